@@ -1,0 +1,6 @@
+//! The engine's integration tests, one binary (see STYLE.md): the rule catalog, verdicts,
+//! presets and snapshots, and properties over generated scenarios and arbitrary JSON.
+
+mod catalog;
+mod properties;
+mod reports;
