@@ -1,0 +1,224 @@
+//! `dpucheck` end to end: the commands through `run`, and the real binary for exit codes,
+//! standard input and the pipe of the issue (`preset hype-case | evaluate - --format json`).
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use dpucheck::{Outcome, run};
+
+fn args(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_owned()).collect()
+}
+
+fn no_files(path: &str) -> std::io::Result<String> {
+    Err(std::io::Error::new(
+        std::io::ErrorKind::NotFound,
+        format!("{path} not found"),
+    ))
+}
+
+#[track_caller]
+fn ok(list: &[&str], stdin: &str) -> String {
+    match run(&args(list), &no_files, stdin) {
+        Outcome::Ok(out) => out,
+        other => panic!("{list:?}: {other:?}"),
+    }
+}
+
+#[track_caller]
+fn bad(list: &[&str], stdin: &str) -> String {
+    match run(&args(list), &no_files, stdin) {
+        Outcome::BadInput(msg) => msg,
+        other => panic!("{list:?} should be bad input: {other:?}"),
+    }
+}
+
+#[test]
+fn evaluate_reads_stdin_in_every_format() {
+    let json = ok(&["evaluate", "-", "--format", "json"], "{}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["verdict"], "not_worth_it");
+    for key in [
+        "networking_cores_per_host",
+        "networking_share_of_host",
+        "cores_freed_per_host",
+        "servers_avoided",
+        "servers_avoided_fractional",
+        "rack_units_freed",
+        "value_of_avoided_servers",
+        "dpu_incremental_cost",
+        "net_saving",
+        "break_even_gbps_per_host",
+    ] {
+        assert!(v["cost"].get(key).is_some(), "cost.{key} missing");
+    }
+    for key in [
+        "samples",
+        "p_worth_it",
+        "net_saving_p10",
+        "net_saving_p50",
+        "net_saving_p90",
+        "tornado",
+    ] {
+        assert!(
+            v["uncertainty"].get(key).is_some(),
+            "uncertainty.{key} missing"
+        );
+    }
+    assert!(ok(&["evaluate", "-"], "{}").contains("Verdict: NOT WORTH IT"));
+    assert!(ok(&["evaluate", "--format=markdown", "-"], "{}").starts_with("## DPU Reality Check"));
+    assert!(ok(&["evaluate", "-", "-f", "md"], "{}").contains("| Net saving |"));
+}
+
+#[test]
+fn evaluate_reads_files() {
+    let read = |path: &str| -> std::io::Result<String> {
+        assert_eq!(path, "plan.json");
+        Ok(r#"{"goals": ["run_bare_metal"]}"#.to_owned())
+    };
+    match run(
+        &args(&["evaluate", "plan.json", "--format", "json"]),
+        &read,
+        "",
+    ) {
+        Outcome::Ok(out) => assert!(out.contains("\"verdict\": \"wrong_problem\"")),
+        other => panic!("{other:?}"),
+    }
+    assert!(bad(&["evaluate", "missing.json"], "").starts_with("missing.json: cannot read"));
+}
+
+#[test]
+fn bad_input_names_the_field() {
+    let msg = bad(&["evaluate", "-"], r#"{"traffic": {"gbps_per_host": -5}}"#);
+    assert_eq!(
+        msg,
+        "standard input: traffic.gbps_per_host: is -5; allowed: a number ≥ 0 and ≤ 10000"
+    );
+    let msg = bad(&["evaluate", "-"], r#"{"dpu": {"model": "bluefield9"}}"#);
+    assert!(
+        msg.contains("dpu.model") && msg.contains("`bluefield3`"),
+        "{msg}"
+    );
+    let msg = bad(&["evaluate", "-"], "{ nope");
+    assert!(
+        msg.starts_with("standard input: not valid JSON at line 1"),
+        "{msg}"
+    );
+    assert!(bad(&["evaluate", "-", "--format", "yaml"], "{}").contains("text, json, markdown"));
+    assert!(bad(&["preset", "nope"], "").contains("`hype-case`"));
+}
+
+#[test]
+fn usage_errors() {
+    for list in [
+        &["frobnicate"][..],
+        &["evaluate"],
+        &["evaluate", "a", "b"],
+        &["preset"],
+    ] {
+        assert!(
+            matches!(run(&args(list), &no_files, ""), Outcome::Usage(_)),
+            "{list:?}"
+        );
+    }
+    assert!(ok(&["help"], "").contains("dpucheck evaluate FILE|-"));
+}
+
+#[test]
+fn presets_and_rules_list_everything() {
+    let list = ok(&["presets"], "");
+    for p in dpu_engine::presets::PRESETS {
+        assert!(list.contains(p.name), "{}", p.name);
+        let json = ok(&["preset", p.name], "");
+        assert!(
+            dpu_engine::Scenario::from_json(&json).is_ok(),
+            "{} prints valid JSON",
+            p.name
+        );
+    }
+    let rules = ok(&["rules"], "");
+    for r in dpu_engine::RULES {
+        assert!(rules.contains(r.id), "{}", r.id);
+    }
+    assert!(rules.contains("F2.3.4 https://docs.vmware.com/"));
+}
+
+fn dpucheck(list: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dpucheck"))
+        .args(list)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_binary_pipes_a_preset_into_evaluate() {
+    let (code, scenario, _) = dpucheck(&["preset", "hype-case"], "");
+    assert_eq!(code, 0);
+    let (code, report, err) = dpucheck(&["evaluate", "-", "--format", "json"], &scenario);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let v: serde_json::Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(v["verdict"], "wrong_problem");
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| !f["sources"].as_array().unwrap().is_empty())
+    );
+}
+
+#[test]
+fn the_binary_exits_2_with_one_line_and_no_backtrace() {
+    for (list, stdin) in [
+        (&["evaluate", "-"][..], r#"{"fleet": {"hosts": 0}}"#),
+        (&["evaluate", "-"][..], "\u{0}\u{1}garbage"),
+        (&["evaluate", "/nonexistent/file.json"][..], ""),
+        (&["bogus"][..], ""),
+    ] {
+        let (code, out, err) = dpucheck(list, stdin);
+        assert_eq!(code, 2, "{list:?}");
+        assert!(out.is_empty(), "{list:?}: {out}");
+        assert!(
+            !err.contains("panicked") && !err.contains("backtrace"),
+            "{err}"
+        );
+    }
+    let (_, _, err) = dpucheck(&["evaluate", "-"], r#"{"fleet": {"hosts": 0}}"#);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("fleet.hosts"), "{err}");
+}
+
+#[test]
+fn the_binary_reports_non_utf8_stdin() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dpucheck"))
+        .args(["evaluate", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&[0xff, 0xfe, 0x7b])
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
+}
