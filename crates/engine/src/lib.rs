@@ -28,7 +28,9 @@ pub mod presets;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod saved;
 pub mod scenario;
+pub mod share;
 pub mod sources;
 pub mod uncertainty;
 

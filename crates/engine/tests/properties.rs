@@ -246,3 +246,35 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// A link carries the whole scenario: decode(encode(s)) == s.
+    #[test]
+    fn links_round_trip(s in scenario()) {
+        let link = dpu_engine::share::encode(&s);
+        prop_assert!(link.len() < dpu_engine::share::MAX_FRAGMENT);
+        prop_assert_eq!(dpu_engine::share::decode(&link).expect("decodes"), s);
+    }
+
+    /// Any fragment text, however hostile, gives a scenario or an error.
+    #[test]
+    fn hostile_links_never_panic(text in ".{0,300}", data in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let _ = dpu_engine::share::decode(&text);
+        let _ = dpu_engine::share::decode(&format!("1.{text}"));
+        let _ = dpu_engine::share::decode(&format!("1.{}", dpu_engine::share::base64url_encode(&data)));
+        prop_assert_eq!(dpu_engine::share::base64url_decode(&dpu_engine::share::base64url_encode(&data)), Some(data));
+    }
+
+    /// Saved lists survive storage, and damaged storage is an error, not a panic.
+    #[test]
+    fn saved_lists_round_trip(s in scenario(), name in "[a-zA-Z0-9 ]{1,40}", junk in ".{0,200}") {
+        use dpu_engine::saved;
+        let list = saved::save(&[], &name, &s);
+        if let Ok(list) = list {
+            prop_assert_eq!(saved::parse(Some(&saved::serialize(&list))).expect("reads back"), list);
+        }
+        let _ = saved::parse(Some(&junk));
+    }
+}
