@@ -137,12 +137,12 @@ pub fn parse(stored: Option<&str>) -> Result<Vec<Saved>, StoreError> {
     let value: Value = serde_json::from_str(text).map_err(|e| StoreError::Corrupt {
         reason: format!("not JSON: {e}"),
     })?;
-    if let Some(version) = value.get("version").and_then(Value::as_u64) {
-        if version > u64::from(STORE_VERSION) {
-            return Err(StoreError::Newer {
-                version: u32::try_from(version).unwrap_or(u32::MAX),
-            });
-        }
+    if let Some(version) = value.get("version").and_then(Value::as_u64)
+        && version > u64::from(STORE_VERSION)
+    {
+        return Err(StoreError::Newer {
+            version: u32::try_from(version).unwrap_or(u32::MAX),
+        });
     }
     let doc: Document = serde_json::from_value(value).map_err(|e| StoreError::Corrupt {
         reason: e.to_string(),
