@@ -1,6 +1,8 @@
 //! `dpucheck` end to end: the commands through `run`, and the real binary for exit codes,
 //! standard input and the pipe of the issue (`preset hype-case | evaluate - --format json`).
 
+#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
