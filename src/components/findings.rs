@@ -1,0 +1,45 @@
+//! The findings, grouped by severity, each with its detail, what to do instead and sources.
+
+use std::rc::Rc;
+
+use dpu_engine::{Report, Severity};
+use yew::prelude::*;
+
+use super::sources::SourceLinks;
+
+/// Props of [`Findings`].
+#[derive(Properties, PartialEq)]
+pub struct FindingsProps {
+    /// The report whose findings to show.
+    pub report: Rc<Report>,
+}
+
+/// One section per severity that has findings, most serious first.
+#[component]
+pub fn Findings(props: &FindingsProps) -> Html {
+    html! {
+        <section class="findings" aria-labelledby="findings-title">
+            <h2 id="findings-title">{"Why"}</h2>
+            for severity in Severity::ALL {
+                if props.report.findings_of(severity).next().is_some() {
+                    <section class={classes!("severity", format!("s-{}", severity.wire()))}>
+                        <h3>{severity.heading()}</h3>
+                        <ul>
+                            for f in props.report.findings_of(severity) {
+                                <li key={f.id.clone()} class="finding" data-finding-id={f.id.clone()}
+                                    data-severity={severity.wire()}>
+                                    <h4>{f.title.clone()}</h4>
+                                    <p>{f.detail.clone()}</p>
+                                    if let Some(instead) = &f.instead {
+                                        <p class="instead"><strong>{"Instead: "}</strong>{instead.clone()}</p>
+                                    }
+                                    <SourceLinks sources={f.sources.clone()} />
+                                </li>
+                            }
+                        </ul>
+                    </section>
+                }
+            }
+        </section>
+    }
+}

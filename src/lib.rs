@@ -1,0 +1,32 @@
+//! DPU Reality Check in the browser: a Yew page over the `dpu-engine` crate.
+//!
+//! The page holds one scenario in a reducer ([`state`]), asks the engine for the report on
+//! every change and draws it. It does no business arithmetic of its own: edits go through
+//! `Scenario::with_text`, numbers come from the report, formatting from `dpu_engine::format`.
+//! Web-only code (reading the URL, the panic banner) sits in [`web`] and only exists on wasm,
+//! so the components and the reducer also build and test natively.
+
+pub mod app;
+pub mod components;
+pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use app::{App, AppProps};
+
+/// Starts the page: installs the panic banner and mounts [`App`] on `#app`.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    web::install_panic_banner();
+    let props = AppProps {
+        preset: web::preset_from_url().map(Into::into),
+    };
+    match web::app_root() {
+        Some(root) => {
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
+        }
+        None => {
+            yew::Renderer::<App>::with_props(props).render();
+        }
+    }
+}
