@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::format::{auto, money, percent};
+use crate::format::{auto, money, num, percent};
 use crate::report::Report;
 use crate::rules::Severity;
 use crate::scenario::Scenario;
@@ -130,7 +130,8 @@ pub fn text(r: &Report, s: &Scenario) -> String {
     let _ = writeln!(
         out,
         "\nUncertainty ({} samples, seed {})",
-        u.samples, u.seed
+        num(f64::from(u.samples), 0),
+        u.seed
     );
     let _ = writeln!(
         out,
@@ -151,7 +152,7 @@ pub fn text(r: &Report, s: &Scenario) -> String {
     for bar in &u.tornado {
         let _ = writeln!(
             out,
-            "    {:<44} {} / {}",
+            "    {:<48} {} / {}",
             bar.label,
             money(bar.net_saving_at_low, &r.currency),
             money(bar.net_saving_at_high, &r.currency)
@@ -248,7 +249,7 @@ pub fn markdown(r: &Report, s: &Scenario) -> String {
         out,
         "\n### Uncertainty\n\nChance the DPUs pay off: **{}** ({} samples). Net saving P10 / P50 / P90: {} / {} / {}.\n",
         percent(u.p_worth_it),
-        u.samples,
+        num(f64::from(u.samples), 0),
         money(u.net_saving_p10, &r.currency),
         money(u.net_saving_p50, &r.currency),
         money(u.net_saving_p90, &r.currency)
