@@ -121,6 +121,7 @@ pub fn App(props: &AppProps) -> Html {
                         <p class="preset-summary">{p.summary}</p>
                     }
                     <ScenarioForm state={state_rc} {on_edit} {on_goal} {on_feature} />
+                    <a class="jump" href="#verdict">{format!("Verdict: {} ↓", report.verdict.label())}</a>
                 </section>
                 <section class="results" aria-label="Verdict and explanation">
                     <VerdictPanel verdict={report.verdict} headline={report.headline.clone()}

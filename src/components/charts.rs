@@ -72,6 +72,16 @@ fn polyline(points: impl Iterator<Item = (f64, f64)>) -> String {
     out
 }
 
+/// A label beside a vertical marker at `x`: to its right, or to its left past the middle.
+fn marker_label(x: f64, y: f64, text: String) -> Html {
+    let (x, anchor) = if x > W / 2.0 {
+        (x - 4.0, "end")
+    } else {
+        (x + 4.0, "start")
+    };
+    html! { <text class="mark-label" x={f1(x)} y={f1(y)} text-anchor={anchor}>{text}</text> }
+}
+
 /// Props of the charts.
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
@@ -94,7 +104,7 @@ pub struct TrafficChartProps {
 #[component]
 pub fn TrafficChart(props: &TrafficChartProps) -> Html {
     let curve = &props.report.traffic_curve;
-    let (h, top, bottom) = (260.0, 14.0, 36.0);
+    let (h, top, bottom) = (280.0, 40.0, 36.0);
     let x_max = curve.iter().map(|p| p.gbps).fold(1.0, f64::max);
     let n_max = curve.iter().map(|p| p.networking_cores).fold(1.0, f64::max);
     let host = props.cores_per_host;
@@ -143,20 +153,20 @@ pub fn TrafficChart(props: &TrafficChartProps) -> Html {
                         <text class="tick" x={f1(x.at(t))} y={f1(h - bottom + 14.0)} text-anchor="middle">{auto(t)}</text>
                     }
                     <text class="axis-label" x={f1((LEFT + W - RIGHT) / 2.0)} y={f1(h - 4.0)} text-anchor="middle">{"Gb/s per host"}</text>
-                    <text class="axis-label" x="4" y={f1(top - 4.0)}>{"cores"}</text>
+                    <text class="axis-label" x="4" y={f1(top - 18.0)}>{"cores"}</text>
                 </g>
                 if host_on_chart {
                     <line class="host" x1={f1(LEFT)} x2={f1(W - RIGHT)} y1={f1(y.at(host))} y2={f1(y.at(host))} />
-                    <text class="mark-label" x={f1(LEFT + 4.0)} y={f1(y.at(host) - 4.0)}>{format!("host: {} cores", auto(host))}</text>
+                    <text class="mark-label" x={f1(W - RIGHT)} y={f1(y.at(host) - 4.0)} text-anchor="end">{format!("host: {} cores", auto(host))}</text>
                 }
                 <polyline class="line-n" points={n_line} />
                 <polyline class="line-z" points={z_line} />
                 if let Some(b) = even {
-                    <line class="even" x1={f1(x.at(b))} x2={f1(x.at(b))} y1={f1(top)} y2={f1(h - bottom)} />
-                    <text class="mark-label" x={f1(x.at(b) + 4.0)} y={f1(top + 24.0)}>{format!("pays from {} Gb/s", auto(b))}</text>
+                    <line class="even" x1={f1(x.at(b))} x2={f1(x.at(b))} y1={f1(top - 14.0)} y2={f1(h - bottom)} />
+                    {marker_label(x.at(b), top - 16.0, format!("pays from {} Gb/s", auto(b)))}
                 }
-                <line class="now" x1={f1(x.at(now))} x2={f1(x.at(now))} y1={f1(top)} y2={f1(h - bottom)} />
-                <text class="mark-label" x={f1(x.at(now) + 4.0)} y={f1(top + 10.0)}>{format!("you: {} Gb/s", auto(props.gbps_per_host))}</text>
+                <line class="now" x1={f1(x.at(now))} x2={f1(x.at(now))} y1={f1(top - 2.0)} y2={f1(h - bottom)} />
+                {marker_label(x.at(now), top - 4.0, format!("you: {} Gb/s", auto(props.gbps_per_host)))}
             </svg>
             <ul class="legend">
                 <li><span class="key key-n"></span>{"cores the virtual switch needs"}</li>

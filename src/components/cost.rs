@@ -146,7 +146,7 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
             <h2 id="cost-title">{format!("The math, over {} years", auto(r.lifetime_years))}</h2>
             <dl class="figures">
                 for (field, label, kind, get) in FIGURES.iter().copied() {
-                    <div class={classes!("figure", (field == "net_saving").then_some("key"))}
+                    <div class={classes!("figure", (field == "net_saving").then_some("figure-main"))}
                         data-cost={field}
                         data-value={get(&r.cost).map_or_else(|| "null".to_owned(), |v| v.to_string())}>
                         <dt>{label}</dt>

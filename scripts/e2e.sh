@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# End-to-end tests of the release build in headless Chromium, then the size and speed report.
+#
+#   scripts/e2e.sh
+#
+# 1. installs what is missing (scripts/tools.sh): wasm32 target, trunk, wasm-bindgen-cli,
+#    wasm-opt, chromium + chromium-driver, and playwright-core + axe-core in e2e/;
+# 2. asks dpucheck for the expected verdicts (defaults, an edit, every preset);
+# 3. builds the release bundle with `trunk build --release` into dist/;
+# 4. runs e2e/tests with node's test runner against dist/ served on a loopback port;
+# 5. prints the gzip size of html + js + wasm + css and the timings.
+# Screenshots and figures land in e2e/artifacts/ (gitignored).
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+ensure_build_tools
+ensure_chromium
+ensure_e2e_deps
+cd "$ROOT"
+
+ART="$ROOT/e2e/artifacts"
+mkdir -p "$ART"
+
+dpucheck() { cargo run -q --locked -p dpucheck -- "$@"; }
+verdict_of() {
+    dpucheck evaluate - --format json \
+        | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).verdict))'
+}
+
+say "expected verdicts from dpucheck"
+TRAFFIC_EDIT=50
+default_verdict="$(echo '{}' | verdict_of)"
+edit_verdict="$(echo "{\"traffic\": {\"gbps_per_host\": $TRAFFIC_EDIT}}" | verdict_of)"
+presets_json=""
+for name in $(dpucheck presets | awk '/^[^ ]/ { print $1 }'); do
+    v="$(dpucheck preset "$name" | verdict_of)"
+    presets_json="${presets_json:+$presets_json, }\"$name\": \"$v\""
+done
+cat >"$ART/expected.json" <<JSON
+{
+  "default": "$default_verdict",
+  "traffic_edit": { "value": "$TRAFFIC_EDIT", "verdict": "$edit_verdict" },
+  "presets": { $presets_json }
+}
+JSON
+cat "$ART/expected.json"
+
+say "release build: trunk build --release"
+trunk build --release
+
+say "e2e tests: node --test (e2e/tests)"
+rm -f "$ART/metrics.json"
+status=0
+(cd e2e && DIST="$ROOT/dist" ARTIFACTS="$ART" node --test --test-reporter=spec --test-concurrency=1 tests/) || status=$?
+
+say "size and speed"
+if [ -f "$ART/metrics.json" ]; then
+    node -e '
+const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const kb = (b) => (b / 1024).toFixed(1);
+if (m.gzip_bytes) {
+  const g = m.gzip_bytes;
+  console.log(`bundle gzip: ${kb(m.gzip_total_bytes)} KB (html ${kb(g.html)} KB, js ${kb(g.js)} KB, wasm ${kb(g.wasm)} KB, css ${kb(g.css)} KB); budget 250 KB`);
+}
+if (m.first_verdict_ms !== undefined) console.log(`first verdict: ${m.first_verdict_ms.toFixed(0)} ms after navigation (median of 5 loads)`);
+if (m.input_to_verdict_ms !== undefined) console.log(`input to verdict: ${m.input_to_verdict_ms.toFixed(1)} ms (median of 9 edits)`);
+' "$ART/metrics.json"
+else
+    echo "no figures (the suite did not get that far)"
+fi
+exit "$status"

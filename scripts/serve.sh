@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what is missing (see scripts/tools.sh) and serves the app on http://127.0.0.1:8080.
+# Extra arguments go to `trunk serve` (e.g. --release).
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+ensure_build_tools
+cd "$ROOT"
+say "serving on http://127.0.0.1:8080"
+exec trunk serve --address 127.0.0.1 --port 8080 "$@"
