@@ -82,6 +82,17 @@ fn marker_label(x: f64, y: f64, text: String) -> Html {
     html! { <text class="mark-label" x={f1(x)} y={f1(y)} text-anchor={anchor}>{text}</text> }
 }
 
+/// Height of one tornado bar.
+const ROW: f64 = 18.0;
+
+/// One side of a tornado bar, from the likely net saving at `from` to `to` (pixels).
+fn tornado_bar(class: &'static str, from: f64, to: f64) -> Html {
+    html! {
+        <rect class={class} x={f1(from.min(to))} y="1" height={f1(ROW - 2.0)}
+            width={f1((to - from).abs().max(1.0))} />
+    }
+}
+
 /// Props of the charts.
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
@@ -142,7 +153,7 @@ pub fn TrafficChart(props: &TrafficChartProps) -> Html {
     );
     html! {
         <figure class="chart">
-            <figcaption>{"Host cores spent on networking, by traffic per host"}</figcaption>
+            <figcaption>{"Host cores spent on networking (vertical) by traffic per host"}</figcaption>
             <svg viewBox={format!("0 0 {W} {h}")} role="img" aria-label={summary.clone()}>
                 <g class="axis">
                     for t in y_ticks.iter().copied() {
@@ -150,10 +161,10 @@ pub fn TrafficChart(props: &TrafficChartProps) -> Html {
                         <text class="tick" x={f1(LEFT - 4.0)} y={f1(y.at(t) + 4.0)} text-anchor="end">{auto(t)}</text>
                     }
                     for t in x_ticks.iter().copied() {
-                        <text class="tick" x={f1(x.at(t))} y={f1(h - bottom + 14.0)} text-anchor="middle">{auto(t)}</text>
+                        <text class="tick" x={f1(x.at(t))} y={f1(h - bottom + 14.0)}
+                            text-anchor={if t >= x_max { "end" } else { "middle" }}>{auto(t)}</text>
                     }
                     <text class="axis-label" x={f1((LEFT + W - RIGHT) / 2.0)} y={f1(h - 4.0)} text-anchor="middle">{"Gb/s per host"}</text>
-                    <text class="axis-label" x="4" y={f1(top - 18.0)}>{"cores"}</text>
                 </g>
                 if host_on_chart {
                     <line class="host" x1={f1(LEFT)} x2={f1(W - RIGHT)} y1={f1(y.at(host))} y2={f1(y.at(host))} />
@@ -195,24 +206,20 @@ pub fn CostBars(props: &ChartProps) -> Html {
         ),
     ];
     let max = rows.iter().map(|r| r.1).fold(1.0, f64::max);
-    let x = Scale::new(0.0, max, 0.0, W - 8.0);
-    let h = 108.0;
-    let label = format!(
-        "Extra cost of the DPUs {}; value of avoided servers {}; net saving {}.",
-        money(c.dpu_incremental_cost, cur),
-        money(c.value_of_avoided_servers, cur),
-        money(c.net_saving, cur)
-    );
+    let x = Scale::new(0.0, max, 0.0, W);
     html! {
         <figure class="chart">
             <figcaption>{"What the DPUs cost against what they save"}</figcaption>
-            <svg viewBox={format!("0 0 {W} {h}")} role="img" aria-label={label}>
-                for (i, (name, value, class)) in rows.iter().copied().enumerate() {
-                    <text class="bar-label" x="0" y={f1(14.0 + i as f64 * 50.0)}>{format!("{name}: {}", money(value, cur))}</text>
-                    <rect class={class} x="0" y={f1(20.0 + i as f64 * 50.0)} height="20"
-                        width={f1(x.at(value).max(1.0))} />
+            <ul class="bars">
+                for (name, value, class) in rows.iter().copied() {
+                    <li>
+                        <span class="bar-label">{format!("{name}: {}", money(value, cur))}</span>
+                        <svg viewBox={format!("0 0 {W} 20")} aria-hidden="true" focusable="false">
+                            <rect class={class} x="0" y="0" height="20" width={f1(x.at(value).max(1.0))} />
+                        </svg>
+                    </li>
                 }
-            </svg>
+            </ul>
             <p class="net">{format!("Net saving: {}", money(c.net_saving, cur))}</p>
         </figure>
     }
@@ -235,8 +242,6 @@ pub fn Tornado(props: &ChartProps) -> Html {
         .flat_map(|b| [b.net_saving_at_low, b.net_saving_at_high])
         .fold(base.max(0.0), f64::max);
     let x = Scale::new(lo, hi, 8.0, W - 8.0);
-    let row = 46.0;
-    let h = 16.0 + row * bars.len().max(1) as f64;
     html! {
         <figure class="chart">
             <figcaption>{"Which assumption matters most"}</figcaption>
@@ -248,23 +253,23 @@ pub fn Tornado(props: &ChartProps) -> Html {
             if bars.is_empty() {
                 <p>{"No assumption changes the net saving in this scenario."}</p>
             } else {
-                <svg viewBox={format!("0 0 {W} {h}")} role="img"
-                    aria-label="Tornado chart of net saving with each assumption at its low and high value">
-                    for (i, b) in bars.iter().enumerate() {
-                        <text class="bar-label" x="8" y={f1(14.0 + i as f64 * row)}>
-                            {format!("{}: {} → {}, {} → {}", b.label, auto(b.low), money(b.net_saving_at_low, cur),
-                                auto(b.high), money(b.net_saving_at_high, cur))}
-                        </text>
-                        <rect class="bar-low" y={f1(20.0 + i as f64 * row)} height="16"
-                            x={f1(x.at(base.min(b.net_saving_at_low)))}
-                            width={f1((x.at(b.net_saving_at_low) - x.at(base)).abs().max(1.0))} />
-                        <rect class="bar-high" y={f1(20.0 + i as f64 * row)} height="16"
-                            x={f1(x.at(base.min(b.net_saving_at_high)))}
-                            width={f1((x.at(b.net_saving_at_high) - x.at(base)).abs().max(1.0))} />
+                <ul class="tornado">
+                    for b in bars.iter() {
+                        <li>
+                            <span class="bar-label">{format!(
+                                "{}: {} → {}; {} → {}", b.label, auto(b.low),
+                                money(b.net_saving_at_low, cur), auto(b.high),
+                                money(b.net_saving_at_high, cur)
+                            )}</span>
+                            <svg viewBox={format!("0 0 {W} {ROW}")} aria-hidden="true" focusable="false">
+                                {tornado_bar("bar-low", x.at(base), x.at(b.net_saving_at_low))}
+                                {tornado_bar("bar-high", x.at(base), x.at(b.net_saving_at_high))}
+                                <line class="zero" x1={f1(x.at(0.0))} x2={f1(x.at(0.0))} y1="0" y2={f1(ROW)} />
+                                <line class="base" x1={f1(x.at(base))} x2={f1(x.at(base))} y1="0" y2={f1(ROW)} />
+                            </svg>
+                        </li>
                     }
-                    <line class="base" x1={f1(x.at(base))} x2={f1(x.at(base))} y1="18" y2={f1(h)} />
-                    <line class="zero" x1={f1(x.at(0.0))} x2={f1(x.at(0.0))} y1="18" y2={f1(h)} />
-                </svg>
+                </ul>
                 <ul class="legend">
                     <li><span class="key key-low"></span>{"assumption at low"}</li>
                     <li><span class="key key-high"></span>{"assumption at high"}</li>

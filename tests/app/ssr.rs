@@ -159,9 +159,13 @@ async fn no_inline_styles_so_the_csp_can_forbid_them() {
 async fn charts_are_svg_with_text_alternatives() {
     let html = render(Some("nfv-heavy")).await;
     assert!(html.matches("<svg").count() >= 3, "three charts");
+    let labelled = html.matches(r#"role="img" aria-label="#).count();
+    let decorative = html.matches(r#"aria-hidden="true""#).count();
+    assert!(labelled >= 1, "the traffic chart has a text alternative");
     assert_eq!(
         html.matches("<svg").count(),
-        html.matches(r#"role="img""#).count()
+        labelled + decorative,
+        "every svg is labelled or decorative"
     );
     check_has(&html, "pays from");
 }
