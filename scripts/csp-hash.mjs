@@ -22,5 +22,5 @@ if (!html.includes("CSP_SCRIPT_HASH")) {
   console.error("csp-hash: no CSP_SCRIPT_HASH placeholder in index.html");
   process.exit(1);
 }
-writeFileSync(file, html.replace("CSP_SCRIPT_HASH", hashes.join(" ")));
+writeFileSync(file, html.replaceAll("CSP_SCRIPT_HASH", hashes.join(" ")));
 console.log(`csp-hash: allowed ${hashes.length} inline script(s) by hash`);
