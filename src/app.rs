@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use dpu_engine::evaluate;
-use dpu_engine::presets::{PRESETS, preset};
+use dpu_engine::presets::{PRESETS, Preset, preset};
+use dpu_engine::{Scenario, evaluate};
 use yew::prelude::*;
 
 use crate::components::cost::CostPanel;
@@ -21,13 +21,21 @@ pub struct AppProps {
     pub preset: Option<AttrValue>,
 }
 
+/// The scenario of a preset, decoded through `Scenario::from_value` (the decoder every edit
+/// already uses) rather than `Preset::scenario`, whose text decoder would add a second copy
+/// of the scenario's deserializer to the wasm bundle.
+pub fn preset_scenario(p: &Preset) -> Option<Scenario> {
+    let value: serde_json::Value = serde_json::from_str(p.json).ok()?;
+    Scenario::from_value(value).ok()
+}
+
 /// The state to start from: the named preset, or the defaults (`{}`).
 pub fn initial_state(name: Option<&str>) -> State {
-    match name.and_then(preset) {
-        Some(p) => match p.scenario() {
-            Ok(scenario) => State::new(scenario, Some(p.name)),
-            Err(_) => State::default(),
-        },
+    match name
+        .and_then(preset)
+        .and_then(|p| Some((preset_scenario(p)?, p.name)))
+    {
+        Some((scenario, name)) => State::new(scenario, Some(name)),
         None => State::default(),
     }
 }
@@ -69,7 +77,7 @@ pub fn App(props: &AppProps) -> Html {
         let d = dispatcher.clone();
         Callback::from(move |e: Event| {
             let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let loaded = preset(&el.value()).and_then(|p| p.scenario().ok().map(|s| (s, p.name)));
+            let loaded = preset(&el.value()).and_then(|p| Some((preset_scenario(p)?, p.name)));
             match loaded {
                 Some((scenario, name)) => d.dispatch(Action::Load(Box::new(scenario), Some(name))),
                 None => d.dispatch(Action::Load(Box::default(), None)),
@@ -141,6 +149,13 @@ pub fn App(props: &AppProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn presets_decode_as_the_engine_decodes_them() {
+        for p in PRESETS {
+            assert_eq!(preset_scenario(p), p.scenario().ok(), "{}", p.name);
+        }
+    }
 
     #[test]
     fn initial_state_reads_the_preset() {
