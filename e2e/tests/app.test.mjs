@@ -138,10 +138,29 @@ describe("the page", () => {
     await waitVerdict("wrong_problem");
     assert.match(page.url(), /\?preset=hype-case$/);
     assert.equal(await page.isChecked('[name="goals"][value="run_bare_metal"]'), true);
+    assert.equal(await page.inputValue('[name="dpu.model"]'), "pensando_dsc2_100");
+    assert.equal(await page.inputValue('[name="traffic.gbps_per_host"]'), "4");
+    await page.selectOption('[name="platform.kind"]', "kvm_ovs");
+    await page.waitForFunction(() => document.getElementById("verdict").dataset.verdict !== "wrong_problem" ||
+      !document.querySelector('[data-finding-id="hypervisor-stays-on-host"]'));
     await page.click("#reset");
     await waitVerdict(EXPECTED.default);
     assert.equal(await page.inputValue("#preset"), "");
     assert.equal(await page.isChecked('[name="goals"][value="run_bare_metal"]'), false);
+    assert.equal(await page.inputValue('[name="dpu.model"]'), "bluefield3");
+    assert.equal(await page.inputValue('[name="platform.kind"]'), "vsphere");
+    assert.equal(await page.inputValue('[name="traffic.gbps_per_host"]'), "10");
+  });
+
+  test("keyboard order: presets, reset, then the scenario from the top", async () => {
+    await open();
+    await page.focus("#preset");
+    const order = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press("Tab");
+      order.push(await page.evaluate(() => document.activeElement.getAttribute("name") ?? document.activeElement.id));
+    }
+    assert.deepEqual(order, ["reset", "name", "goals"]);
   });
 
   test("has no serious or critical accessibility violation (light and dark)", async () => {
