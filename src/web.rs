@@ -39,15 +39,20 @@ pub fn install_panic_banner() {
     yew::set_custom_panic_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&JsValue::from_str(&message));
-        let banner = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("panic"));
-        if let Some(banner) = banner {
-            banner.set_text_content(Some(&format!(
-                "Something broke inside the calculator ({message}). Reload the page to start \
-                 again; please report this with the scenario you entered."
-            )));
-            let _ = banner.remove_attribute("hidden");
-        }
+        show_panic_banner(&message);
     }));
+}
+
+/// Reveals the `#panic` banner with `message`.
+pub fn show_panic_banner(message: &str) {
+    let banner = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("panic"));
+    if let Some(banner) = banner {
+        banner.set_text_content(Some(&format!(
+            "Something broke inside the calculator ({message}). Reload the page to start \
+             again; please report this with the scenario you entered."
+        )));
+        let _ = banner.remove_attribute("hidden");
+    }
 }

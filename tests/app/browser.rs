@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use dpu_engine::{Scenario, evaluate};
 use dpu_reality_check::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -67,10 +68,19 @@ fn type_into(root: &Element, name: &str, text: &str) {
 
 #[wasm_bindgen_test]
 async fn typing_traffic_changes_the_verdict() {
+    let before = evaluate(&Scenario::default()).verdict.wire();
+    let edited = Scenario::default()
+        .with_text("traffic.gbps_per_host", "50")
+        .expect("valid");
+    let after = evaluate(&edited).verdict.wire();
+    assert_ne!(
+        before, after,
+        "the edit must change the verdict for this test to mean anything"
+    );
     let root = mount(None);
-    wait_for("first verdict", || verdict(&root) == "not_worth_it").await;
+    wait_for("first verdict", || verdict(&root) == before).await;
     type_into(&root, "traffic.gbps_per_host", "50");
-    wait_for("verdict after the edit", || verdict(&root) == "worth_it").await;
+    wait_for("verdict after the edit", || verdict(&root) == after).await;
     root.remove();
 }
 
@@ -107,4 +117,20 @@ async fn a_bad_value_is_marked_and_the_last_verdict_stays() {
     })
     .await;
     root.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_panic_banner_replaces_a_dead_page() {
+    let doc = document();
+    let banner = doc.create_element("div").expect("div");
+    banner.set_id("panic");
+    banner.set_attribute("hidden", "").expect("hidden");
+    doc.body()
+        .expect("body")
+        .append_child(&banner)
+        .expect("append");
+    dpu_reality_check::web::show_panic_banner("boom");
+    assert!(!banner.has_attribute("hidden"));
+    assert!(banner.text_content().unwrap_or_default().contains("boom"));
+    banner.remove();
 }
