@@ -21,9 +21,15 @@ ART="$ROOT/e2e/artifacts"
 mkdir -p "$ART"
 
 dpucheck() { cargo run -q --locked -p dpucheck -- "$@"; }
+# The verdict of the scenario on stdin, as a JSON string.
 verdict_of() {
     dpucheck evaluate - --format json \
-        | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).verdict))'
+        | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.stringify(JSON.parse(s).verdict)))'
+}
+# {"verdict": …, "findings": [ids]} of the scenario on stdin.
+expectation_of() {
+    dpucheck evaluate - --format json \
+        | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const r=JSON.parse(s);process.stdout.write(JSON.stringify({verdict:r.verdict,findings:r.findings.map(f=>f.id)}))})'
 }
 
 say "expected verdicts from dpucheck"
@@ -32,14 +38,17 @@ default_verdict="$(echo '{}' | verdict_of)"
 edit_verdict="$(echo "{\"traffic\": {\"gbps_per_host\": $TRAFFIC_EDIT}}" | verdict_of)"
 presets_json=""
 for name in $(dpucheck presets | awk '/^[^ ]/ { print $1 }'); do
-    v="$(dpucheck preset "$name" | verdict_of)"
-    presets_json="${presets_json:+$presets_json, }\"$name\": \"$v\""
+    e="$(dpucheck preset "$name" | expectation_of)"
+    presets_json="${presets_json:+$presets_json,
+    }\"$name\": $e"
 done
 cat >"$ART/expected.json" <<JSON
 {
-  "default": "$default_verdict",
-  "traffic_edit": { "value": "$TRAFFIC_EDIT", "verdict": "$edit_verdict" },
-  "presets": { $presets_json }
+  "default": $default_verdict,
+  "traffic_edit": { "value": "$TRAFFIC_EDIT", "verdict": $edit_verdict },
+  "presets": {
+    $presets_json
+  }
 }
 JSON
 cat "$ART/expected.json"

@@ -121,13 +121,15 @@ describe("the page", () => {
     await waitVerdict(EXPECTED.default);
   });
 
-  test("every preset renders its verdict", async () => {
+  test("every preset renders the verdict and findings dpucheck gives", async () => {
     const names = Object.keys(EXPECTED.presets);
     assert.ok(names.includes("hype-case"));
-    assert.equal(EXPECTED.presets["hype-case"], "wrong_problem");
+    assert.equal(EXPECTED.presets["hype-case"].verdict, "wrong_problem");
     for (const name of names) {
       await open(`?preset=${name}`);
-      assert.equal(await verdict(), EXPECTED.presets[name], `preset ${name}`);
+      assert.equal(await verdict(), EXPECTED.presets[name].verdict, `preset ${name}`);
+      const ids = await page.$$eval("[data-finding-id]", (els) => els.map((e) => e.dataset.findingId));
+      assert.deepEqual([...ids].sort(), [...EXPECTED.presets[name].findings].sort(), `findings of ${name}`);
       assert.equal(await page.inputValue("#preset"), name);
     }
   });
