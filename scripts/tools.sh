@@ -8,7 +8,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TOOLS_DIR="$ROOT/target/tools"
+# Outside the clone when CI keeps its build cache elsewhere (.ci/run sets CARGO_TARGET_DIR).
+TOOLS_DIR="${CARGO_TARGET_DIR:-$ROOT/target}/tools"
 export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
 
 TRUNK_VERSION='~0.21'
