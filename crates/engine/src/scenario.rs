@@ -442,6 +442,19 @@ impl Scenario {
         }
     }
 
+    /// Like [`Scenario::from_json`], but always through a `serde_json::Value`, so a wasm
+    /// bundle that also decodes values (the page's edits) carries one copy of the scenario's
+    /// decoder instead of two. The one difference: a number too large for `f64` is reported
+    /// as a syntax error with its position rather than by field. Used for links and imports.
+    pub fn from_json_lean(text: &str) -> Result<Scenario, ScenarioError> {
+        let value = serde_json::from_str::<Value>(text).map_err(|e| ScenarioError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message: strip_position(&e.to_string()),
+        })?;
+        Scenario::from_value(value)
+    }
+
     /// Migrates, decodes and validates a scenario from a JSON value.
     pub fn from_value(value: Value) -> Result<Scenario, ScenarioError> {
         let value = crate::migrate::migrate(value)?;
@@ -766,6 +779,27 @@ mod tests {
         }
         assert!(Scenario::from_json("[]").is_err());
         assert!(Scenario::from_json("").is_err());
+    }
+
+    #[test]
+    fn lean_decoder_agrees_with_the_full_one() {
+        for json in [
+            "{}",
+            r#"{"fleet": {"hosts": 3}}"#,
+            r#"{"fleet": {"hosts": 0}}"#,
+            r#"{"x": 1}"#,
+            "[1]",
+        ] {
+            assert_eq!(
+                Scenario::from_json_lean(json),
+                Scenario::from_json(json),
+                "{json}"
+            );
+        }
+        assert!(matches!(
+            Scenario::from_json_lean(r#"{"fleet": {"ghz": 1e400}}"#),
+            Err(ScenarioError::Syntax { line: 1, .. })
+        ));
     }
 
     #[test]
