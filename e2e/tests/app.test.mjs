@@ -82,6 +82,17 @@ describe("the page", () => {
     assert.ok(await page.locator("[data-finding-id]").count() > 0);
   });
 
+  test("a strict Content-Security-Policy, and nothing on the page needs a looser one", async () => {
+    await open("?preset=nfv-heavy");
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+    assert.match(csp, /style-src 'self'(;|$)/);
+    assert.match(csp, /connect-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline|https?:|\*/);
+    assert.equal(await page.locator("[style]").count(), 0, "no inline style attributes");
+  });
+
   test("every cost figure carries its raw number", async () => {
     await open();
     const figures = await page.$$eval("[data-cost]", (els) =>
