@@ -177,9 +177,10 @@ describe("the page", () => {
   });
 
   test("has no serious or critical accessibility violation (light and dark)", async () => {
-    for (const colorScheme of ["light", "dark"]) {
+    for (const [colorScheme, query] of [["light", "?preset=hype-case"], ["dark", "?preset=hype-case"],
+      ["light", "?preset=nfv-heavy"], ["dark", ""]]) {
       await page.emulateMedia({ colorScheme });
-      await open("?preset=hype-case");
+      await open(query);
       // Injected over the DevTools protocol, so the page's CSP stays as it is.
       await page.evaluate(AXE);
       const violations = await page.evaluate(async () => {
@@ -188,7 +189,7 @@ describe("the page", () => {
           .filter((v) => v.impact === "serious" || v.impact === "critical")
           .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
       });
-      assert.deepEqual(violations, [], `${colorScheme}: ${violations.join("\n")}`);
+      assert.deepEqual(violations, [], `${colorScheme} ${query}: ${violations.join("\n")}`);
     }
     await page.emulateMedia({ colorScheme: "light" });
   });
