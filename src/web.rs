@@ -9,19 +9,34 @@ pub fn preset_from_url() -> Option<String> {
     params.get("preset").filter(|p| !p.is_empty())
 }
 
-/// Shows `?preset=NAME` (or no query) in the address bar without loading anything.
+/// Shows `?preset=NAME` (or no `preset`) in the address bar without loading anything,
+/// keeping any other query parameters and the fragment as they are.
 pub fn show_preset_in_url(preset: Option<&str>) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let location = window.location();
-    let (Ok(path), Ok(hash)) = (location.pathname(), location.hash()) else {
+    let (Ok(path), Ok(search), Ok(hash)) =
+        (location.pathname(), location.search(), location.hash())
+    else {
         return;
     };
-    let url = match preset {
-        Some(name) => format!("{path}?preset={name}{hash}"),
-        None => format!("{path}{hash}"),
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
     };
+    match preset {
+        Some(name) => params.set("preset", name),
+        None => params.delete("preset"),
+    }
+    let query = String::from(params.to_string());
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    if url == format!("{path}{search}{hash}") {
+        return;
+    }
     if let Ok(history) = window.history() {
         // Failing to update the address bar changes nothing on the page.
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));

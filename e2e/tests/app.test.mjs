@@ -165,6 +165,18 @@ describe("the page", () => {
     assert.equal(await page.inputValue('[name="traffic.gbps_per_host"]'), "10");
   });
 
+  test("the address bar follows the preset and keeps other parameters", async () => {
+    await open("?other=1&preset=hype-case#frag");
+    await page.click("#reset");
+    await waitVerdict(EXPECTED.default);
+    await page.waitForFunction(() => !location.search.includes("preset="));
+    assert.equal(new URL(page.url()).search, "?other=1");
+    assert.equal(new URL(page.url()).hash, "#frag");
+    await page.selectOption("#preset", "nfv-heavy");
+    await page.waitForFunction(() => location.search.includes("preset=nfv-heavy"));
+    assert.equal(new URL(page.url()).searchParams.get("other"), "1");
+  });
+
   test("keyboard order: presets, reset, then the scenario from the top", async () => {
     await open();
     await page.focus("#preset");
