@@ -108,10 +108,11 @@ fn lower_first(title: &str) -> String {
     match chars.next() {
         // Keep product names and acronyms ("ESXi", "DV filter", "vSphere") as written.
         Some(c)
-            if chars.clone().next().is_some_and(char::is_lowercase)
+            if chars.clone().next().is_some_and(|n| n.is_ascii_lowercase())
                 && !PROPER_STARTS.iter().any(|p| title.starts_with(p)) =>
         {
-            c.to_lowercase().chain(chars).collect()
+            // ASCII only: titles are English, and Unicode case tables cost ~9 KB of wasm.
+            std::iter::once(c.to_ascii_lowercase()).chain(chars).collect()
         }
         _ => title.to_owned(),
     }

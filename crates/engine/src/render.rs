@@ -85,7 +85,7 @@ fn cost_rows(r: &Report, s: &Scenario) -> Vec<(&'static str, String)> {
 pub fn text(r: &Report, s: &Scenario) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "DPU Reality Check: {}", title(s));
-    let _ = writeln!(out, "Verdict: {}", r.verdict.label().to_uppercase());
+    let _ = writeln!(out, "Verdict: {}", r.verdict.label().to_ascii_uppercase());
     out.push_str(&wrap(&r.headline, TEXT_WIDTH, ""));
     for sev in Severity::ALL {
         let mut group = r.findings_of(sev).peekable();

@@ -867,7 +867,7 @@ pub const RULES: &[Rule] = &[
                     "With {} the servers can run bare-metal. Dropping the hypervisor needs no \
                      DPU, and what it saves is small: virtualization overhead is down to a few \
                      percent.",
-                    s.workload.kind.label().to_lowercase()
+                    s.workload.kind.label().to_ascii_lowercase()
                 ),
                 instead: None,
             })
