@@ -53,6 +53,10 @@ cat >"$ART/expected.json" <<JSON
 JSON
 cat "$ART/expected.json"
 
+# The share tests compare the page's JSON and Markdown exports with dpucheck's.
+cargo build -q --locked -p dpucheck
+export DPUCHECK="${CARGO_TARGET_DIR:-$ROOT/target}/debug/dpucheck"
+
 say "release build: trunk build --release"
 trunk build --release
 

@@ -1,5 +1,7 @@
 //! The root component: one reducer for the scenario, the report memoised on it, and the page
-//! layout (presets and reset, the scenario form, then verdict, findings and the math).
+//! layout (presets and reset, share and export, the scenario form and saved scenarios, then
+//! verdict, findings and the math). The scenario also lives in the address (`#s=`), written
+//! on every change and read on load and when the fragment changes.
 
 use std::rc::Rc;
 
@@ -9,8 +11,12 @@ use yew::prelude::*;
 
 use crate::components::cost::CostPanel;
 use crate::components::findings::Findings;
+use crate::components::notice::NoticeLine;
+use crate::components::saved_list::SavedList;
 use crate::components::scenario_form::ScenarioForm;
+use crate::components::share_bar::ShareBar;
 use crate::components::verdict::VerdictPanel;
+use crate::notice::Notice;
 use crate::state::{Action, State};
 
 /// Props of [`App`].
@@ -19,6 +25,15 @@ pub struct AppProps {
     /// The `?preset=` of the URL, if any.
     #[prop_or_default]
     pub preset: Option<AttrValue>,
+    /// The `#s=` link of the URL, if any (it wins over the preset).
+    #[prop_or_default]
+    pub link: Option<AttrValue>,
+    /// `?embed=1`: compact layout inside an iframe.
+    #[prop_or_default]
+    pub embed: bool,
+    /// Storage namespace for saved scenarios (`main` on the page, the id of an embed).
+    #[prop_or(AttrValue::Static("main"))]
+    pub namespace: AttrValue,
 }
 
 /// The scenario of a preset, decoded through `Scenario::from_value` (the decoder every edit
@@ -27,6 +42,26 @@ pub struct AppProps {
 pub fn preset_scenario(p: &Preset) -> Option<Scenario> {
     let value: serde_json::Value = serde_json::from_str(p.json).ok()?;
     Scenario::from_value(value).ok()
+}
+
+/// The state to start from and the notice to show: a readable link wins, then the named
+/// preset, then the defaults (`{}`). A link that cannot be read gives the defaults and says so.
+pub fn start_state(link: Option<&str>, preset: Option<&str>) -> (State, Option<Notice>) {
+    match link.map(dpu_engine::share::decode) {
+        Some(Ok(scenario)) => (State::new(scenario, None), None),
+        Some(Err(e)) => (State::default(), Some(Notice::LinkInvalid(e.to_string()))),
+        None => (initial_state(preset), None),
+    }
+}
+
+/// The `#s=` value the address should carry for a scenario: none when it is exactly the
+/// preset named by `?preset=` or the defaults.
+pub fn link_for(scenario: &Scenario, preset_name: Option<&str>) -> Option<String> {
+    let plain = match preset_name.and_then(preset) {
+        Some(p) => preset_scenario(p).as_ref() == Some(scenario),
+        None => *scenario == Scenario::default(),
+    };
+    (!plain).then(|| dpu_engine::share::encode(scenario))
 }
 
 /// The state to start from: the named preset, or the defaults (`{}`).
@@ -43,11 +78,49 @@ pub fn initial_state(name: Option<&str>) -> State {
 /// The whole page.
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    let started = {
+        let (link, name) = (props.link.clone(), props.preset.clone());
+        use_memo((), move |_| start_state(link.as_deref(), name.as_deref()))
+    };
     let state = {
-        let name = props.preset.clone();
-        use_reducer(move || initial_state(name.as_deref()))
+        let started = started.clone();
+        use_reducer(move || started.0.clone())
+    };
+    let notice = {
+        let started = started.clone();
+        use_state(move || started.1.clone())
     };
     let report = use_memo(state.scenario.clone(), evaluate);
+
+    // Keep the address's `#s=` link in step with the scenario. A scenario that is exactly a
+    // preset (shown as `?preset=`) or the defaults needs no link, so plain addresses stay plain.
+    use_effect_with(
+        (state.scenario.clone(), state.preset),
+        |(scenario, name)| {
+            let link = link_for(scenario, *name);
+            #[cfg(target_arch = "wasm32")]
+            crate::web::set_link(link.as_deref());
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = link;
+        },
+    );
+    // A link pasted into the same tab changes only the fragment: load it.
+    {
+        let (d, notice) = (state.dispatcher(), notice.setter());
+        use_effect_with((), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            crate::web::on_link_change(move |link| {
+                if let Some(link) = link {
+                    match dpu_engine::share::decode(&link) {
+                        Ok(s) => d.dispatch(Action::Load(Box::new(s), None)),
+                        Err(e) => notice.set(Some(Notice::LinkInvalid(e.to_string()))),
+                    }
+                }
+            });
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (d, notice);
+        });
+    }
 
     use_effect_with(state.preset, |preset| {
         #[cfg(target_arch = "wasm32")]
@@ -98,6 +171,19 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let state_rc = Rc::new((*state).clone());
+    let scenario_rc = Rc::new(state.scenario.clone());
+    let on_notice = {
+        let notice = notice.setter();
+        Callback::from(move |n: Notice| notice.set(Some(n)))
+    };
+    let on_dismiss = {
+        let notice = notice.setter();
+        Callback::from(move |()| notice.set(None))
+    };
+    let on_load = {
+        let d = state.dispatcher();
+        Callback::from(move |s: Scenario| d.dispatch(Action::Load(Box::new(s), None)))
+    };
 
     html! {
         <>
@@ -116,7 +202,10 @@ pub fn App(props: &AppProps) -> Html {
                     </select>
                     <button type="button" id="reset" onclick={on_reset}>{"Reset to defaults"}</button>
                 </div>
+                <ShareBar scenario={scenario_rc.clone()} report={report.clone()}
+                    on_import={on_load.clone()} on_notice={on_notice.clone()} />
             </header>
+            <NoticeLine notice={(*notice).clone()} {on_dismiss} />
             if let Some(name) = unknown {
                 <p class="notice" role="status">{format!(
                     "There is no preset called “{name}”; showing the defaults. Pick one from the list above."
@@ -129,6 +218,7 @@ pub fn App(props: &AppProps) -> Html {
                         <p class="preset-summary">{p.summary}</p>
                     }
                     <ScenarioForm state={state_rc} {on_edit} {on_goal} {on_feature} />
+                    <SavedList scenario={scenario_rc} namespace={props.namespace.clone()} {on_load} {on_notice} />
                     <a class="jump" href="#verdict">{format!("Verdict: {} ↓", report.verdict.label())}</a>
                 </section>
                 <section class="results" aria-label="Verdict and explanation">
@@ -155,6 +245,35 @@ mod tests {
         for p in PRESETS {
             assert_eq!(preset_scenario(p), p.scenario().ok(), "{}", p.name);
         }
+    }
+
+    #[test]
+    fn a_link_wins_over_the_preset_and_a_bad_link_says_so() {
+        let mut s = Scenario::default();
+        s.fleet.hosts = 7;
+        let link = dpu_engine::share::encode(&s);
+        let (state, notice) = start_state(Some(&link), Some("hype-case"));
+        assert_eq!(
+            (state.scenario.fleet.hosts, state.preset, notice),
+            (7, None, None)
+        );
+        let (state, notice) = start_state(Some("1.!!"), Some("hype-case"));
+        assert_eq!(state, State::default());
+        assert_eq!(notice.map(|n| n.kind()), Some("link-invalid"));
+        let (state, notice) = start_state(None, Some("hype-case"));
+        assert_eq!((state.preset, notice), (Some("hype-case"), None));
+    }
+
+    #[test]
+    fn only_edited_scenarios_need_a_link() {
+        assert_eq!(link_for(&Scenario::default(), None), None);
+        let hype = initial_state(Some("hype-case")).scenario;
+        assert_eq!(link_for(&hype, Some("hype-case")), None);
+        let link = link_for(&hype, None).expect("the preset's scenario differs from the defaults");
+        assert_eq!(dpu_engine::share::decode(&link), Ok(hype.clone()));
+        let mut edited = hype;
+        edited.fleet.hosts += 1;
+        assert!(link_for(&edited, Some("hype-case")).is_some());
     }
 
     #[test]

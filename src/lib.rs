@@ -8,6 +8,8 @@
 
 pub mod app;
 pub mod components;
+pub mod notice;
+pub mod params;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
@@ -18,8 +20,16 @@ pub use app::{App, AppProps};
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     web::install_panic_banner();
+    let params = web::params();
+    web::apply_look(&params);
+    if params.embed {
+        web::report_height_to_parent();
+    }
     let props = AppProps {
-        preset: web::preset_from_url().map(Into::into),
+        preset: params.preset.map(Into::into),
+        link: params.link.map(Into::into),
+        embed: params.embed,
+        namespace: params.namespace.into(),
     };
     match web::app_root() {
         Some(root) => {

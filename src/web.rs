@@ -1,13 +1,16 @@
-//! What only a browser has: the URL's `?preset=`, the mount point and the panic banner.
+//! What only a browser has: the address (query, `?preset=` and the `#s=` link), the mount
+//! point, the panic banner, localStorage, the clipboard, downloads, file uploads, printing,
+//! and the embed's theme and height messages. Thin wrappers: every decision is made in the
+//! engine or the components.
 
-use wasm_bindgen::JsValue;
+use std::future::Future;
 
-/// The `preset` query parameter of the page's URL, if any.
-pub fn preset_from_url() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    params.get("preset").filter(|p| !p.is_empty())
-}
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::components::saved_list::StorageProblem;
+use crate::params::PageParams;
 
 /// Shows `?preset=NAME` (or no `preset`) in the address bar without loading anything,
 /// keeping any other query parameters and the fragment as they are.
@@ -70,4 +73,206 @@ pub fn show_panic_banner(message: &str) {
         )));
         let _ = banner.remove_attribute("hidden");
     }
+}
+
+fn doc() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// The message type the embed loader (`assets/embed.js`) listens for.
+pub const HEIGHT_MESSAGE: &str = "dpu-reality-check:height";
+
+/// The page's query and fragment.
+pub fn params() -> PageParams {
+    let location = web_sys::window().map(|w| w.location());
+    let search = location
+        .as_ref()
+        .and_then(|l| l.search().ok())
+        .unwrap_or_default();
+    let hash = location
+        .as_ref()
+        .and_then(|l| l.hash().ok())
+        .unwrap_or_default();
+    PageParams::parse(&search, &hash)
+}
+
+/// The current `#s=` value, if any.
+pub fn link_in_address() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    dpu_engine::share::fragment_value(&hash).map(str::to_owned)
+}
+
+/// Puts `#s=<value>` in the address bar, or with `None` removes an `#s=` link (any other
+/// fragment stays), without loading anything or adding history.
+pub fn set_link(value: Option<&str>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search), Ok(hash)) =
+        (location.pathname(), location.search(), location.hash())
+    else {
+        return;
+    };
+    let current = dpu_engine::share::fragment_value(&hash);
+    let fragment = match value {
+        Some(v) if current == Some(v) => return,
+        Some(v) => format!("#s={v}"),
+        None if current.is_none() => return,
+        None => String::new(),
+    };
+    if let Ok(history) = window.history() {
+        // Failing to update the address bar changes nothing on the page.
+        let _ = history.replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}{fragment}")),
+        );
+    }
+}
+
+/// The page's full address (what "copy link" copies).
+pub fn address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Calls `f` with the new `#s=` value whenever the fragment changes by navigation (a link
+/// pasted into the same tab); the page's own `replaceState` does not trigger it.
+pub fn on_link_change(f: impl Fn(Option<String>) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let closure = Closure::<dyn Fn()>::new(move || f(link_in_address()));
+    let _ = window.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
+    // The page lives as long as the listener: hand the closure to JavaScript for good.
+    closure.forget();
+}
+
+fn storage() -> Result<web_sys::Storage, StorageProblem> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StorageProblem::Unavailable)
+}
+
+/// The stored text under `key` (`None` when nothing is stored).
+pub fn storage_get(key: &str) -> Result<Option<String>, StorageProblem> {
+    storage()?
+        .get_item(key)
+        .map_err(|_| StorageProblem::Unavailable)
+}
+
+/// Stores `value` under `key`.
+pub fn storage_set(key: &str, value: &str) -> Result<(), StorageProblem> {
+    storage()?
+        .set_item(key, value)
+        .map_err(|e| match e.dyn_into::<web_sys::DomException>() {
+            Ok(ex) if ex.name() == "QuotaExceededError" || ex.code() == 22 => StorageProblem::Full,
+            _ => StorageProblem::Unavailable,
+        })
+}
+
+/// Puts `text` on the clipboard; resolves to whether the browser allowed it.
+pub async fn copy_text(text: String) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(&text);
+    JsFuture::from(promise).await.is_ok()
+}
+
+/// Offers `text` as a file download named `filename`.
+pub fn download(filename: &str, mime: &str, text: &str) {
+    let Some(document) = doc() else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = document
+        .create_element("a")
+        .map(JsCast::unchecked_into::<web_sys::HtmlAnchorElement>)
+    {
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The name and text of the file chosen in `input`, if any.
+pub fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+) -> Option<impl Future<Output = Option<(String, String)>> + use<>> {
+    let file = input.files()?.get(0)?;
+    let name = file.name();
+    Some(async move {
+        let text = JsFuture::from(file.text()).await.ok()?.as_string()?;
+        Some((name, text))
+    })
+}
+
+/// Opens the browser's print dialog (the print stylesheet shapes the page).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// Applies the embed's theme and compact layout to `<html>` and `<body>`.
+pub fn apply_look(params: &PageParams) {
+    let Some(document) = doc() else {
+        return;
+    };
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("data-theme", params.theme.attr());
+    }
+    if params.embed
+        && let Some(body) = document.body()
+    {
+        let _ = body.class_list().add_1("embed");
+    }
+}
+
+/// In an iframe, tells the parent page the document's height whenever it changes, so the
+/// embed loader can size the iframe to its content. Sends nothing but the height.
+pub fn report_height_to_parent() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let Some(root) = doc().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let send = {
+        let root = root.clone();
+        move || {
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+            // The <html> box is as tall as the content (unlike scrollHeight, which is never
+            // less than the iframe's own height, so an iframe could grow but never shrink).
+            let height = root.get_bounding_client_rect().height().ceil();
+            let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+            // The height is no secret, and the embedding page's origin is not known here.
+            let _ = parent.post_message(&message, "*");
+        }
+    };
+    send();
+    let closure = Closure::<dyn Fn()>::new(send);
+    if let Ok(observer) = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+    }
+    closure.forget();
 }

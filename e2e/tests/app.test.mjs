@@ -177,15 +177,20 @@ describe("the page", () => {
     assert.equal(new URL(page.url()).searchParams.get("other"), "1");
   });
 
-  test("keyboard order: presets, reset, then the scenario from the top", async () => {
+  test("keyboard order: presets, reset, share and export, then the scenario from the top", async () => {
     await open();
     await page.focus("#preset");
     const order = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 8; i++) {
       await page.keyboard.press("Tab");
-      order.push(await page.evaluate(() => document.activeElement.getAttribute("name") ?? document.activeElement.id));
+      order.push(await page.evaluate(() => {
+        const el = document.activeElement;
+        return el.getAttribute("name") ?? el.dataset.action ?? el.id;
+      }));
     }
-    assert.deepEqual(order, ["reset", "name", "goals"]);
+    assert.deepEqual(order, [
+      "reset", "copy-link", "copy-markdown", "export-json", "import-json", "print", "name", "goals",
+    ]);
   });
 
   test("has no serious or critical accessibility violation (light and dark)", async () => {
@@ -259,8 +264,12 @@ describe("the page", () => {
   });
 
   test(`release bundle is under ${BUDGET_KB} KB gzipped`, () => {
+    // What the page loads: index.html and the files it names (not the offline file, the
+    // embed loader or its demo, which are published beside it).
     const sizes = { html: 0, js: 0, wasm: 0, css: 0 };
-    for (const f of readdirSync(DIST)) {
+    const index = readFileSync(join(DIST, "index.html"), "utf8");
+    const named = new Set(["index.html", ...[...index.matchAll(/\/([\w.-]+\.(?:js|wasm|css))\b/g)].map((m) => m[1])]);
+    for (const f of readdirSync(DIST).filter((f) => named.has(f))) {
       const ext = f.split(".").pop();
       if (ext in sizes) sizes[ext] += gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length;
     }

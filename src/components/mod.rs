@@ -5,7 +5,10 @@ pub mod charts;
 pub mod cost;
 pub mod fields;
 pub mod findings;
+pub mod notice;
+pub mod saved_list;
 pub mod scenario_form;
+pub mod share_bar;
 pub mod sources;
 pub mod verdict;
 

@@ -10,6 +10,7 @@ use yew::LocalServerRenderer;
 async fn render(preset: Option<&str>) -> String {
     let props = AppProps {
         preset: preset.map(|p| p.to_owned().into()),
+        ..AppProps::default()
     };
     LocalServerRenderer::<App>::with_props(props)
         .hydratable(false)
@@ -168,4 +169,51 @@ async fn charts_are_svg_with_text_alternatives() {
         "every svg is labelled or decorative"
     );
     check_has(&html, "pays from");
+}
+
+#[tokio::test]
+async fn share_save_and_export_controls_are_on_the_page() {
+    let html = render(None).await;
+    for action in [
+        "copy-link",
+        "copy-markdown",
+        "export-json",
+        "import-json",
+        "print",
+        "save",
+    ] {
+        check_has(&html, &format!(r#"data-action="{action}""#));
+    }
+    check_has(&html, r#"data-field="save-name""#);
+}
+
+#[tokio::test]
+async fn a_link_is_read_and_a_bad_one_is_reported() {
+    let mut s = Scenario::default();
+    s.fleet.hosts = 7;
+    let props = AppProps {
+        link: Some(dpu_engine::share::encode(&s).into()),
+        ..AppProps::default()
+    };
+    let html = LocalServerRenderer::<App>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
+    check_tag(&html, &[r#"name="fleet.hosts""#, r#"value="7""#]);
+    let props = AppProps {
+        link: Some("1.@@@".into()),
+        ..AppProps::default()
+    };
+    let html = LocalServerRenderer::<App>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
+    check_has(&html, r#"data-notice="link-invalid""#);
+    check_has(
+        &html,
+        &format!(
+            r#"data-verdict="{}""#,
+            evaluate(&Scenario::default()).verdict.wire()
+        ),
+    );
 }

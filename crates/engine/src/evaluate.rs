@@ -112,7 +112,9 @@ fn lower_first(title: &str) -> String {
                 && !PROPER_STARTS.iter().any(|p| title.starts_with(p)) =>
         {
             // ASCII only: titles are English, and Unicode case tables cost ~9 KB of wasm.
-            std::iter::once(c.to_ascii_lowercase()).chain(chars).collect()
+            std::iter::once(c.to_ascii_lowercase())
+                .chain(chars)
+                .collect()
         }
         _ => title.to_owned(),
     }

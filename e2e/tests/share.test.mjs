@@ -1,0 +1,344 @@
+// End-to-end tests of sharing and keeping scenarios: links in the URL fragment, saved
+// scenarios in localStorage (namespaced per embed, corruption and full quota reported),
+// JSON export/import and Markdown export checked against dpucheck, the print stylesheet,
+// the embed loader on a mock blog page, and the offline single file opened from disk.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, statSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { after, before, describe, test } from "node:test";
+import { serve } from "../lib/server.mjs";
+import { launch } from "../lib/browser.mjs";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DIST = process.env.DIST ?? join(HERE, "../../dist");
+const ARTIFACTS = process.env.ARTIFACTS ?? join(HERE, "../artifacts");
+const DPUCHECK = process.env.DPUCHECK ?? join(HERE, "../../target/debug/dpucheck");
+const EXPECTED = JSON.parse(readFileSync(process.env.EXPECTED ?? join(ARTIFACTS, "expected.json"), "utf8"));
+const STORAGE_KEY = "dpu-reality-check/v1/main";
+
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** dpucheck with a scenario on standard input. */
+function dpucheck(args, input) {
+  return execFileSync(DPUCHECK, args, { input, encoding: "utf8" });
+}
+
+let server;
+let browser;
+const problems = [];
+
+/** A fresh page that records console errors and requests leaving the origin. */
+async function newPage(context = browser.context) {
+  const page = await context.newPage();
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`page error: ${e}`));
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith(server.origin + "/") && !url.startsWith("data:") && !url.startsWith("blob:")) {
+      problems.push(`request left the origin: ${url}`);
+    }
+  });
+  return page;
+}
+
+async function open(page, query = "") {
+  await page.goto(`${server.origin}/${query}`);
+  await page.waitForSelector("#verdict[data-verdict]");
+}
+
+const verdictOf = (page) => page.getAttribute("#verdict", "data-verdict");
+const waitVerdict = (page, wire) => page.waitForSelector(`#verdict[data-verdict="${wire}"]`);
+
+async function setField(page, path, value) {
+  const input = page.locator(`[name="${path}"]`).first();
+  await input.fill(String(value));
+  await input.press("Tab");
+}
+
+before(async () => {
+  server = await serve(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("links", () => {
+  test("a copied link reproduces the scenario in another browser profile", async () => {
+    const page = await newPage();
+    await open(page);
+    await setField(page, "traffic.gbps_per_host", EXPECTED.traffic_edit.value);
+    await waitVerdict(page, EXPECTED.traffic_edit.verdict);
+    await page.locator('[name="goals"][value="cut_licensing"]').check();
+    await page.waitForFunction(() => location.hash.startsWith("#s=1."));
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+    await page.click('[data-action="copy-link"]');
+    await page.waitForSelector('[data-notice="link-copied"]');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, page.url(), "the copied link is the page's address");
+    const want = await verdictOf(page);
+    await page.close();
+
+    const other = await launch();
+    try {
+      const fresh = await other.context.newPage();
+      await fresh.goto(copied);
+      await fresh.waitForSelector("#verdict[data-verdict]");
+      assert.equal(await verdictOf(fresh), want);
+      assert.equal(await fresh.inputValue('[name="traffic.gbps_per_host"]'), String(EXPECTED.traffic_edit.value));
+      assert.ok(await fresh.isChecked('[name="goals"][value="cut_licensing"]'));
+      assert.ok(await fresh.isChecked('[name="goals"][value="free_host_cpu"]'), "the default goal stays");
+    } finally {
+      await other.close();
+    }
+  });
+
+  test("a link without a schema number (written by hand or by an older page) still loads", async () => {
+    const page = await newPage();
+    const json = JSON.stringify({ traffic: { gbps_per_host: Number(EXPECTED.traffic_edit.value) } });
+    const data = Buffer.from(json).toString("base64url");
+    await page.goto(`${server.origin}/#s=1.${data}`);
+    await waitVerdict(page, EXPECTED.traffic_edit.verdict);
+    assert.equal(await page.inputValue('[name="traffic.gbps_per_host"]'), String(EXPECTED.traffic_edit.value));
+    assert.equal(await page.locator("[data-notice]").count(), 0);
+    await page.close();
+  });
+
+  for (const [label, fragment] of [
+    ["garbage", "#s=garbage"],
+    ["an unknown link format", "#s=9.eyJ9"],
+    ["damaged base64", "#s=1.%%%***"],
+    ["an invalid scenario", `#s=1.${Buffer.from('{"fleet":{"hosts":0}}').toString("base64url")}`],
+    ["a huge fragment", `#s=1.${"A".repeat(40000)}`],
+  ]) {
+    test(`a link with ${label} shows a notice and the defaults`, async () => {
+      const page = await newPage();
+      await page.goto(`${server.origin}/${fragment}`);
+      await page.waitForSelector('[data-notice="link-invalid"]');
+      assert.equal(await verdictOf(page), EXPECTED.default);
+      assert.equal(await page.isVisible("#panic"), false, "no panic banner");
+      await page.close();
+    });
+  }
+});
+
+describe("saved scenarios", () => {
+  test("save, reload, load, rename and delete", async () => {
+    const page = await newPage();
+    await open(page);
+    await page.evaluate(() => localStorage.clear());
+    await setField(page, "traffic.gbps_per_host", EXPECTED.traffic_edit.value);
+    await waitVerdict(page, EXPECTED.traffic_edit.verdict);
+    await page.fill('[data-field="save-name"]', "lab");
+    await page.click('[data-action="save"]');
+    await page.waitForSelector('[data-saved="lab"]');
+
+    await page.goto(`${server.origin}/`);
+    await waitVerdict(page, EXPECTED.default);
+    await page.waitForSelector('[data-saved="lab"]');
+    await page.click('[data-saved="lab"] [data-action="load"]');
+    await waitVerdict(page, EXPECTED.traffic_edit.verdict);
+    assert.equal(await page.inputValue('[name="traffic.gbps_per_host"]'), String(EXPECTED.traffic_edit.value));
+
+    await page.click('[data-saved="lab"] [data-action="rename"]');
+    await page.fill('[data-saved="lab"] [data-field="rename"]', "lab two");
+    await page.click('[data-saved="lab"] [data-action="rename-confirm"]');
+    await page.waitForSelector('[data-saved="lab two"]');
+    await page.reload();
+    await page.waitForSelector('[data-saved="lab two"]');
+    await page.click('[data-saved="lab two"] [data-action="delete"]');
+    await page.waitForSelector('[data-saved="lab two"]', { state: "detached" });
+    const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+    assert.deepEqual(stored.saved, []);
+    await page.close();
+  });
+
+  test("corrupted storage is reported and left untouched", async () => {
+    const page = await newPage();
+    await open(page);
+    await page.evaluate((k) => localStorage.setItem(k, "{not json"), STORAGE_KEY);
+    await page.reload();
+    await page.waitForSelector('[data-notice="storage-corrupt"]');
+    await page.fill('[data-field="save-name"]', "would overwrite");
+    await page.click('[data-action="save"]');
+    await page.waitForSelector('[data-notice="storage-corrupt"]');
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), "{not json");
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
+  test("a full quota is reported and the scenario stays on screen", async () => {
+    const page = await newPage();
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException("full", "QuotaExceededError");
+      };
+    });
+    await open(page);
+    await page.fill('[data-field="save-name"]', "big");
+    await page.click('[data-action="save"]');
+    await page.waitForSelector('[data-notice="storage-full"]');
+    assert.equal(await verdictOf(page), EXPECTED.default);
+    await page.close();
+  });
+});
+
+describe("export and import", () => {
+  test("JSON export reads in dpucheck, and importing it gives the same scenario", async () => {
+    const page = await newPage();
+    await open(page, "?preset=nfv-heavy");
+    await setField(page, "fleet.hosts", 12);
+    await page.waitForFunction(() => location.hash.length > 4);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="export-json"]')]);
+    assert.match(download.suggestedFilename(), /\.json$/);
+    const file = join(ARTIFACTS, "exported-scenario.json");
+    await download.saveAs(file);
+    const exported = readFileSync(file, "utf8");
+    assert.equal(JSON.parse(exported).fleet.hosts, 12);
+    const cli = JSON.parse(dpucheck(["evaluate", "-", "--format", "json"], exported));
+    assert.equal(cli.verdict, await verdictOf(page), "dpucheck agrees with the page");
+
+    const fresh = await newPage();
+    await open(fresh);
+    await fresh.setInputFiles('[data-action="import-json"]', file);
+    await waitVerdict(fresh, cli.verdict);
+    assert.equal(await fresh.inputValue('[name="fleet.hosts"]'), "12");
+    assert.equal(await fresh.inputValue('[name="traffic.gbps_per_host"]'), await page.inputValue('[name="traffic.gbps_per_host"]'));
+    await page.close();
+    await fresh.close();
+  });
+
+  test("importing a bad file names the problem and keeps the scenario", async () => {
+    const page = await newPage();
+    await open(page, "?preset=hype-case");
+    await page.setInputFiles('[data-action="import-json"]', {
+      name: "bad.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"fleet": {"hosts": -1}}'),
+    });
+    const notice = await page.waitForSelector('[data-notice="import-invalid"]');
+    assert.match(await notice.textContent(), /fleet\.hosts/);
+    assert.equal(await verdictOf(page), EXPECTED.presets["hype-case"].verdict);
+    await page.close();
+  });
+
+  test("copy as Markdown gives exactly dpucheck's Markdown report", async () => {
+    const page = await newPage();
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+    await open(page, "?preset=hype-case");
+    await setField(page, "traffic.gbps_per_host", 7);
+    await page.waitForFunction(() => location.hash.length > 4);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="export-json"]')]);
+    const scenario = readFileSync(await download.path(), "utf8");
+    await page.click('[data-action="copy-markdown"]');
+    await page.waitForSelector('[data-notice="markdown-copied"]');
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(markdown, dpucheck(["evaluate", "-", "--format", "markdown"], scenario));
+    await page.close();
+  });
+
+  test("the print stylesheet keeps the report and drops the controls", async () => {
+    const page = await newPage();
+    await open(page, "?preset=hype-case");
+    await page.emulateMedia({ media: "print" });
+    assert.ok(await page.isVisible("#verdict"));
+    assert.ok(await page.isVisible('[data-finding-id="hypervisor-stays-on-host"]'));
+    assert.equal(await page.isVisible('[name="traffic.gbps_per_host"]'), false, "inputs are not printed");
+    assert.equal(await page.isVisible('[data-action="copy-link"]'), false, "buttons are not printed");
+    await page.pdf({ path: join(ARTIFACTS, "print.pdf"), format: "A4" });
+    await page.close();
+  });
+});
+
+describe("embeds", () => {
+  test("the demo blog page gets two correctly sized iframes with their own presets", async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.goto(`${server.origin}/embed-demo.html`);
+    const frames = page.locator("iframe");
+    await frames.nth(1).scrollIntoViewIfNeeded();
+    assert.equal(await frames.count(), 2);
+    const presets = ["hype-case", "nfv-heavy"];
+    for (let i = 0; i < 2; i++) {
+      const handle = await frames.nth(i).elementHandle();
+      assert.ok(await handle.getAttribute("title"), "each iframe has a title");
+      const frame = await handle.contentFrame();
+      await frame.waitForSelector(`#verdict[data-verdict="${EXPECTED.presets[presets[i]].verdict}"]`);
+      // The loader sizes each iframe to its content (within a few pixels).
+      await page.waitForFunction(
+        ([idx]) => {
+          const f = document.querySelectorAll("iframe")[idx];
+          const doc = f.contentDocument;
+          const content = doc && doc.documentElement.getBoundingClientRect().height;
+          return content > 300 && Math.abs(f.getBoundingClientRect().height - content) <= 2;
+        },
+        [i],
+      );
+    }
+    const heights = await frames.evaluateAll((fs) => fs.map((f) => f.getBoundingClientRect().height));
+    assert.ok(heights.every((h) => h > 300), `heights ${heights}`);
+    await page.screenshot({ path: join(ARTIFACTS, "embed-demo.png"), fullPage: true });
+    await page.close();
+  });
+
+  test("two embeds on one page keep their saved scenarios apart", async () => {
+    const page = await newPage();
+    await page.goto(`${server.origin}/embed-demo.html`);
+    const frames = page.locator("iframe");
+    await frames.nth(1).scrollIntoViewIfNeeded();
+    const first = await (await frames.nth(0).elementHandle()).contentFrame();
+    const second = await (await frames.nth(1).elementHandle()).contentFrame();
+    await first.waitForSelector("#verdict[data-verdict]");
+    await second.waitForSelector("#verdict[data-verdict]");
+    await first.fill('[data-field="save-name"]', "from the first");
+    await first.click('[data-action="save"]');
+    await second.fill('[data-field="save-name"]', "from the second");
+    await second.click('[data-action="save"]');
+    await first.waitForSelector('[data-saved="from the first"]');
+    await second.waitForSelector('[data-saved="from the second"]');
+    await page.reload();
+    const again = await (await page.locator("iframe").nth(0).elementHandle()).contentFrame();
+    await again.waitForSelector('[data-saved="from the first"]');
+    assert.equal(await again.locator('[data-saved="from the second"]').count(), 0);
+    await page.close();
+  });
+
+  test("embed mode follows the theme parameter and carries no page chrome", async () => {
+    const page = await newPage();
+    await open(page, "?embed=1&preset=hype-case&theme=dark");
+    assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+    assert.ok(await page.evaluate(() => document.body.classList.contains("embed")));
+    await page.screenshot({ path: join(ARTIFACTS, "embed-dark.png") });
+    await page.close();
+  });
+});
+
+describe("offline file", () => {
+  test("opens from disk, renders the preset's verdict and makes no request", async () => {
+    const file = join(DIST, "dpu-reality-check-offline.html");
+    assert.ok(existsSync(file), "the release build writes the offline file");
+    console.log(`offline file: ${(statSync(file).size / 1024).toFixed(1)} KB`);
+    const page = await browser.context.newPage();
+    const requests = [];
+    const errors = [];
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    const url = pathToFileURL(file).toString();
+    await page.goto(`${url}?preset=hype-case`);
+    await page.waitForSelector(`#verdict[data-verdict="${EXPECTED.presets["hype-case"].verdict}"]`);
+    assert.deepEqual(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
+describe("after all", () => {
+  test("no request left the origin and nothing was logged as an error", () => {
+    assert.deepEqual(problems, []);
+  });
+});

@@ -1,0 +1,189 @@
+//! Share, export, import and print: the buttons that take a scenario out of the page or
+//! bring one in. The work is the engine's (`share::encode`, `render::markdown`, the scenario
+//! decoder); this component wires it to the browser.
+
+use std::rc::Rc;
+
+use dpu_engine::{Report, Scenario};
+use yew::prelude::*;
+
+use crate::notice::Notice;
+
+/// Props of [`ShareBar`].
+#[derive(Properties, PartialEq)]
+pub struct ShareBarProps {
+    /// The scenario on screen.
+    pub scenario: Rc<Scenario>,
+    /// Its report.
+    pub report: Rc<Report>,
+    /// A scenario read from an imported file.
+    pub on_import: Callback<Scenario>,
+    /// A message to show.
+    pub on_notice: Callback<Notice>,
+}
+
+/// A file name for the exported scenario, from its name.
+pub fn export_file_name(s: &Scenario) -> String {
+    let slug: String = s
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        "dpu-scenario.json".to_owned()
+    } else {
+        format!("dpu-scenario-{slug}.json")
+    }
+}
+
+/// Reads an imported file's text as a scenario (the format `dpucheck` reads).
+pub fn import(name: &str, text: &str) -> Result<Scenario, Notice> {
+    Scenario::from_json_lean(text).map_err(|e| Notice::ImportInvalid(format!("{name}: {e}")))
+}
+
+/// The share and export buttons.
+#[component]
+pub fn ShareBar(props: &ShareBarProps) -> Html {
+    let on_copy_link = {
+        let notice = props.on_notice.clone();
+        Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                let notice = notice.clone();
+                let link = crate::web::address();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if crate::web::copy_text(link.clone()).await {
+                        notice.emit(Notice::LinkCopied);
+                    } else {
+                        notice.emit(Notice::CopyByHand(link));
+                    }
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = &notice;
+        })
+    };
+    let on_copy_markdown = {
+        let notice = props.on_notice.clone();
+        let (scenario, report) = (props.scenario.clone(), props.report.clone());
+        Callback::from(move |_: MouseEvent| {
+            let markdown = dpu_engine::render::markdown(&report, &scenario);
+            #[cfg(target_arch = "wasm32")]
+            {
+                let notice = notice.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if crate::web::copy_text(markdown).await {
+                        notice.emit(Notice::MarkdownCopied);
+                    } else {
+                        notice.emit(Notice::CopyByHand(
+                            "the browser blocked the clipboard; use Export JSON and run dpucheck --format markdown".to_owned(),
+                        ));
+                    }
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&notice, markdown);
+        })
+    };
+    let on_export = {
+        let scenario = props.scenario.clone();
+        Callback::from(move |_: MouseEvent| {
+            let json = scenario.to_json_pretty();
+            #[cfg(target_arch = "wasm32")]
+            crate::web::download(&export_file_name(&scenario), "application/json", &json);
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = json;
+        })
+    };
+    let on_import = {
+        let (on_import, notice) = (props.on_import.clone(), props.on_notice.clone());
+        Callback::from(move |e: Event| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                if let Some(read) = crate::web::read_chosen_file(&input) {
+                    let (on_import, notice) = (on_import.clone(), notice.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match read.await {
+                            Some((name, text)) => match import(&name, &text) {
+                                Ok(s) => {
+                                    on_import.emit(s);
+                                    notice.emit(Notice::Imported(name));
+                                }
+                                Err(n) => notice.emit(n),
+                            },
+                            None => notice.emit(Notice::ImportInvalid(
+                                "the file could not be read as text".to_owned(),
+                            )),
+                        }
+                    });
+                }
+                // Choosing the same file again must fire `change` again.
+                input.set_value("");
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (e, &on_import, &notice);
+        })
+    };
+    let on_print = Callback::from(|_: MouseEvent| {
+        #[cfg(target_arch = "wasm32")]
+        crate::web::print();
+    });
+    html! {
+        <div class="share-bar" role="group" aria-label="Share and export">
+            <button type="button" data-action="copy-link" onclick={on_copy_link}
+                title="Copy a link that carries this whole scenario">{"Copy link"}</button>
+            <button type="button" data-action="copy-markdown" onclick={on_copy_markdown}
+                title="Copy the report as Markdown (the same as dpucheck --format markdown)">{"Copy as Markdown"}</button>
+            <button type="button" data-action="export-json" onclick={on_export}
+                title="Download the scenario as JSON (the format dpucheck reads)">{"Export JSON"}</button>
+            <label class="button file">
+                {"Import JSON"}
+                <input type="file" accept=".json,application/json" data-action="import-json" onchange={on_import} />
+            </label>
+            <button type="button" data-action="print" onclick={on_print}>{"Print"}</button>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_slugs() {
+        let mut s = Scenario::default();
+        assert_eq!(export_file_name(&s), "dpu-scenario.json");
+        s.name = "ESXi onto Pensando DPUs — to run bare metal!".to_owned();
+        assert_eq!(
+            export_file_name(&s),
+            "dpu-scenario-esxi-onto-pensando-dpus-to-run-bare-metal.json"
+        );
+    }
+
+    #[test]
+    fn imports_read_the_cli_format_and_name_bad_fields() {
+        let s = import("a.json", r#"{"fleet": {"hosts": 12}}"#).unwrap();
+        assert_eq!(s.fleet.hosts, 12);
+        let exported = Scenario::default().to_json_pretty();
+        assert_eq!(import("b.json", &exported).unwrap(), Scenario::default());
+        match import("bad.json", r#"{"fleet": {"hosts": -1}}"#) {
+            Err(Notice::ImportInvalid(why)) => {
+                assert!(why.contains("bad.json: fleet.hosts"), "{why}")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(import("x.json", "not json").is_err());
+    }
+}

@@ -1,0 +1,148 @@
+//! What the page's address asks for: `?preset=`, `?embed=1`, `?theme=`, `?ns=` and the
+//! scenario link in the fragment (`#s=`). Pure, so it is tested natively.
+
+/// The colour theme an embed asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow the system setting (`prefers-color-scheme`).
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// The value of `<html data-theme>`.
+    pub fn attr(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// The page's query and fragment, read once at start.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PageParams {
+    /// `?preset=NAME`
+    pub preset: Option<String>,
+    /// `?embed=1`: compact layout for iframes.
+    pub embed: bool,
+    /// `?theme=light|dark|auto`
+    pub theme: Theme,
+    /// `?ns=`: the storage namespace (each embed has its own; the page uses `main`).
+    pub namespace: String,
+    /// The `s` value of the fragment (`#s=1.…`), if any.
+    pub link: Option<String>,
+}
+
+/// Percent-decoding of a query value (`+` is a space); invalid escapes stay as they are.
+fn decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| bytes[i] == b'%' && h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl PageParams {
+    /// Reads `location.search` (with or without `?`) and `location.hash` (with or without `#`).
+    pub fn parse(search: &str, hash: &str) -> Self {
+        let mut p = PageParams {
+            namespace: "main".to_owned(),
+            ..PageParams::default()
+        };
+        for pair in search
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|s| !s.is_empty())
+        {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(value);
+            match key {
+                "preset" if !value.is_empty() => p.preset = Some(value),
+                "embed" => p.embed = matches!(value.as_str(), "1" | "true" | ""),
+                "theme" => {
+                    p.theme = match value.as_str() {
+                        "light" => Theme::Light,
+                        "dark" => Theme::Dark,
+                        _ => Theme::Auto,
+                    }
+                }
+                "ns" if !value.is_empty() => p.namespace = value,
+                _ => {}
+            }
+        }
+        p.link = dpu_engine::share::fragment_value(hash).map(str::to_owned);
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults() {
+        let p = PageParams::parse("", "");
+        assert_eq!(p.preset, None);
+        assert!(!p.embed);
+        assert_eq!(p.theme, Theme::Auto);
+        assert_eq!(p.namespace, "main");
+        assert_eq!(p.link, None);
+    }
+
+    #[test]
+    fn everything_at_once() {
+        let p = PageParams::parse(
+            "?embed=1&preset=hype-case&theme=dark&ns=embed-2",
+            "#s=1.abc",
+        );
+        assert_eq!(p.preset.as_deref(), Some("hype-case"));
+        assert!(p.embed);
+        assert_eq!(p.theme, Theme::Dark);
+        assert_eq!(p.namespace, "embed-2");
+        assert_eq!(p.link.as_deref(), Some("1.abc"));
+    }
+
+    #[test]
+    fn odd_values() {
+        assert_eq!(PageParams::parse("?theme=purple", "").theme, Theme::Auto);
+        assert!(!PageParams::parse("?embed=0", "").embed);
+        assert_eq!(
+            PageParams::parse("?preset=a%20b", "").preset.as_deref(),
+            Some("a b")
+        );
+        assert_eq!(
+            PageParams::parse("?preset=%zz%", "").preset.as_deref(),
+            Some("%zz%")
+        );
+        assert_eq!(
+            PageParams::parse("?preset=%", "").preset.as_deref(),
+            Some("%")
+        );
+        assert_eq!(PageParams::parse("?preset=&ns=", "").namespace, "main");
+        assert_eq!(
+            PageParams::parse("?preset=%E2%82%AC", "").preset.as_deref(),
+            Some("€")
+        );
+    }
+}
