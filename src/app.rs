@@ -185,6 +185,24 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |s: Scenario| d.dispatch(Action::Load(Box::new(s), None)))
     };
 
+    let inputs = html! {
+        <>
+            if let Some(p) = state.preset.and_then(preset) {
+                <p class="preset-summary">{p.summary}</p>
+            }
+            <ScenarioForm state={state_rc} {on_edit} {on_goal} {on_feature} />
+            <SavedList scenario={scenario_rc.clone()} namespace={props.namespace.clone()} on_load={on_load.clone()} on_notice={on_notice.clone()} />
+        </>
+    };
+    let results = html! {
+        <section class="results" aria-label="Verdict and explanation">
+            <VerdictPanel verdict={report.verdict} headline={report.headline.clone()}
+                p_worth_it={report.uncertainty.p_worth_it} name={state.scenario.name.clone()} />
+            <Findings report={report.clone()} />
+            <CostPanel report={report.clone()} gbps_per_host={state.scenario.traffic.gbps_per_host}
+                cores_per_host={f64::from(state.scenario.fleet.cores_per_host)} />
+        </section>
+    };
     html! {
         <>
             <header class="top">
@@ -211,23 +229,24 @@ pub fn App(props: &AppProps) -> Html {
                     "There is no preset called “{name}”; showing the defaults. Pick one from the list above."
                 )}</p>
             }
-            <main class="layout">
-                <section class="inputs" aria-labelledby="inputs-title">
-                    <h2 id="inputs-title">{"Your scenario"}</h2>
-                    if let Some(p) = state.preset.and_then(preset) {
-                        <p class="preset-summary">{p.summary}</p>
-                    }
-                    <ScenarioForm state={state_rc} {on_edit} {on_goal} {on_feature} />
-                    <SavedList scenario={scenario_rc} namespace={props.namespace.clone()} {on_load} {on_notice} />
-                    <a class="jump" href="#verdict">{format!("Verdict: {} ↓", report.verdict.label())}</a>
-                </section>
-                <section class="results" aria-label="Verdict and explanation">
-                    <VerdictPanel verdict={report.verdict} headline={report.headline.clone()}
-                        p_worth_it={report.uncertainty.p_worth_it} name={state.scenario.name.clone()} />
-                    <Findings report={report.clone()} />
-                    <CostPanel report={report.clone()} gbps_per_host={state.scenario.traffic.gbps_per_host}
-                        cores_per_host={f64::from(state.scenario.fleet.cores_per_host)} />
-                </section>
+            <main class={classes!("layout", props.embed.then_some("embedded"))}>
+                if props.embed {
+                    // In an iframe the answer comes first and the inputs fold away.
+                    { results }
+                    <section class="inputs" aria-labelledby="inputs-title">
+                        <details class="edit">
+                            <summary><h2 id="inputs-title">{"Change the scenario"}</h2></summary>
+                            { inputs }
+                        </details>
+                    </section>
+                } else {
+                    <section class="inputs" aria-labelledby="inputs-title">
+                        <h2 id="inputs-title">{"Your scenario"}</h2>
+                        { inputs }
+                        <a class="jump" href="#verdict">{format!("Verdict: {} ↓", report.verdict.label())}</a>
+                    </section>
+                    { results }
+                }
             </main>
             <footer class="foot">
                 <p>{"Nothing you type leaves this page: the engine runs in your browser and makes no network requests."}</p>

@@ -294,6 +294,9 @@ describe("embeds", () => {
     const second = await (await frames.nth(1).elementHandle()).contentFrame();
     await first.waitForSelector("#verdict[data-verdict]");
     await second.waitForSelector("#verdict[data-verdict]");
+    // In an embed the inputs (and saving) fold away under "Change the scenario".
+    await first.click("details.edit > summary");
+    await second.click("details.edit > summary");
     await first.fill('[data-field="save-name"]', "from the first");
     await first.click('[data-action="save"]');
     await second.fill('[data-field="save-name"]', "from the second");
@@ -302,6 +305,7 @@ describe("embeds", () => {
     await second.waitForSelector('[data-saved="from the second"]');
     await page.reload();
     const again = await (await page.locator("iframe").nth(0).elementHandle()).contentFrame();
+    await again.click("details.edit > summary");
     await again.waitForSelector('[data-saved="from the first"]');
     assert.equal(await again.locator('[data-saved="from the second"]').count(), 0);
     await page.close();
@@ -312,6 +316,16 @@ describe("embeds", () => {
     await open(page, "?embed=1&preset=hype-case&theme=dark");
     assert.equal(await page.getAttribute("html", "data-theme"), "dark");
     assert.ok(await page.evaluate(() => document.body.classList.contains("embed")));
+    // The answer comes first; the inputs are folded until asked for.
+    assert.equal(await page.isVisible('[name="traffic.gbps_per_host"]'), false);
+    await page.click("details.edit > summary");
+    assert.ok(await page.isVisible('[name="traffic.gbps_per_host"]'));
+    const order = await page.evaluate(() => {
+      const v = document.getElementById("verdict");
+      const f = document.querySelector('[name="traffic.gbps_per_host"]');
+      return v.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    assert.ok(order, "the verdict comes before the inputs");
     await page.screenshot({ path: join(ARTIFACTS, "embed-dark.png") });
     await page.close();
   });
