@@ -12,9 +12,10 @@ use wasm_bindgen_futures::JsFuture;
 use crate::components::saved_list::StorageProblem;
 use crate::params::PageParams;
 
-/// Shows `?preset=NAME` (or no `preset`) in the address bar without loading anything,
-/// keeping any other query parameters and the fragment as they are.
-pub fn show_preset_in_url(preset: Option<&str>) {
+/// Rewrites the address without loading anything or adding history: `change` gets the
+/// path, query (`?…` or "") and fragment (`#…` or "") and returns the new address, or `None`
+/// to leave it alone. Failing to update the address bar changes nothing on the page.
+fn edit_address(change: impl FnOnce(&str, &str, &str) -> Option<String>) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -24,26 +25,28 @@ pub fn show_preset_in_url(preset: Option<&str>) {
     else {
         return;
     };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return;
-    };
-    match preset {
-        Some(name) => params.set("preset", name),
-        None => params.delete("preset"),
-    }
-    let query = String::from(params.to_string());
-    let url = if query.is_empty() {
-        format!("{path}{hash}")
-    } else {
-        format!("{path}?{query}{hash}")
-    };
-    if url == format!("{path}{search}{hash}") {
-        return;
-    }
-    if let Ok(history) = window.history() {
-        // Failing to update the address bar changes nothing on the page.
+    if let (Some(url), Ok(history)) = (change(&path, &search, &hash), window.history()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
+}
+
+/// Shows `?preset=NAME` (or no `preset`) in the address bar, keeping any other query
+/// parameters and the fragment as they are.
+pub fn show_preset_in_url(preset: Option<&str>) {
+    edit_address(|path, search, hash| {
+        let params = web_sys::UrlSearchParams::new_with_str(search).ok()?;
+        match preset {
+            Some(name) => params.set("preset", name),
+            None => params.delete("preset"),
+        }
+        let query = String::from(params.to_string());
+        let url = if query.is_empty() {
+            format!("{path}{hash}")
+        } else {
+            format!("{path}?{query}{hash}")
+        };
+        (url != format!("{path}{search}{hash}")).then_some(url)
+    });
 }
 
 /// The element the app mounts on.
@@ -103,32 +106,16 @@ pub fn link_in_address() -> Option<String> {
 }
 
 /// Puts `#s=<value>` in the address bar, or with `None` removes an `#s=` link (any other
-/// fragment stays), without loading anything or adding history.
+/// fragment stays).
 pub fn set_link(value: Option<&str>) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let (Ok(path), Ok(search), Ok(hash)) =
-        (location.pathname(), location.search(), location.hash())
-    else {
-        return;
-    };
-    let current = dpu_engine::share::fragment_value(&hash);
-    let fragment = match value {
-        Some(v) if current == Some(v) => return,
-        Some(v) => format!("#s={v}"),
-        None if current.is_none() => return,
-        None => String::new(),
-    };
-    if let Ok(history) = window.history() {
-        // Failing to update the address bar changes nothing on the page.
-        let _ = history.replace_state_with_url(
-            &JsValue::NULL,
-            "",
-            Some(&format!("{path}{search}{fragment}")),
-        );
-    }
+    edit_address(|path, search, hash| {
+        let current = dpu_engine::share::fragment_value(hash);
+        match value {
+            Some(v) if current == Some(v) => None,
+            Some(v) => Some(format!("{path}{search}#s={v}")),
+            None => current.map(|_| format!("{path}{search}")),
+        }
+    });
 }
 
 /// The page's full address (what "copy link" copies).
