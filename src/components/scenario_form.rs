@@ -14,6 +14,7 @@ use yew::prelude::*;
 use super::Edit;
 use super::assumptions::Assumptions;
 use super::fields::{CheckField, SelectField, TextField};
+use super::sources::{SourceLinks, facts};
 use crate::state::State;
 
 /// Props of [`ScenarioForm`].
@@ -154,14 +155,22 @@ fn number_input(state: &State, path: &'static str, on_edit: &Callback<Edit>) -> 
         unit => unit.to_owned(),
     };
     html! {
-        <TextField
-            path={field.path}
-            label={field.label}
-            unit={unit}
-            value={(field.get)(&state.scenario).to_string()}
-            mode={if field.integer { "numeric" } else { "decimal" }}
-            rejected={state.rejected(path).cloned()}
-            on_edit={on_edit.clone()}
-        />
+        <>
+            <TextField
+                path={field.path}
+                label={field.label}
+                unit={unit}
+                value={(field.get)(&state.scenario).to_string()}
+                mode={if field.integer { "numeric" } else { "decimal" }}
+                rejected={state.rejected(path).cloned()}
+                on_edit={on_edit.clone()}
+            />
+            if let Some(b) = dpu_engine::scenario::default_basis(path) {
+                <div class="basis default-basis">
+                    <span>{b.basis}</span>
+                    <SourceLinks sources={facts(b.sources)} />
+                </div>
+            }
+        </>
     }
 }

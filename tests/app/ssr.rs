@@ -217,3 +217,13 @@ async fn a_link_is_read_and_a_bad_one_is_reported() {
         ),
     );
 }
+
+#[tokio::test]
+async fn sourced_defaults_link_their_sources_beside_the_input() {
+    let html = render(None).await;
+    for b in dpu_engine::scenario::DEFAULT_BASES {
+        for fact in b.sources {
+            check_has(&html, &format!(r#"data-fact="{fact}""#));
+        }
+    }
+}

@@ -372,6 +372,55 @@ number_fields! {
     "costs.dpu_license_year", "DPU licence per year", "money", 0.0, Inclusive, 1e8, false, |s| s.costs.dpu_license_year;
 }
 
+/// Where a default value comes from, for the inputs whose defaults rest on a public figure.
+#[derive(Debug, Clone, Copy)]
+pub struct DefaultBasis {
+    /// JSON path of the input.
+    pub path: &'static str,
+    /// The basis of the default, in plain words.
+    pub basis: &'static str,
+    /// Fact ids behind it.
+    pub sources: &'static [&'static str],
+}
+
+/// The sourced defaults (SPEC §3): shown beside their inputs.
+pub const DEFAULT_BASES: &[DefaultBasis] = &[
+    DefaultBasis {
+        path: "fleet.server_price",
+        basis: "No reliable public price per server or per core was found: enter what you pay.",
+        sources: &["F4.7.3"],
+    },
+    DefaultBasis {
+        path: "costs.dpu_price",
+        basis: "Default 2,500: the middle of a reseller's 2,000-3,000 street estimate for \
+                BlueField-3; no list price is published.",
+        sources: &["F4.6.5"],
+    },
+    DefaultBasis {
+        path: "costs.dpu_watts",
+        basis: "Default 75 W: what a card may draw from the PCIe slot; a BlueField-3 can \
+                draw up to 150 W, and typical figures are not published.",
+        sources: &["F4.6.2", "F4.6.4"],
+    },
+    DefaultBasis {
+        path: "costs.dpu_license_year",
+        basis: "NSX counts DPUs separately for licensing, but the price of a DPU unit is not \
+                published.",
+        sources: &["F4.7.5"],
+    },
+    DefaultBasis {
+        path: "costs.license_per_core_year",
+        basis: "Default 350: a licensing consultancy's VCF list price per core per year \
+                (realised prices 185-275); licensed per physical core.",
+        sources: &["F4.7.4"],
+    },
+];
+
+/// The basis of the default at a JSON path, if it rests on a public figure.
+pub fn default_basis(path: &str) -> Option<&'static DefaultBasis> {
+    DEFAULT_BASES.iter().find(|b| b.path == path)
+}
+
 /// The numeric field at a JSON path.
 pub fn number_field(path: &str) -> Option<&'static NumberField> {
     NUMBER_FIELDS.iter().find(|f| f.path == path)
@@ -811,6 +860,26 @@ mod tests {
         assert!(e.to_string().contains("NaN"));
         s.traffic.gbps_per_host = f64::INFINITY;
         assert!(s.validate().unwrap_err().to_string().contains("infinite"));
+    }
+
+    #[test]
+    fn sourced_defaults_point_at_real_fields_and_facts() {
+        for b in DEFAULT_BASES {
+            assert!(number_field(b.path).is_some(), "{}", b.path);
+            assert!(!b.sources.is_empty() && !b.basis.is_empty(), "{}", b.path);
+            for f in b.sources {
+                assert!(
+                    crate::sources::source(f).is_some(),
+                    "{} cites unknown {f}",
+                    b.path
+                );
+            }
+        }
+        assert_eq!(
+            default_basis("costs.dpu_price").map(|b| b.sources),
+            Some(&["F4.6.5"][..])
+        );
+        assert!(default_basis("fleet.hosts").is_none());
     }
 
     #[test]
