@@ -24,8 +24,9 @@ cargo fmt --all --check
 step "Clippy (host)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "Clippy (wasm32)"
-cargo clippy --target wasm32-unknown-unknown -p dpu-engine -p dpu-reality-check --locked -- -D warnings
+step "Clippy (wasm32: the engine, and the app with its browser tests)"
+cargo clippy --target wasm32-unknown-unknown -p dpu-engine --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p dpu-reality-check --all-targets --locked -- -D warnings
 
 step "The engine has no web dependency"
 web_deps=$(cargo tree -p dpu-engine -e normal --prefix none --locked | grep -E '^(yew|wasm-bindgen|web-sys|js-sys|gloo)[ -]' || true)

@@ -40,7 +40,8 @@ pub fn NoticeLine(props: &NoticeProps) -> Html {
     }
 }
 
-#[cfg(test)]
+// Server-side rendering needs tokio, a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use yew::LocalServerRenderer;

@@ -26,6 +26,7 @@ fn mount(preset: Option<&str>) -> Element {
         .expect("append");
     let props = AppProps {
         preset: preset.map(|p| p.to_owned().into()),
+        ..AppProps::default()
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     root
