@@ -99,12 +99,12 @@ pub enum NameError {
 
 impl fmt::Display for NameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            NameError::Empty => "give the scenario a name",
-            NameError::TooLong => "names have at most 80 characters",
-            NameError::Taken => "another saved scenario has that name",
-            NameError::Missing => "no saved scenario has that name",
-        })
+        match self {
+            NameError::Empty => f.write_str("give the scenario a name"),
+            NameError::TooLong => write!(f, "names have at most {MAX_SAVED_NAME} characters"),
+            NameError::Taken => f.write_str("another saved scenario has that name"),
+            NameError::Missing => f.write_str("no saved scenario has that name"),
+        }
     }
 }
 
