@@ -94,7 +94,7 @@ fn bad_input_names_the_field() {
     let msg = bad(&["evaluate", "-"], r#"{"traffic": {"gbps_per_host": -5}}"#);
     assert_eq!(
         msg,
-        "standard input: traffic.gbps_per_host: is -5; allowed: a number ≥ 0 and ≤ 10000"
+        "standard input: traffic.gbps_per_host: is -5; allowed: a number ≥ 0 and ≤ 10,000"
     );
     let msg = bad(&["evaluate", "-"], r#"{"dpu": {"model": "bluefield9"}}"#);
     assert!(

@@ -20,7 +20,7 @@ pub enum ScenarioError {
         path: String,
         /// What is wrong with it, e.g. "is -1".
         problem: String,
-        /// What would be accepted, e.g. "a number ≥ 0 and ≤ 10000" ("" for an unknown field).
+        /// What would be accepted, e.g. "a number ≥ 0 and ≤ 10,000" ("" for an unknown field).
         allowed: String,
     },
 }

@@ -283,7 +283,7 @@ pub struct NumberField {
 }
 
 impl NumberField {
-    /// "a number ≥ 0 and ≤ 10000", "a whole number from 1 to 2", …
+    /// "a number ≥ 0 and ≤ 10,000", "a whole number from 1 to 2", …
     pub fn allowed(&self) -> String {
         let kind = if self.integer {
             "a whole number"
@@ -324,11 +324,7 @@ impl NumberField {
 }
 
 fn fmt_bound(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
+    crate::format::num(v, 6)
 }
 
 macro_rules! number_fields {
@@ -760,7 +756,7 @@ mod tests {
         check_err(
             r#"{"traffic": {"avg_packet_bytes": 9217}}"#,
             "traffic.avg_packet_bytes",
-            "9216",
+            "9,216",
         );
         check_err(r#"{"fleet": {"hosts": 0}}"#, "fleet.hosts", "from 1 to");
         check_err(
