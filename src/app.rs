@@ -198,6 +198,15 @@ pub fn App(props: &AppProps) -> Html {
         <section class="results" aria-label="Verdict and explanation">
             <VerdictPanel verdict={report.verdict} headline={report.headline.clone()}
                 p_worth_it={report.uncertainty.p_worth_it} name={state.scenario.name.clone()} />
+            // On paper the inputs are hidden; this says what the report was computed for.
+            <section class="print-only summary">
+                <h2>{"Scenario"}</h2>
+                <dl>
+                    for (label, value) in dpu_engine::render::summary(&state.scenario) {
+                        <dt>{label}</dt><dd>{value}</dd>
+                    }
+                </dl>
+            </section>
             <Findings report={report.clone()} />
             <CostPanel report={report.clone()} gbps_per_host={state.scenario.traffic.gbps_per_host}
                 cores_per_host={f64::from(state.scenario.fleet.cores_per_host)} />

@@ -244,8 +244,10 @@ describe("export and import", () => {
   test("the print stylesheet keeps the report and drops the controls", async () => {
     const page = await newPage();
     await open(page, "?preset=hype-case");
+    assert.equal(await page.isVisible(".summary"), false, "the input summary is for paper only");
     await page.emulateMedia({ media: "print" });
     assert.ok(await page.isVisible("#verdict"));
+    assert.match(await page.textContent(".summary"), /24 hosts × 48 cores/);
     assert.ok(await page.isVisible('[data-finding-id="hypervisor-stays-on-host"]'));
     assert.equal(await page.isVisible('[name="traffic.gbps_per_host"]'), false, "inputs are not printed");
     assert.equal(await page.isVisible('[data-action="copy-link"]'), false, "buttons are not printed");

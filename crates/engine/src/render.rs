@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use crate::choice::Choice;
 use crate::format::{auto, money, num, percent};
 use crate::report::Report;
 use crate::rules::Severity;
@@ -81,12 +82,121 @@ fn cost_rows(r: &Report, s: &Scenario) -> Vec<(&'static str, String)> {
     ]
 }
 
+fn list<T: Choice>(items: &[T]) -> String {
+    if items.is_empty() {
+        return "none".to_owned();
+    }
+    let labels: Vec<&str> = items.iter().map(|i| i.label()).collect();
+    labels.join(", ")
+}
+
+fn yes_no(on: bool, yes: &str, no: &str) -> String {
+    (if on { yes } else { no }).to_owned()
+}
+
+/// The scenario in a few labelled lines: what the report was computed for (Markdown, text,
+/// and the page's printed report).
+pub fn summary(s: &Scenario) -> Vec<(&'static str, String)> {
+    let (t, f, c) = (&s.traffic, &s.fleet, &s.costs);
+    let cur = c.currency.as_str();
+    let platform = if s.is_vsphere() {
+        format!("{}, {}", s.platform.vsphere.label(), s.platform.nsx.label())
+    } else {
+        s.platform.kind.label().to_owned()
+    };
+    let mut traffic = format!(
+        "{} Gb/s per host, {}-byte packets",
+        auto(t.gbps_per_host),
+        auto(t.avg_packet_bytes)
+    );
+    if t.overlay {
+        traffic.push_str(&yes_no(
+            t.overlay_nic_offload,
+            ", overlay offloaded by the NIC",
+            ", overlay without NIC offload",
+        ));
+    }
+    if t.distributed_firewall {
+        traffic.push_str(", distributed firewall");
+    }
+    if t.encryption != crate::choice::Encryption::None {
+        traffic.push_str(&format!(", {} in software", t.encryption.label()));
+    }
+    vec![
+        ("Goals", list(&s.goals)),
+        ("Platform", platform),
+        (
+            "Workload",
+            match s.workload.kind {
+                crate::choice::WorkloadKind::ManyVms => {
+                    format!("{} VMs per host", s.workload.vms_per_host)
+                }
+                kind => kind.label().to_owned(),
+            },
+        ),
+        (
+            "DPU",
+            format!(
+                "{} × {} per host, {} server{}{}",
+                s.dpu.per_host,
+                s.dpu.model.label(),
+                s.dpu.oem.label(),
+                yes_no(s.dpu.factory_installed, "", ", added later"),
+                yes_no(
+                    s.dpu.mixed_models_in_cluster,
+                    ", mixed models in the cluster",
+                    ""
+                )
+            ),
+        ),
+        ("Relied-on features", list(&s.features)),
+        ("Traffic", traffic),
+        (
+            "Fleet",
+            format!(
+                "{} hosts × {} cores at {} GHz, {} each, {} W, {} U, {} years",
+                f.hosts,
+                f.cores_per_host,
+                auto(f.ghz),
+                money(f.server_price, cur),
+                auto(f.server_watts),
+                auto(f.rack_units_per_host),
+                auto(f.lifetime_years)
+            ),
+        ),
+        (
+            "Costs",
+            format!(
+                "DPU {} and {} W for a {} / {} W NIC, DPU licence {}/year; licence {}/core-year{}; \
+                 power {}/kWh at PUE {}; rack unit {}/year",
+                money(c.dpu_price, cur),
+                auto(c.dpu_watts),
+                money(c.nic_price, cur),
+                auto(c.nic_watts),
+                money(c.dpu_license_year, cur),
+                money(c.license_per_core_year, cur),
+                yes_no(c.licenses_follow_cores, "", " (does not shrink with cores)"),
+                num(c.kwh_price, 3),
+                auto(c.pue),
+                money(c.rack_unit_year, cur)
+            ),
+        ),
+    ]
+}
+
 /// The report for a terminal: plain text wrapped at [`TEXT_WIDTH`].
 pub fn text(r: &Report, s: &Scenario) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "DPU Reality Check: {}", title(s));
     let _ = writeln!(out, "Verdict: {}", r.verdict.label().to_ascii_uppercase());
     out.push_str(&wrap(&r.headline, TEXT_WIDTH, ""));
+    let _ = writeln!(out, "\nScenario");
+    for (label, value) in summary(s) {
+        let line = wrap(&format!("{label}: {value}"), TEXT_WIDTH - 2, "");
+        for (i, l) in line.lines().enumerate() {
+            let _ = writeln!(out, "{}{l}", if i == 0 { "  " } else { "    " });
+        }
+    }
     for sev in Severity::ALL {
         let mut group = r.findings_of(sev).peekable();
         if group.peek().is_none() {
@@ -185,6 +295,11 @@ pub fn markdown(r: &Report, s: &Scenario) -> String {
         r.verdict.label(),
         md_escape(&r.headline)
     );
+    let _ = writeln!(out, "| Scenario | |\n|---|---|");
+    for (label, value) in summary(s) {
+        let _ = writeln!(out, "| {label} | {} |", md_escape(&value));
+    }
+    out.push('\n');
     for sev in Severity::ALL {
         let mut group = r.findings_of(sev).peekable();
         if group.peek().is_none() {

@@ -1,4 +1,5 @@
-//! The public sources every rule and default cites: one entry per fact id of `research/dpu-facts.md`.
+//! The public sources every rule and default cites: one entry per cited fact id of
+//! `research/dpu-facts.md`.
 
 /// How much weight a source carries (the tags of the fact sheet).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +31,7 @@ pub struct Source {
     pub kind: SourceKind,
 }
 
-use SourceKind::{Commentary, Derived, Independent, Operator, Secondary, Vendor};
+use SourceKind::{Commentary, Independent, Operator, Secondary, Vendor};
 
 const IPSPACE_HYPE: &str = "https://blog.ipspace.net/2022/12/dpu-hype-considered-harmful.html";
 const IPSPACE_HYPE_T: &str = "ipSpace: DPU Hype Considered Harmful (2022)";
@@ -45,13 +46,9 @@ const VSPHERE_INSTALL: &str = "https://docs.vmware.com/en/VMware-vSphere/8.0/vsp
 const VSPHERE_INSTALL_T: &str = "VMware vSphere 8.0: ESXi installation, DPU support";
 const VSPHERE_NET: &str = "https://docs.vmware.com/en/VMware-vSphere/8.0/vsphere-networking/GUID-41AB1101-D943-490A-BF1A-E53433855C07.html";
 const VSPHERE_NET_T: &str = "VMware vSphere 8.0 Networking: network offloads compatibility";
-const VINFRA_DPU: &str = "https://vinfrastructure.it/2024/06/dpu-support-in-vmware-vsphere";
 const VCLOUD_NFV_RA: &str = "https://docs.vmware.com/en/VMware-vCloud-NFV-OpenStack-Edition/3.1/vmware-vcloud-nfv-openstack-edition-ra31/GUID-39F21307-B17F-451D-AA3C-53335CC61E04.html";
-const NITRO_COMPONENTS: &str = "https://docs.aws.amazon.com/whitepapers/latest/security-design-of-aws-nitro-system/the-components-of-the-nitro-system.html";
-const NITRO_COMPONENTS_T: &str = "AWS whitepaper, Security Design of the Nitro System: components";
 const ACCELNET: &str = "https://www.usenix.org/conference/nsdi18/presentation/firestone";
 const ACCELNET_T: &str = "Firestone et al., Azure Accelerated Networking (NSDI 2018)";
-const E2000_AAC: &str = "https://www.allaboutcircuits.com/news/intel-and-google-collaborate-on-computing-asic-data-centers/";
 const OVS_PAPER: &str =
     "https://github.com/williamtu/sigcomm21-ovs-artifacts/blob/HEAD/sigcomm2021-paper300.pdf";
 const OVS_PAPER_T: &str = "Tu et al., Revisiting the Open vSwitch Dataplane (SIGCOMM 2021)";
@@ -62,7 +59,10 @@ const BF3_CONTROLLER: &str =
     "https://docs.nvidia.com/networking/display/BF3DPUController/Introduction";
 const BF3_CONTROLLER_T: &str = "NVIDIA BlueField-3 DPU Controller: introduction";
 
-/// Every fact of sections 1 to 5 of the fact sheet that names a usable page, in fact-id order.
+/// Every fact the product cites (rules, assumptions, sourced defaults), in fact-id order.
+///
+/// Only cited facts are here: the table ships in the page, and the fact sheet stays the full
+/// record. A rule that cites a new fact adds its entry; a test checks both directions.
 pub const SOURCES: &[Source] = &[
     // 1.1 ipSpace, "DPU Hype Considered Harmful"
     Source {
@@ -101,19 +101,7 @@ pub const SOURCES: &[Source] = &[
         url: IPSPACE_HYPE,
         kind: Commentary,
     },
-    Source {
-        fact: "F1.1.7",
-        title: IPSPACE_HYPE_T,
-        url: IPSPACE_HYPE,
-        kind: Commentary,
-    },
     // 1.2 ipSpace, "Are DPUs Any Good?"
-    Source {
-        fact: "F1.2.1",
-        title: IPSPACE_ANY_GOOD_T,
-        url: IPSPACE_ANY_GOOD,
-        kind: Commentary,
-    },
     Source {
         fact: "F1.2.2",
         title: IPSPACE_ANY_GOOD_T,
@@ -133,54 +121,12 @@ pub const SOURCES: &[Source] = &[
         kind: Commentary,
     },
     Source {
-        fact: "F1.2.5",
-        title: IPSPACE_ANY_GOOD_T,
-        url: IPSPACE_ANY_GOOD,
-        kind: Commentary,
-    },
-    Source {
-        fact: "F1.2.6",
-        title: IPSPACE_ANY_GOOD_T,
-        url: IPSPACE_ANY_GOOD,
-        kind: Commentary,
-    },
-    Source {
         fact: "F1.2.7",
         title: IPSPACE_ANY_GOOD_T,
         url: IPSPACE_ANY_GOOD,
         kind: Commentary,
     },
     // 1.3 related ipSpace posts
-    Source {
-        fact: "F1.3.1",
-        title: "ipSpace: Where Do We Need Smart NICs? (2020)",
-        url: IPSPACE_SMART_NIC,
-        kind: Commentary,
-    },
-    Source {
-        fact: "F1.3.2",
-        title: "ipSpace: Duty Calls, CPU Is Not Designed for Packet Forwarding (2020)",
-        url: "https://blog.ipspace.net/2020/09/duty-calls-cpu-packet-forwarding.html",
-        kind: Commentary,
-    },
-    Source {
-        fact: "F1.3.3",
-        title: "ipSpace: Security Aspects of Using Smart NICs (2020)",
-        url: "https://blog.ipspace.net/2020/06/smart-nic-security.html",
-        kind: Commentary,
-    },
-    Source {
-        fact: "F1.3.4",
-        title: "ipSpace: Cloud Networking Architectures (2020)",
-        url: "https://blog.ipspace.net/2020/06/cloud-networking-architectures.html",
-        kind: Commentary,
-    },
-    Source {
-        fact: "F1.3.5",
-        title: "ipSpace: Will DPUs Change the Network? (2023)",
-        url: "https://blog.ipspace.net/2023/01/dpu-change-network-forever.html",
-        kind: Commentary,
-    },
     Source {
         fact: "F1.3.6",
         title: "ipSpace: Open vSwitch Performance Revisited (2014)",
@@ -193,18 +139,6 @@ pub const SOURCES: &[Source] = &[
         url: "https://blog.ipspace.net/2020/05/baremetal-server-public-cloud.html",
         kind: Commentary,
     },
-    Source {
-        fact: "F1.3.8",
-        title: "ipSpace: iSCSI, Moore's Law Won (2010, with later note)",
-        url: "https://blog.ipspace.net/2010/05/iscsi-moores-law-won.html",
-        kind: Commentary,
-    },
-    Source {
-        fact: "F1.3.9",
-        title: "ipSpace Software Gone Wild podcast: SmartNICs with Pensando (2020)",
-        url: "https://blog.ipspace.net/2020/05/smartnic-pensando-podcast.html",
-        kind: Commentary,
-    },
     // 2.1 vDSE architecture and lifecycle
     Source {
         fact: "F2.1.1",
@@ -213,27 +147,9 @@ pub const SOURCES: &[Source] = &[
         kind: Vendor,
     },
     Source {
-        fact: "F2.1.2",
-        title: VSPHERE_LCM_T,
-        url: VSPHERE_LCM,
-        kind: Vendor,
-    },
-    Source {
         fact: "F2.1.3",
         title: VSPHERE_LCM_T,
         url: VSPHERE_LCM,
-        kind: Vendor,
-    },
-    Source {
-        fact: "F2.1.4",
-        title: "vInfrastructure: DPU support in VMware vSphere (2024)",
-        url: VINFRA_DPU,
-        kind: Secondary,
-    },
-    Source {
-        fact: "F2.1.5",
-        title: "Cormac Hogan (VMware): vSphere DSE networking offload preview (2022)",
-        url: "https://cormachogan.com/2022/09/27/vsphere-distributed-services-engine-networking-offload-and-acceleration-preview/",
         kind: Vendor,
     },
     Source {
@@ -256,12 +172,6 @@ pub const SOURCES: &[Source] = &[
         kind: Vendor,
     },
     Source {
-        fact: "F2.2.2a",
-        title: VSPHERE_INSTALL_T,
-        url: VSPHERE_INSTALL,
-        kind: Vendor,
-    },
-    Source {
         fact: "F2.2.3",
         title: "VMware vSphere 8.0 vCenter/ESXi management: vMotion with DPUs (Italian)",
         url: "https://docs.vmware.com/it/VMware-vSphere/8.0/vsphere-vcenter-esxi-management/GUID-C7F5D387-A073-46CF-9D7B-27AB89DD44DD.html",
@@ -269,21 +179,9 @@ pub const SOURCES: &[Source] = &[
     },
     // Cites F1.1.6, F1.2.3 and F2.2.2; VMware's own page is the authoritative one.
     Source {
-        fact: "F2.2.4",
-        title: VSPHERE_INSTALL_T,
-        url: VSPHERE_INSTALL,
-        kind: Vendor,
-    },
-    Source {
         fact: "F2.2.5",
         title: "securefever: NSX with SmartNICs (partner blog)",
         url: "https://securefever.com/blog/nsx-with-smartnics-make-the-esxi-hypervisor-fast-again",
-        kind: Secondary,
-    },
-    Source {
-        fact: "F2.2.6",
-        title: "sponar.de study notes: vSphere Data Processing Units",
-        url: "https://notes.sponar.de/Technicallycorrect/Concepts/VCP/vSphere+-+Data+Processing+Units(DPU)",
         kind: Secondary,
     },
     // 2.3 features lost when the VDS is offloaded
@@ -330,36 +228,12 @@ pub const SOURCES: &[Source] = &[
         url: "https://developer.broadcom.com/xapis/vmware-storage-policy-api/8.0U3/vim.dvs.VmwareDistributedVirtualSwitch.DpuFeatureCapability.html",
         kind: Vendor,
     },
-    Source {
-        fact: "F2.4.3",
-        title: "Broadcom vSphere JSON API 8.0.3: VDS network offload config",
-        url: "https://developer.broadcom.com/xapis/virtual-infrastructure-json-api/8.0.3/data-structures/VmwareDistributedVirtualSwitchNetworkOffloadConfig",
-        kind: Vendor,
-    },
-    Source {
-        fact: "F2.4.4",
-        title: "vInfrastructure: DPU support in VMware vSphere, dual DPU (2024)",
-        url: VINFRA_DPU,
-        kind: Secondary,
-    },
-    Source {
-        fact: "F2.4.5",
-        title: "Broadcom NSX 4.2 API: DpuInfo schema",
-        url: "https://developer.broadcom.com/xapis/nsx-t-data-center-rest-api/4.2/schemas_DpuInfo.html",
-        kind: Vendor,
-    },
     // 2.5 vSphere 9 / VCF 9
     Source {
         fact: "F2.5.1",
         title: "Broadcom vSphere API: DistributedVirtualSwitchNetworkOffloadSpec",
         url: "https://developer.broadcom.com/xapis/provider-infrastructure-apis/latest/data-structures/DistributedVirtualSwitchNetworkOffloadSpec/",
         kind: Vendor,
-    },
-    Source {
-        fact: "F2.5.2",
-        title: "Hugging Face dataset chadstthomas/vmware-vcf9-knowledge (VCF 9 Q&A)",
-        url: "https://huggingface.co/datasets/chadstthomas/vmware-vcf9-knowledge",
-        kind: Secondary,
     },
     // 2.6 VMware software fast paths
     Source {
@@ -368,37 +242,7 @@ pub const SOURCES: &[Source] = &[
         url: VCLOUD_NFV_RA,
         kind: Vendor,
     },
-    Source {
-        fact: "F2.6.2",
-        title: "VMware Network Virtualization blog: software networking performance myth (2018)",
-        url: "https://blogs.vmware.com/networkvirtualization/2018/06/myth-busted-who-says-software-based-networking-performance-does-not-match-physical-networking.html/",
-        kind: Vendor,
-    },
-    Source {
-        fact: "F2.6.3",
-        title: "VMware Cloud Foundation blog: Enhanced Data Path modes",
-        url: "https://blogs.vmware.com/cloud-foundation/?p=32165",
-        kind: Vendor,
-    },
-    Source {
-        fact: "F2.6.4",
-        title: "VMware NSX-T 3.0 installation guide: Enhanced Datapath NIC requirements",
-        url: "https://docs.vmware.com/en/VMware-NSX-T-Data-Center/3.0/installation/GUID-F459E3E4-F5F2-4032-A723-07D4051EFF8D.html",
-        kind: Vendor,
-    },
     // 3.1 AWS Nitro
-    Source {
-        fact: "F3.1.1",
-        title: NITRO_COMPONENTS_T,
-        url: NITRO_COMPONENTS,
-        kind: Operator,
-    },
-    Source {
-        fact: "F3.1.2",
-        title: NITRO_COMPONENTS_T,
-        url: NITRO_COMPONENTS,
-        kind: Operator,
-    },
     Source {
         fact: "F3.1.3",
         title: "AWS whitepaper, Security Design of the Nitro System: introduction",
@@ -411,92 +255,19 @@ pub const SOURCES: &[Source] = &[
         url: "https://docs.aws.amazon.com/whitepapers/latest/security-design-of-aws-nitro-system/the-nitro-system-journey.html",
         kind: Operator,
     },
-    Source {
-        fact: "F3.1.5",
-        title: "awschamps blog: mirror of the AWS Nitro Hypervisor FAQ (2018)",
-        url: "https://awschamps.blogspot.com/2018/07/aws-nitro-hypervisor-faq.html",
-        kind: Secondary,
-    },
-    Source {
-        fact: "F3.1.6",
-        title: "martoc: re:Invent 2019 Nitro talk summary",
-        url: "https://martoc.github.io/2019/12/04/reinvent-nitro",
-        kind: Secondary,
-    },
-    Source {
-        fact: "F3.1.7",
-        title: "tader.dev: security benefits of the Nitro architecture (2019 talk summary)",
-        url: "https://tader.dev/2019/security-benefits-nitro-architecture",
-        kind: Secondary,
-    },
     // 3.2 Microsoft Azure
-    Source {
-        fact: "F3.2.1",
-        title: ACCELNET_T,
-        url: ACCELNET,
-        kind: Operator,
-    },
     Source {
         fact: "F3.2.2",
         title: ACCELNET_T,
         url: ACCELNET,
         kind: Operator,
     },
-    Source {
-        fact: "F3.2.3",
-        title: ACCELNET_T,
-        url: ACCELNET,
-        kind: Operator,
-    },
-    Source {
-        fact: "F3.2.4",
-        title: "Microsoft Learn: Azure Boost overview (zh-TW)",
-        url: "https://learn.microsoft.com/zh-tw/azure/azure-boost/overview",
-        kind: Operator,
-    },
-    Source {
-        fact: "F3.2.5",
-        title: "Beyond Cloud with Chriz: Azure Boost blog post (2025)",
-        url: "https://www.beyondcloudwithchriz.com/post/azure-boost-microsoft-s-secret-sauce-for-virtualization-performance-is-totally-gnarly-1",
-        kind: Secondary,
-    },
     // 3.3 Google Andromeda and the Intel IPU
-    Source {
-        fact: "F3.3.1",
-        title: "Dalton et al., Andromeda: Google Cloud network virtualization (NSDI 2018)",
-        url: "https://www.usenix.org/conference/nsdi18/presentation/dalton",
-        kind: Operator,
-    },
     Source {
         fact: "F3.3.2",
         title: "Livemint/Reuters: Google Cloud and Intel co-design data-centre chip (2022)",
         url: "https://www.livemint.com/technology/tech-news/google-cloud-intel-co-design-new-chip-for-data-centres/amp-11665504559604.html",
         kind: Secondary,
-    },
-    Source {
-        fact: "F3.3.3",
-        title: "All About Circuits: Intel and Google IPU E2000 ASIC (2022)",
-        url: E2000_AAC,
-        kind: Secondary,
-    },
-    Source {
-        fact: "F3.3.4",
-        title: "followthistrendingworld: Intel and Google launch E2000 (2022)",
-        url: "https://technology.followthistrendingworld.com/2022/10/intel-and-google-jointly-launch-e2000.html",
-        kind: Secondary,
-    },
-    Source {
-        fact: "F3.3.5",
-        title: "ASCII.jp: Intel IPU E2200 Mount Morgan at Hot Chips 2025",
-        url: "https://ascii.jp/elem/000/004/345/4345458/",
-        kind: Secondary,
-    },
-    // 3.4 research precedent
-    Source {
-        fact: "F3.4.1",
-        title: "Mogul et al. (HP Labs), The NIC is the Hypervisor (docslib copy)",
-        url: "https://docslib.org/doc/5778710/the-nic-is-the-hypervisor-bare-metal-guests-in-iaas-clouds",
-        kind: Independent,
     },
     // 4.1 software switching cost per core
     Source {
@@ -541,25 +312,7 @@ pub const SOURCES: &[Source] = &[
         url: "https://irrlab.com/2015/09/07/kernel-bypass/",
         kind: Operator,
     },
-    Source {
-        fact: "F4.1.8",
-        title: "urtechstuffs blog: maximum packet rate on a 10G link",
-        url: "https://urtechstuffs.blogspot.com/2020/05/maximum-possible-packet-rate-on-10g-link.html",
-        kind: Derived,
-    },
-    Source {
-        fact: "F4.1.9",
-        title: "Linguaglossa et al., vectorized packet processing in VPP (docslib copy)",
-        url: "https://docslib.org/doc/12239614/high-speed-data-plane-and-network-functions-virtualization-by-vectorizing-packet-processing",
-        kind: Independent,
-    },
     // Per-core pps not found; only the relative N-VDS Enhanced claim of F2.6.1 exists.
-    Source {
-        fact: "F4.1.10",
-        title: "VMware vCloud NFV 3.1 reference architecture: relative N-VDS Enhanced claim",
-        url: VCLOUD_NFV_RA,
-        kind: Vendor,
-    },
     // 4.2 overlay encapsulation cost
     Source {
         fact: "F4.2.1",
@@ -573,18 +326,6 @@ pub const SOURCES: &[Source] = &[
         url: "https://www.datacenterknowledge.com/archives/2013/04/22/vxlan-overview-and-challenges/2/",
         kind: Secondary,
     },
-    Source {
-        fact: "F4.2.3",
-        title: "Tom Herbert, Linux VXLAN remote checksum offload commit (LEDE git)",
-        url: "https://git.lede-project.org./?a=commit&h=dfd8645ea1bd91277f841e74c33e1f4dbbede808&p=openwrt%2Fstaging%2Fblogic.git",
-        kind: Independent,
-    },
-    Source {
-        fact: "F4.2.4",
-        title: "Tu et al., Revisiting the Open vSwitch Dataplane (SIGCOMM 2021): Geneve and TSO",
-        url: OVS_PAPER,
-        kind: Independent,
-    },
     // 4.3 encryption cost
     Source {
         fact: "F4.3.1",
@@ -592,86 +333,12 @@ pub const SOURCES: &[Source] = &[
         url: "https://docslib.org/doc/10300858/the-forthcoming-vectorized-aes-instruction",
         kind: Independent,
     },
-    Source {
-        fact: "F4.3.2",
-        title: "LF Networking: fd.io 20.01 multicore IPsec (Netgate)",
-        url: "https://lfnetworking.org/how-fd-io-20-01-release-improves-multicore-ipsec/",
-        kind: Vendor,
-    },
-    Source {
-        fact: "F4.3.3",
-        title: "Lanner blog: VPP for whitebox CPEs",
-        url: "https://www.lanner-america.com/blog/vector-packet-processing-brings-scalable-gigabit-network-functions-to-whitebox-cpes/",
-        kind: Vendor,
-    },
     // The fd.io claim has no page of its own in the sheet; ipSpace cites it (F1.2.4).
-    Source {
-        fact: "F4.3.4",
-        title: "ipSpace: Are DPUs Any Good? (2022), citing an fd.io IPsec claim",
-        url: IPSPACE_ANY_GOOD,
-        kind: Vendor,
-    },
     Source {
         fact: "F4.3.5",
         title: "Netflix engineer on Hacker News: NIC TLS offload (mirror)",
         url: NETFLIX_HN,
         kind: Operator,
-    },
-    Source {
-        fact: "F4.3.6",
-        title: "Gallatin (Netflix), 400 Gb/s from FreeBSD, EuroBSDCon 2021",
-        url: "https://papers.freebsd.org/2021/eurobsdcon/gallatin-netflix-freebsd-400gbps/",
-        kind: Operator,
-    },
-    Source {
-        fact: "F4.3.7",
-        title: "Netflix engineer on Hacker News: inline TLS on ConnectX NICs (mirror)",
-        url: NETFLIX_HN,
-        kind: Derived,
-    },
-    // 4.4 datacenter tax
-    Source {
-        fact: "F4.4.1",
-        title: "Kanev et al. (Google), Profiling a Warehouse-Scale Computer (ISCA 2015)",
-        url: "https://research.google/pubs/profiling-a-warehouse-scale-computer",
-        kind: Operator,
-    },
-    Source {
-        fact: "F4.4.2",
-        title: "bateloved: Fleetbench datacenter workload analysis",
-        url: "https://bateloved.github.io/Analyzing-DataCenter-Workloads/fleetbench_analysis.html",
-        kind: Secondary,
-    },
-    Source {
-        fact: "F4.4.3",
-        title: "Sriraman and Dhanotia (Facebook), Accelerometer (ASPLOS 2020)",
-        url: "https://research.fb.com/publications/accelerometer-understanding-acceleration-opportunities-for-data-center-overheads-at-hyperscale/",
-        kind: Operator,
-    },
-    // 4.5 vendor "N cores" claims
-    Source {
-        fact: "F4.5.1",
-        title: "The Linux Cluster: NVIDIA GTC 2021 BlueField claims",
-        url: "https://thelinuxcluster.com/category/nvidia/bluefield-2-dpu/",
-        kind: Vendor,
-    },
-    Source {
-        fact: "F4.5.2",
-        title: "besthub.dev: summary of NVIDIA BlueField DPU whitepaper",
-        url: "https://www.besthub.dev/articles/why-nvidia-s-bluefield-dpu-is-redefining-modern-data-center-architecture-bde1ac3f4927",
-        kind: Vendor,
-    },
-    Source {
-        fact: "F4.5.3",
-        title: "VMware vCloud NFV 3.1 reference architecture: N-VDS Enhanced speed-up claim",
-        url: VCLOUD_NFV_RA,
-        kind: Vendor,
-    },
-    Source {
-        fact: "F4.5.5",
-        title: "pingdo.net: DPU offload ROI calculator (third party)",
-        url: PINGDO_ROI,
-        kind: Secondary,
     },
     // 4.6 DPU hardware
     Source {
@@ -705,48 +372,12 @@ pub const SOURCES: &[Source] = &[
         kind: Secondary,
     },
     Source {
-        fact: "F4.6.6",
-        title: "ITdaily: NVIDIA BlueField-4 DPU (2025)",
-        url: "https://itdaily.com/news/datacenter/nvidia-bluefield-4-dpu",
-        kind: Secondary,
-    },
-    Source {
-        fact: "F4.6.7",
-        title: "ServeTheHome: AMD Pensando Giglio and Salina DPU roadmap",
-        url: "https://servethehome.com/amd-pensando-giglio-dpu-for-2023-salina-dpu-in-2024-and-amd-epyc",
-        kind: Secondary,
-    },
-    Source {
         fact: "F4.6.8",
         title: "Pensando DSC-25 Distributed Services Card user guide (pdfcoffee copy)",
         url: "https://pdfcoffee.com/pensando-dsc25-distributed-services-card-user-guide-pdf-free.html",
         kind: Vendor,
     },
-    Source {
-        fact: "F4.6.9",
-        title: "heise: AMD to buy Pensando for 1.9 billion dollars (2022)",
-        url: "https://www.heise.de/news/Netzwerkprozessoren-AMD-will-Pensando-fuer-1-9-Milliarden-US-Dollar-uebernehmen-6662617.html",
-        kind: Secondary,
-    },
-    Source {
-        fact: "F4.6.10",
-        title: "All About Circuits: Intel IPU E2000 specs (2022)",
-        url: E2000_AAC,
-        kind: Secondary,
-    },
     // 4.7 server CPU and licensing baselines
-    Source {
-        fact: "F4.7.1",
-        title: "Wccftech: Intel 4th-gen Xeon Sapphire Rapids launch (2023)",
-        url: "https://wccftech.com/intel-4th-gen-xeon-cpus-official-sapphire-rapids-up-to-60-cores-8-socket-scalability-350w-tdp-17000-usd/",
-        kind: Secondary,
-    },
-    Source {
-        fact: "F4.7.2",
-        title: "Titan Computers: AMD EPYC Genoa leak (specs)",
-        url: "https://titancomputers.com/Juicy-Rumors-About-AMD-s-Massive-Epyc-Genoa-Zen-4-CPUs-Leak-s/1251.htm",
-        kind: Secondary,
-    },
     Source {
         fact: "F4.7.3",
         title: "pingdo.net: DPU offload ROI calculator, server cost assumption",
@@ -778,12 +409,6 @@ pub const SOURCES: &[Source] = &[
         url: "https://arxiv.org/html/2402.03041v4",
         kind: Independent,
     },
-    Source {
-        fact: "F4.8.3",
-        title: "Firestone et al., Azure AccelNet (NSDI 2018): why not embedded cores",
-        url: ACCELNET,
-        kind: Operator,
-    },
     // 5.1 storage offload
     Source {
         fact: "F5.1.1",
@@ -791,42 +416,12 @@ pub const SOURCES: &[Source] = &[
         url: "https://docs.nvidia.com/doca/sdk/DOCA+SNAP-3+User+Guide",
         kind: Vendor,
     },
-    Source {
-        fact: "F5.1.2",
-        title: BF3_CONTROLLER_T,
-        url: BF3_CONTROLLER,
-        kind: Vendor,
-    },
-    Source {
-        fact: "F5.1.3",
-        title: "VMware vSphere 8.0: ESXi installation, DPU storage offload status",
-        url: VSPHERE_INSTALL,
-        kind: Vendor,
-    },
     // Cites F3.1.2, F3.1.6, F3.2.4 and F3.3.3; the AWS whitepaper is the primary one.
-    Source {
-        fact: "F5.1.4",
-        title: "AWS whitepaper, Security Design of the Nitro System: storage on Nitro Cards",
-        url: NITRO_COMPONENTS,
-        kind: Operator,
-    },
-    Source {
-        fact: "F5.1.5",
-        title: "NVIDIA DPF 25.10: OVN-Kubernetes with HBN and SNAP block storage",
-        url: "https://docs.nvidia.com/networking/display/dpf25100/OVN-Kubernetes-with-Host-Based-Networking-and-SNAP-Block-Storage",
-        kind: Vendor,
-    },
     // 5.2 bare-metal cloud isolation
     Source {
         fact: "F5.2.1",
         title: "ipSpace: Are DPUs Any Good? (2022), bare-metal security boundary",
         url: IPSPACE_ANY_GOOD,
-        kind: Commentary,
-    },
-    Source {
-        fact: "F5.2.2",
-        title: "ipSpace: Bare Metal Servers in Public and Private Clouds (2020)",
-        url: "https://blog.ipspace.net/2020/05/baremetal-server-public-cloud.html",
         kind: Commentary,
     },
     // 5.3 Kubernetes / OVN offload
@@ -852,12 +447,6 @@ pub const SOURCES: &[Source] = &[
         fact: "F5.3.4",
         title: "openshift-docs PR 101126: OpenShift 4.20 BlueField-3 Tech Preview note",
         url: "https://github.com/openshift/openshift-docs/pull/101126",
-        kind: Vendor,
-    },
-    Source {
-        fact: "F5.3.5",
-        title: "NVIDIA DOCA 2.9.0 HBN service guide",
-        url: "https://docs.nvidia.com/doca/archive/2-9-0/NVIDIA+DOCA+HBN+Service+Guide",
         kind: Vendor,
     },
     // 5.4 non-DPU alternatives
@@ -890,12 +479,6 @@ pub const SOURCES: &[Source] = &[
         fact: "F5.4.5",
         title: "Palo Alto Networks PAN-OS 11.0: non-DPU Intelligent Traffic Offload",
         url: "https://docs.paloaltonetworks.com/pan-os/11-0/pan-os-new-features/virtualization-features/non-dpu-based-intelligent-traffic-offload-CN",
-        kind: Vendor,
-    },
-    Source {
-        fact: "F5.4.6",
-        title: "NVIDIA BlueField BSP 4.5.1: compression acceleration",
-        url: "https://docs.nvidia.com/networking/display/bluefielddpuosv451/Compression+Acceleration",
         kind: Vendor,
     },
 ];
@@ -966,6 +549,32 @@ mod tests {
         for s in SOURCES {
             assert!(!s.title.trim().is_empty(), "{}: empty title", s.fact);
             assert!(s.title.chars().count() <= 100, "{}: title too long", s.fact);
+        }
+    }
+
+    /// The table ships in the page, so it holds exactly what the product cites.
+    #[test]
+    fn every_entry_is_cited() {
+        let mut cited: Vec<&str> = crate::rules::RULES
+            .iter()
+            .flat_map(|r| r.sources.iter().copied())
+            .collect();
+        cited.extend(
+            crate::assumptions::ASSUMPTIONS
+                .iter()
+                .flat_map(|a| a.sources.iter().copied()),
+        );
+        cited.extend(
+            crate::scenario::DEFAULT_BASES
+                .iter()
+                .flat_map(|b| b.sources.iter().copied()),
+        );
+        for s in SOURCES {
+            assert!(
+                cited.contains(&s.fact),
+                "{} is in SOURCES but nothing cites it",
+                s.fact
+            );
         }
     }
 

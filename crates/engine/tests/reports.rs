@@ -159,3 +159,31 @@ fn markdown_escapes_user_text() {
         "{md}"
     );
 }
+
+#[test]
+fn reports_say_what_they_were_computed_for() {
+    let s = Scenario::from_json(
+        r#"{"goals": ["cut_licensing"], "platform": {"kind": "kvm_ovs"},
+            "traffic": {"gbps_per_host": 25, "encryption": "ipsec", "distributed_firewall": true},
+            "fleet": {"hosts": 9, "cores_per_host": 96}, "features": ["lacp"]}"#,
+    )
+    .unwrap();
+    let rows = dpu_engine::render::summary(&s);
+    let get = |label: &str| {
+        rows.iter()
+            .find(|(l, _)| *l == label)
+            .map(|(_, v)| v.clone())
+            .unwrap()
+    };
+    assert_eq!(get("Goals"), "Cut per-core licensing");
+    assert_eq!(get("Platform"), "Linux KVM / OpenStack with Open vSwitch");
+    assert_eq!(get("Relied-on features"), "LACP");
+    assert_eq!(
+        get("Traffic"),
+        "25 Gb/s per host, 800-byte packets, overlay offloaded by the NIC, distributed firewall, IPsec in software"
+    );
+    assert!(get("Fleet").starts_with("9 hosts × 96 cores at 2.8 GHz, USD 30,000 each"));
+    let r = evaluate_with(&s, FAST);
+    assert!(markdown(&r, &s).contains("| Fleet | 9 hosts × 96 cores"));
+    assert!(text(&r, &s).contains("\nScenario\n  Goals: Cut per-core licensing\n"));
+}
