@@ -96,23 +96,25 @@ pub fn reduce(state: &State, action: Action) -> State {
         },
         Action::SetGoal(goal, on) => {
             let mut scenario = state.scenario.clone();
-            scenario.goals.retain(|g| *g != goal);
-            if on {
-                scenario.goals.push(goal);
-            }
+            toggle(&mut scenario.goals, goal, on);
             set_if_valid(&mut next, scenario, "goals");
         }
         Action::SetFeature(feature, on) => {
             let mut scenario = state.scenario.clone();
-            scenario.features.retain(|f| *f != feature);
-            if on {
-                scenario.features.push(feature);
-            }
+            toggle(&mut scenario.features, feature, on);
             set_if_valid(&mut next, scenario, "features");
         }
         Action::Load(scenario, preset) => next = State::new(*scenario, preset),
     }
     next
+}
+
+/// Puts `item` at the end of `list` (on) or takes it out (off), at most once either way.
+fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T, on: bool) {
+    list.retain(|x| *x != item);
+    if on {
+        list.push(item);
+    }
 }
 
 fn set_if_valid(next: &mut State, scenario: Scenario, path: &str) {
