@@ -45,11 +45,7 @@ impl ScenarioError {
 
     /// From a decode error with its tracked path.
     pub(crate) fn from_decode(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let message = e.inner().to_string();
-        let message = match message.rfind(" at line ") {
-            Some(i) => message[..i].to_owned(),
-            None => message,
-        };
+        let message = crate::scenario::strip_position(&e.inner().to_string());
         let mut path = e.path().to_string();
         if path == "." {
             path = String::new();

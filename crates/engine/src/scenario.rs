@@ -646,7 +646,9 @@ pub(crate) fn describe(value: f64) -> String {
     }
 }
 
-fn strip_position(message: &str) -> String {
+/// A serde_json message without its " at line L column C" tail (the position is reported
+/// separately, or meaningless for a decoded value).
+pub(crate) fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
