@@ -96,18 +96,22 @@ pub struct SavedListProps {
 #[component]
 pub fn SavedList(props: &SavedListProps) -> Html {
     let key = saved::storage_key(&props.namespace);
-    let list = {
+    // Storage is read once when the panel appears; a problem is reported once, then.
+    let first_read = {
         let key = key.clone();
-        use_state(move || read(load(&key)).unwrap_or_default())
+        use_memo((), move |_| read(load(&key)))
+    };
+    let list = {
+        let first_read = first_read.clone();
+        use_state(move || first_read.as_ref().clone().unwrap_or_default())
     };
     let name = use_state(String::new);
     let editing = use_state(|| None::<(String, String)>);
     {
-        // Report damaged or unavailable storage once, when the panel appears.
-        let (key, notice) = (key.clone(), props.on_notice.clone());
+        let notice = props.on_notice.clone();
         use_effect_with((), move |_| {
-            if let Err(n) = read(load(&key)) {
-                notice.emit(n);
+            if let Err(n) = first_read.as_ref() {
+                notice.emit(n.clone());
             }
         });
     }
