@@ -10,6 +10,8 @@ pub enum Notice {
     LinkCopied,
     /// The clipboard refused; the link is shown for copying by hand.
     CopyByHand(String),
+    /// The clipboard refused the Markdown report.
+    MarkdownByHand,
     /// The Markdown report is on the clipboard.
     MarkdownCopied,
     /// The saved scenarios in this browser are damaged or from a newer version; they are
@@ -37,6 +39,7 @@ impl Notice {
             Notice::LinkCopied => "link-copied",
             Notice::CopyByHand(_) => "copy-by-hand",
             Notice::MarkdownCopied => "markdown-copied",
+            Notice::MarkdownByHand => "markdown-by-hand",
             Notice::StorageCorrupt(_) => "storage-corrupt",
             Notice::StorageFull => "storage-full",
             Notice::StorageUnavailable => "storage-unavailable",
@@ -68,6 +71,10 @@ impl Notice {
                 format!("The browser did not allow copying. Copy this link by hand: {link}")
             }
             Notice::MarkdownCopied => "Markdown report copied, ready to paste.".to_owned(),
+            Notice::MarkdownByHand => "The browser did not allow copying. Export the scenario as \
+                                       JSON and run dpucheck evaluate FILE --format markdown for \
+                                       the same report."
+                .to_owned(),
             Notice::StorageCorrupt(why) => format!(
                 "Saved scenarios in this browser cannot be read ({why}). They are left \
                  untouched, and nothing is saved until they are cleared."
@@ -100,6 +107,7 @@ mod tests {
             Notice::LinkCopied,
             Notice::CopyByHand("x2".into()),
             Notice::MarkdownCopied,
+            Notice::MarkdownByHand,
             Notice::StorageCorrupt("x3".into()),
             Notice::StorageFull,
             Notice::StorageUnavailable,
@@ -119,8 +127,8 @@ mod tests {
         for (n, detail) in [
             (&all[0], "x1"),
             (&all[2], "x2"),
-            (&all[4], "x3"),
-            (&all[10], "x7"),
+            (&all[5], "x3"),
+            (&all[11], "x7"),
         ] {
             assert!(n.text().contains(detail), "{}", n.kind());
             assert!(n.is_problem());

@@ -86,9 +86,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                     if crate::web::copy_text(markdown).await {
                         notice.emit(Notice::MarkdownCopied);
                     } else {
-                        notice.emit(Notice::CopyByHand(
-                            "the browser blocked the clipboard; use Export JSON and run dpucheck --format markdown".to_owned(),
-                        ));
+                        notice.emit(Notice::MarkdownByHand);
                     }
                 });
             }
