@@ -56,7 +56,8 @@ pub fn run(args: &[String], read: &dyn Fn(&str) -> io::Result<String>, stdin: &s
                 Err(e) => Outcome::BadInput(format!("preset {name}: {e}")),
             },
             None => Outcome::BadInput(format!(
-                "no preset named `{name}`; allowed: {}",
+                "no preset named `{}`; allowed: {}",
+                dpu_engine::error::clip(name),
                 presets::names()
             )),
         },
@@ -83,7 +84,8 @@ fn evaluate_cmd(args: &[&str], read: &dyn Fn(&str) -> io::Result<String>, stdin:
                     "markdown" | "md" => Format::Markdown,
                     other => {
                         return Outcome::BadInput(format!(
-                            "--format: unknown format `{other}`; allowed: text, json, markdown"
+                            "--format: unknown format `{}`; allowed: text, json, markdown",
+                            dpu_engine::error::clip(other)
                         ));
                     }
                 };
@@ -101,7 +103,12 @@ fn evaluate_cmd(args: &[&str], read: &dyn Fn(&str) -> io::Result<String>, stdin:
                 input = Some(arg);
                 i += 1;
             }
-            other => return Outcome::Usage(format!("unexpected argument `{other}`\n\n{USAGE}")),
+            other => {
+                return Outcome::Usage(format!(
+                    "unexpected argument `{}`\n\n{USAGE}",
+                    dpu_engine::error::clip(other)
+                ));
+            }
         }
     }
     let Some(path) = input else {
@@ -112,13 +119,23 @@ fn evaluate_cmd(args: &[&str], read: &dyn Fn(&str) -> io::Result<String>, stdin:
     } else {
         match read(path) {
             Ok(t) => t,
-            Err(e) => return Outcome::BadInput(format!("{path}: cannot read: {e}")),
+            Err(e) => {
+                return Outcome::BadInput(format!(
+                    "{}: cannot read: {}",
+                    dpu_engine::error::clip(path),
+                    dpu_engine::error::clip(&e.to_string())
+                ));
+            }
         }
     };
     let scenario = match Scenario::from_json(&text_in) {
         Ok(s) => s,
         Err(e) => {
-            let name = if path == "-" { "standard input" } else { path };
+            let name = if path == "-" {
+                "standard input".to_owned()
+            } else {
+                dpu_engine::error::clip(path)
+            };
             return Outcome::BadInput(format!("{name}: {e}"));
         }
     };
@@ -151,16 +168,14 @@ fn list_rules() -> String {
             r.title
         ));
         out.push_str(&format!("{:<48}when: {}\n", "", r.when));
-        let facts: Vec<String> = r
-            .sources
-            .iter()
-            .map(|f| match dpu_engine::sources::source(f) {
-                Some(s) => format!("{f} {}", s.url),
-                None => (*f).to_owned(),
-            })
-            .collect();
-        for fact in facts {
-            out.push_str(&format!("{:<48}{fact}\n", ""));
+        for src in dpu_engine::sources::refs(r.sources) {
+            out.push_str(&format!(
+                "{:<48}{} ({}) {}\n",
+                "",
+                src.ids.join(", "),
+                src.kind.wire(),
+                src.url
+            ));
         }
     }
     out

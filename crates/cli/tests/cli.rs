@@ -43,14 +43,22 @@ fn evaluate_reads_stdin_in_every_format() {
     for key in [
         "networking_cores_per_host",
         "networking_share_of_host",
+        "offloaded_gbps_per_host",
+        "offloadable_cores_per_host",
         "cores_freed_per_host",
         "servers_avoided",
         "servers_avoided_fractional",
+        "dpu_hosts",
         "rack_units_freed",
+        "value_per_avoided_server",
+        "dpu_cost_per_host",
         "value_of_avoided_servers",
         "dpu_incremental_cost",
         "net_saving",
         "break_even_gbps_per_host",
+        "cash_flow",
+        "payback_year",
+        "npv",
     ] {
         assert!(v["cost"].get(key).is_some(), "cost.{key} missing");
     }
@@ -61,12 +69,17 @@ fn evaluate_reads_stdin_in_every_format() {
         "net_saving_p50",
         "net_saving_p90",
         "tornado",
+        "cores_freed_share_p10",
+        "cores_freed_share_p90",
     ] {
         assert!(
             v["uncertainty"].get(key).is_some(),
             "uncertainty.{key} missing"
         );
     }
+    assert_eq!(v["model"]["version"], "2.1");
+    assert_eq!(v["model"]["facts_as_of"], "2026-11-25");
+    assert!(v["resolved"].as_array().is_some_and(|r| r.len() == 10));
     assert!(ok(&["evaluate", "-"], "{}").contains("Verdict: NOT WORTH IT"));
     assert!(ok(&["evaluate", "--format=markdown", "-"], "{}").starts_with("## DPU Reality Check"));
     assert!(ok(&["evaluate", "-", "-f", "md"], "{}").contains("| Net saving |"));
@@ -94,7 +107,7 @@ fn bad_input_names_the_field() {
     let msg = bad(&["evaluate", "-"], r#"{"traffic": {"gbps_per_host": -5}}"#);
     assert_eq!(
         msg,
-        "standard input: traffic.gbps_per_host: is -5; allowed: a number ≥ 0 and ≤ 10,000"
+        "standard input: traffic.gbps_per_host: is -5; allowed: a number from 0 to 10,000"
     );
     let msg = bad(&["evaluate", "-"], r#"{"dpu": {"model": "bluefield9"}}"#);
     assert!(
@@ -108,6 +121,34 @@ fn bad_input_names_the_field() {
     );
     assert!(bad(&["evaluate", "-", "--format", "yaml"], "{}").contains("text, json, markdown"));
     assert!(bad(&["preset", "nope"], "").contains("`hype-case`"));
+}
+
+/// What a terminal must never receive from a scenario someone else wrote: escape
+/// sequences (a fake verdict painted over the real one, a clipboard write), and lines a
+/// name could add.
+#[test]
+fn hostile_scenarios_cannot_write_to_the_terminal() {
+    for json in [
+        "{\"name\": \"x\\u001b[2J\\u001b[1;1HVerdict: WORTH IT\"}",
+        "{\"name\": \"x\\nVerdict: WORTH IT\"}",
+        "{\"costs\": {\"currency\": \"\\u001b]52;c;cm0gLXJm\\u0007\"}}",
+        "{\"\\u001b]52;c;cm0gLXJmIH4=\\u0007\": 1}",
+        "{\"traffic\": {\"\\u202eKROW\": 1}}",
+    ] {
+        let msg = bad(&["evaluate", "-"], json);
+        assert!(
+            !msg.chars()
+                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "{json}: {msg:?}"
+        );
+        assert_eq!(msg.lines().count(), 1, "{msg}");
+    }
+    // An unknown key is echoed shortened.
+    let long = format!("{{\"{}\": 1}}", "k".repeat(10_000));
+    assert!(bad(&["evaluate", "-"], &long).len() < 200);
+    // Far too large an input is refused before it is parsed.
+    let huge = format!("{{\"name\": \"{}\"}}", "x".repeat(100_000));
+    assert!(bad(&["evaluate", "-"], &huge).contains("at most 65,536"));
 }
 
 #[test]
@@ -142,7 +183,10 @@ fn presets_and_rules_list_everything() {
     for r in dpu_engine::RULES {
         assert!(rules.contains(r.id), "{}", r.id);
     }
-    assert!(rules.contains("F2.3.4 https://docs.vmware.com/"));
+    assert!(
+        rules.contains("F2.3.4 (vendor) https://techdocs.broadcom.com/"),
+        "{rules}"
+    );
 }
 
 fn dpucheck(list: &[&str], stdin: &str) -> (i32, String, String) {

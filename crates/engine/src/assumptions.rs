@@ -1,16 +1,18 @@
 //! The model's uncertain inputs (SPEC §5): each a `{low, likely, high}` range with its basis.
 //!
 //! The likely value feeds the point estimate; low and high bound the triangular distribution
-//! of the uncertainty analysis and the two ends of each tornado bar.
+//! of the uncertainty analysis and the two ends of each tornado bar. Every range is a
+//! resolved default: absent from the scenario until the user sets it, and then kept as
+//! written. The per-core rates T and M follow the data path (`platform.datapath`).
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::ScenarioError;
-use crate::scenario::describe;
+use crate::choice::Datapath;
+use crate::error::{Problem, ScenarioError};
+use crate::fields::Unit;
 
 /// A triangular range. Valid when `low ≤ likely ≤ high` and all lie in the assumption's bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Range {
     /// Pessimistic-to-optimistic lower end.
     pub low: f64,
@@ -25,41 +27,39 @@ impl Range {
     pub const fn new(low: f64, likely: f64, high: f64) -> Self {
         Range { low, likely, high }
     }
+
+    /// One of the three points by name (`low`, `likely`, `high`).
+    pub fn point(&self, name: &str) -> Option<f64> {
+        match name {
+            "low" => Some(self.low),
+            "likely" => Some(self.likely),
+            "high" => Some(self.high),
+            _ => None,
+        }
+    }
 }
 
-/// `assumptions.*`: a missing entry takes its default; a given entry needs all three points.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// `assumptions.*`: each range the user set, or `None` for the resolved default.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Assumptions {
     /// T: Gb/s one host core forwards through the virtual switch.
-    pub vswitch_gbps_per_core: Range,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vswitch_gbps_per_core: Option<Range>,
     /// M: million packets per second one host core forwards.
-    pub vswitch_mpps_per_core: Range,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vswitch_mpps_per_core: Option<Range>,
     /// O: extra CPU for an overlay the NIC cannot offload (fraction).
-    pub overlay_overhead: Range,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overlay_overhead: Option<Range>,
     /// W: extra CPU for the distributed firewall (fraction).
-    pub firewall_overhead: Range,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub firewall_overhead: Option<Range>,
     /// K: CPU cycles per byte of software encryption.
-    pub crypto_cycles_per_byte: Range,
-    /// φ: share of the networking CPU the DPU removes.
-    pub offload_fraction: Range,
-}
-
-impl Default for Assumptions {
-    fn default() -> Self {
-        let mut a = Assumptions {
-            vswitch_gbps_per_core: Range::new(0.0, 0.0, 0.0),
-            vswitch_mpps_per_core: Range::new(0.0, 0.0, 0.0),
-            overlay_overhead: Range::new(0.0, 0.0, 0.0),
-            firewall_overhead: Range::new(0.0, 0.0, 0.0),
-            crypto_cycles_per_byte: Range::new(0.0, 0.0, 0.0),
-            offload_fraction: Range::new(0.0, 0.0, 0.0),
-        };
-        for spec in ASSUMPTIONS {
-            (spec.set)(&mut a, spec.default);
-        }
-        a
-    }
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crypto_cycles_per_byte: Option<Range>,
+    /// φ: share of the offloadable work the DPU removes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offload_fraction: Option<Range>,
 }
 
 /// Which of the model's inputs an assumption is.
@@ -80,7 +80,18 @@ pub enum AssumptionId {
     OffloadFraction,
 }
 
-/// One assumption: its key, symbol, default range, bounds and basis.
+/// A default range with the reason for it.
+#[derive(Debug, Clone, Copy)]
+pub struct Basis {
+    /// The range.
+    pub range: Range,
+    /// Where it comes from, in plain words.
+    pub basis: &'static str,
+    /// Fact ids behind it (a NOT FOUND fact is cited beside the page whose silence it records).
+    pub sources: &'static [&'static str],
+}
+
+/// One assumption: its key, symbol, default ranges, bounds and basis.
 #[derive(Debug, Clone, Copy)]
 pub struct AssumptionSpec {
     /// Which one.
@@ -91,33 +102,29 @@ pub struct AssumptionSpec {
     pub symbol: &'static str,
     /// Human label.
     pub label: &'static str,
-    /// Unit ("" for a fraction).
-    pub unit: &'static str,
-    /// The default range (SPEC §5).
-    pub default: Range,
-    /// Smallest allowed value.
+    /// Unit (a fraction is a [`Unit::Share`], shown and typed as a percentage).
+    pub unit: Unit,
+    /// The default with the kernel data path (and for assumptions that do not depend on it).
+    pub kernel: Basis,
+    /// The default with an enhanced data path.
+    pub enhanced: Basis,
+    /// Smallest allowed value (inclusive).
     pub min: f64,
-    /// Whether `min` itself is allowed.
-    pub min_inclusive: bool,
-    /// Largest allowed value.
+    /// Largest allowed value (inclusive).
     pub max: f64,
-    /// Where the default comes from, in plain words.
-    pub basis: &'static str,
-    /// Fact ids behind the default (may be empty for a stated assumption).
-    pub sources: &'static [&'static str],
-    /// Reads the range.
-    pub get: fn(&Assumptions) -> Range,
-    /// Writes the range.
-    pub set: fn(&mut Assumptions, Range),
+    /// Reads the range the user set.
+    pub get: fn(&Assumptions) -> Option<Range>,
+    /// Writes it.
+    pub set: fn(&mut Assumptions, Option<Range>),
 }
 
 impl AssumptionSpec {
-    /// "each of low ≤ likely ≤ high a number ≥ 0 and ≤ 10".
+    /// "low ≤ likely ≤ high, each a number from 0 to 1".
     pub fn allowed(&self) -> String {
-        let op = if self.min_inclusive { "≥" } else { ">" };
         format!(
-            "low ≤ likely ≤ high, each a number {op} {} and ≤ {}",
-            self.min, self.max
+            "low ≤ likely ≤ high, each a number from {} to {}",
+            crate::format::num(self.min, 6),
+            crate::format::num(self.max, 6)
         )
     }
 
@@ -126,13 +133,21 @@ impl AssumptionSpec {
         format!("assumptions.{}", self.key)
     }
 
+    /// Whether the default depends on the data path.
+    pub fn follows_datapath(&self) -> bool {
+        self.kernel.range != self.enhanced.range
+    }
+
+    /// The default for a data path, with its basis.
+    pub fn default_for(&self, datapath: Datapath) -> &Basis {
+        match datapath {
+            Datapath::Kernel => &self.kernel,
+            Datapath::Enhanced => &self.enhanced,
+        }
+    }
+
     fn accepts(&self, v: f64) -> bool {
-        let above = if self.min_inclusive {
-            v >= self.min
-        } else {
-            v > self.min
-        };
-        v.is_finite() && above && v <= self.max
+        v.is_finite() && v >= self.min && v <= self.max
     }
 
     /// Checks one range against the bounds and the order of its points.
@@ -141,7 +156,7 @@ impl AssumptionSpec {
             if !self.accepts(v) {
                 return Err(ScenarioError::field(
                     &format!("{}.{point}", self.path()),
-                    describe(v),
+                    Problem::OutOfRange(v),
                     self.allowed(),
                 ));
             }
@@ -149,14 +164,22 @@ impl AssumptionSpec {
         if r.low > r.likely {
             return Err(ScenarioError::field(
                 &format!("{}.low", self.path()),
-                format!("is {} but likely is {}", r.low, r.likely),
+                Problem::Above {
+                    value: r.low,
+                    other: "likely",
+                    other_value: r.likely,
+                },
                 self.allowed(),
             ));
         }
         if r.likely > r.high {
             return Err(ScenarioError::field(
                 &format!("{}.likely", self.path()),
-                format!("is {} but high is {}", r.likely, r.high),
+                Problem::Above {
+                    value: r.likely,
+                    other: "high",
+                    other_value: r.high,
+                },
                 self.allowed(),
             ));
         }
@@ -164,21 +187,36 @@ impl AssumptionSpec {
     }
 }
 
-/// Every assumption, in the order of SPEC §5.
+const fn fixed(range: Range, basis: &'static str, sources: &'static [&'static str]) -> Basis {
+    Basis {
+        range,
+        basis,
+        sources,
+    }
+}
+
+/// Every assumption, in the order of SPEC §5 (also the order samples are drawn in).
 pub const ASSUMPTIONS: &[AssumptionSpec] = &[
     AssumptionSpec {
         id: AssumptionId::VswitchGbpsPerCore,
         key: "vswitch_gbps_per_core",
         symbol: "T",
         label: "Virtual-switch throughput per host core",
-        unit: "Gb/s",
-        default: Range::new(2.0, 10.0, 25.0),
+        unit: Unit::Gbps,
+        kernel: fixed(
+            Range::new(2.0, 8.0, 15.0),
+            "Kernel path: one flow through a production NSX rule set measured 2.2 Gb/s per \
+             core; about 10 Gb/s per core is the usual planning figure.",
+            &["F4.1.1", "F4.1.5"],
+        ),
+        enhanced: fixed(
+            Range::new(10.0, 25.0, 50.0),
+            "Enhanced path: poll-mode paths such as ENS/EDP are claimed three to five times \
+             faster than the standard switch; AF_XDP reached 29 Gb/s of one flow.",
+            &["F2.6.1", "F4.1.1"],
+        ),
         min: 0.01,
-        min_inclusive: true,
         max: 1000.0,
-        basis: "About 10 Gb/s per core is the usual planning figure; one flow through a \
-                feature-rich NSX rule set measured 2.2 Gb/s, bulk TCP with offloads far more.",
-        sources: &["F4.1.1", "F4.1.5"],
         get: |a| a.vswitch_gbps_per_core,
         set: |a, r| a.vswitch_gbps_per_core = r,
     },
@@ -187,14 +225,21 @@ pub const ASSUMPTIONS: &[AssumptionSpec] = &[
         key: "vswitch_mpps_per_core",
         symbol: "M",
         label: "Virtual-switch packet rate per host core",
-        unit: "Mpps",
-        default: Range::new(0.26, 1.0, 7.0),
+        unit: Unit::Mpps,
+        kernel: fixed(
+            Range::new(0.5, 1.0, 2.0),
+            "Kernel path: stock Linux manages about 1 Mpps per core; a kernel datapath \
+             spread 64-byte forwarding over about ten hyperthreads.",
+            &["F4.1.7", "F4.1.3"],
+        ),
+        enhanced: fixed(
+            Range::new(2.0, 5.0, 8.0),
+            "Enhanced path: AF_XDP and DPDK reach 6 to 7 Mpps on one core, and VPP several \
+             Mpps per core by processing packets in batches.",
+            &["F4.1.3", "F4.1.9"],
+        ),
         min: 0.001,
-        min_inclusive: true,
         max: 1000.0,
-        basis: "A production OVS ran 0.26 Mpps; a stock Linux kernel manages about 1 Mpps; a \
-                tuned AF_XDP or DPDK path reaches about 7 Mpps on one core.",
-        sources: &["F1.3.6", "F4.1.7", "F4.1.3"],
         get: |a| a.vswitch_mpps_per_core,
         set: |a, r| a.vswitch_mpps_per_core = r,
     },
@@ -203,14 +248,11 @@ pub const ASSUMPTIONS: &[AssumptionSpec] = &[
         key: "overlay_overhead",
         symbol: "O",
         label: "Extra CPU for an overlay the NIC cannot offload",
-        unit: "",
-        default: Range::new(0.0, 0.35, 0.35),
+        unit: Unit::Share,
+        kernel: OVERLAY,
+        enhanced: OVERLAY,
         min: 0.0,
-        min_inclusive: true,
         max: 10.0,
-        basis: "VMware measured no extra cost with NIC offload and up to 35 % more CPU without \
-                it; applies only when the overlay runs without NIC offload.",
-        sources: &["F4.2.1", "F4.2.2"],
         get: |a| a.overlay_overhead,
         set: |a, r| a.overlay_overhead = r,
     },
@@ -219,14 +261,11 @@ pub const ASSUMPTIONS: &[AssumptionSpec] = &[
         key: "firewall_overhead",
         symbol: "W",
         label: "Extra CPU for the distributed firewall",
-        unit: "",
-        default: Range::new(0.1, 0.25, 1.0),
+        unit: Unit::Share,
+        kernel: FIREWALL,
+        enhanced: FIREWALL,
         min: 0.0,
-        min_inclusive: true,
         max: 10.0,
-        basis: "Our assumption: no published measurement of the distributed firewall's share \
-                was found; applies only with a distributed firewall.",
-        sources: &[],
         get: |a| a.firewall_overhead,
         set: |a, r| a.firewall_overhead = r,
     },
@@ -235,14 +274,11 @@ pub const ASSUMPTIONS: &[AssumptionSpec] = &[
         key: "crypto_cycles_per_byte",
         symbol: "K",
         label: "CPU cycles per byte of encryption",
-        unit: "cycles/byte",
-        default: Range::new(0.16, 0.64, 2.8),
+        unit: Unit::CyclesPerByte,
+        kernel: CRYPTO,
+        enhanced: CRYPTO,
         min: 0.0,
-        min_inclusive: true,
         max: 100.0,
-        basis: "AES-GCM costs about 0.64 cycles per byte with AES-NI, 0.16 with VAES and 2.8 \
-                on 2010 CPUs; applies only with encryption in host software.",
-        sources: &["F4.3.1"],
         get: |a| a.crypto_cycles_per_byte,
         set: |a, r| a.crypto_cycles_per_byte = r,
     },
@@ -250,20 +286,41 @@ pub const ASSUMPTIONS: &[AssumptionSpec] = &[
         id: AssumptionId::OffloadFraction,
         key: "offload_fraction",
         symbol: "φ",
-        label: "Share of networking CPU the DPU removes",
-        unit: "",
-        default: Range::new(0.5, 0.8, 0.95),
+        label: "Share of the offloadable work the DPU removes",
+        unit: Unit::Share,
+        kernel: OFFLOAD,
+        enhanced: OFFLOAD,
         min: 0.0,
-        min_inclusive: true,
         max: 1.0,
-        basis: "Our assumption: no vendor has published a measured figure for vSphere 8 DPU \
-                offload, so the range is wide.",
-        // F2.7.1 records that no such figure exists; it has no page to link.
-        sources: &[],
         get: |a| a.offload_fraction,
         set: |a, r| a.offload_fraction = r,
     },
 ];
+
+const OVERLAY: Basis = fixed(
+    Range::new(0.0, 0.2, 0.35),
+    "VMware measured no extra cost with NIC offload and up to 35 % more CPU without it; \
+     applies only when the overlay runs without NIC offload.",
+    &["F4.2.1", "F4.2.2"],
+);
+const FIREWALL: Basis = fixed(
+    Range::new(0.1, 0.4, 1.0),
+    "Our assumption: no published measurement of a distributed firewall's CPU share was \
+     found; applies only with a distributed firewall.",
+    &[],
+);
+const CRYPTO: Basis = fixed(
+    Range::new(0.64, 1.5, 3.6),
+    "Bulk AES-GCM costs about 0.64 cycles per byte with AES-NI; IPsec in VPP took about \
+     2.7 to 3.6 per byte on one core; applies only with encryption in host software.",
+    &["F4.3.1", "F4.3.2"],
+);
+const OFFLOAD: Basis = fixed(
+    Range::new(0.5, 0.8, 0.95),
+    "Our assumption: no vendor has published a measured share for DPU offload, so the \
+     range is wide.",
+    &["F2.7.1"],
+);
 
 /// The spec of an assumption.
 pub fn spec(id: AssumptionId) -> &'static AssumptionSpec {
@@ -279,6 +336,37 @@ pub fn assumption_at(path: &str) -> Option<&'static AssumptionSpec> {
     let rest = path.strip_prefix("assumptions.")?;
     let key = rest.split('.').next()?;
     ASSUMPTIONS.iter().find(|s| s.key == key)
+}
+
+/// Every range in force: the user's where set, else the default for the data path.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ranges([Range; 6]);
+
+impl Ranges {
+    /// The ranges of `a`, defaults filled in for `datapath`.
+    pub fn resolve(a: &Assumptions, datapath: Datapath) -> Self {
+        let mut out = [Range::new(0.0, 0.0, 0.0); 6];
+        for (slot, spec) in out.iter_mut().zip(ASSUMPTIONS) {
+            *slot = (spec.get)(a).unwrap_or(spec.default_for(datapath).range);
+        }
+        Ranges(out)
+    }
+
+    /// The range of one assumption.
+    pub fn get(&self, id: AssumptionId) -> Range {
+        self.0[id as usize]
+    }
+
+    /// A copy with one range replaced.
+    pub fn with(mut self, id: AssumptionId, r: Range) -> Self {
+        self.0[id as usize] = r;
+        self
+    }
+
+    /// Every assumption at its likely value.
+    pub fn likely(&self) -> Values {
+        Values::from_fn(|id| self.get(id).likely)
+    }
 }
 
 /// One value per assumption: a point the cost model is evaluated at.
@@ -299,15 +387,15 @@ pub struct Values {
 }
 
 impl Values {
-    /// Every assumption at its likely value.
-    pub fn likely(a: &Assumptions) -> Self {
+    /// A value per assumption from `f`.
+    pub fn from_fn(mut f: impl FnMut(AssumptionId) -> f64) -> Self {
         Values {
-            t: a.vswitch_gbps_per_core.likely,
-            m: a.vswitch_mpps_per_core.likely,
-            o: a.overlay_overhead.likely,
-            w: a.firewall_overhead.likely,
-            k: a.crypto_cycles_per_byte.likely,
-            phi: a.offload_fraction.likely,
+            t: f(AssumptionId::VswitchGbpsPerCore),
+            m: f(AssumptionId::VswitchMppsPerCore),
+            o: f(AssumptionId::OverlayOverhead),
+            w: f(AssumptionId::FirewallOverhead),
+            k: f(AssumptionId::CryptoCyclesPerByte),
+            phi: f(AssumptionId::OffloadFraction),
         }
     }
 
@@ -330,32 +418,67 @@ mod tests {
     use super::*;
 
     #[test]
-    fn registry_is_complete_and_defaults_valid() {
-        let a = Assumptions::default();
+    fn registry_is_complete_and_defaults_follow_the_spec() {
         assert_eq!(ASSUMPTIONS.len(), 6);
         for (i, s) in ASSUMPTIONS.iter().enumerate() {
+            assert_eq!(s.id as usize, i, "registry order is the id order");
             assert_eq!(spec(s.id).key, s.key, "one entry per id");
             assert!(
                 ASSUMPTIONS[..i]
                     .iter()
                     .all(|o| o.key != s.key && o.symbol != s.symbol)
             );
-            assert_eq!((s.get)(&a), s.default);
-            s.check(s.default).expect("default is valid");
-            for f in s.sources {
-                assert!(
-                    crate::sources::source(f).is_some(),
-                    "{} cites unknown {f}",
-                    s.key
-                );
+            for b in [&s.kernel, &s.enhanced] {
+                s.check(b.range).expect("default is valid");
+                for f in b.sources {
+                    assert!(crate::sources::cites(f), "{} cites unknown {f}", s.key);
+                }
             }
         }
-        assert_eq!(a.vswitch_gbps_per_core, Range::new(2.0, 10.0, 25.0));
-        assert_eq!(a.vswitch_mpps_per_core, Range::new(0.26, 1.0, 7.0));
-        assert_eq!(a.overlay_overhead, Range::new(0.0, 0.35, 0.35));
-        assert_eq!(a.firewall_overhead, Range::new(0.1, 0.25, 1.0));
-        assert_eq!(a.crypto_cycles_per_byte, Range::new(0.16, 0.64, 2.8));
-        assert_eq!(a.offload_fraction, Range::new(0.5, 0.8, 0.95));
+        let kernel = Ranges::resolve(&Assumptions::default(), Datapath::Kernel);
+        let enhanced = Ranges::resolve(&Assumptions::default(), Datapath::Enhanced);
+        use AssumptionId::*;
+        let table = [
+            (VswitchGbpsPerCore, (2.0, 8.0, 15.0), (10.0, 25.0, 50.0)),
+            (VswitchMppsPerCore, (0.5, 1.0, 2.0), (2.0, 5.0, 8.0)),
+            (OverlayOverhead, (0.0, 0.2, 0.35), (0.0, 0.2, 0.35)),
+            (FirewallOverhead, (0.1, 0.4, 1.0), (0.1, 0.4, 1.0)),
+            (CryptoCyclesPerByte, (0.64, 1.5, 3.6), (0.64, 1.5, 3.6)),
+            (OffloadFraction, (0.5, 0.8, 0.95), (0.5, 0.8, 0.95)),
+        ];
+        for (id, k, e) in table {
+            assert_eq!(kernel.get(id), Range::new(k.0, k.1, k.2), "{id:?} kernel");
+            assert_eq!(
+                enhanced.get(id),
+                Range::new(e.0, e.1, e.2),
+                "{id:?} enhanced"
+            );
+        }
+        let follows: Vec<&str> = ASSUMPTIONS
+            .iter()
+            .filter(|s| s.follows_datapath())
+            .map(|s| s.symbol)
+            .collect();
+        assert_eq!(follows, ["T", "M"]);
+    }
+
+    #[test]
+    fn a_range_the_user_set_is_kept_when_the_datapath_changes() {
+        let a = Assumptions {
+            vswitch_gbps_per_core: Some(Range::new(1.0, 3.0, 4.0)),
+            ..Assumptions::default()
+        };
+        for dp in [Datapath::Kernel, Datapath::Enhanced] {
+            let r = Ranges::resolve(&a, dp);
+            assert_eq!(
+                r.get(AssumptionId::VswitchGbpsPerCore),
+                Range::new(1.0, 3.0, 4.0)
+            );
+        }
+        assert_eq!(
+            Ranges::resolve(&a, Datapath::Enhanced).get(AssumptionId::VswitchMppsPerCore),
+            Range::new(2.0, 5.0, 8.0)
+        );
     }
 
     #[track_caller]
@@ -391,16 +514,16 @@ mod tests {
     }
 
     #[test]
-    fn partial_ranges_are_rejected_with_their_path() {
-        let e =
-            crate::Scenario::from_json(r#"{"assumptions": {"offload_fraction": {"likely": 0.5}}}"#)
-                .unwrap_err();
-        assert_eq!(e.path(), Some("assumptions.offload_fraction"));
-        let e = crate::Scenario::from_json(
-            r#"{"assumptions": {"offload_fraction": {"low": 0.9, "likely": 0.5, "high": 1}}}"#,
-        )
-        .unwrap_err();
-        assert_eq!(e.path(), Some("assumptions.offload_fraction.low"));
-        assert!(e.to_string().contains("low ≤ likely ≤ high"));
+    fn values_pick_each_assumption() {
+        let r = Ranges::resolve(&Assumptions::default(), Datapath::Kernel);
+        let v = r.likely();
+        assert_eq!(
+            (v.t, v.m, v.o, v.w, v.k, v.phi),
+            (8.0, 1.0, 0.2, 0.4, 1.5, 0.8)
+        );
+        let v = v.with(AssumptionId::FirewallOverhead, 0.9);
+        assert_eq!((v.o, v.w), (0.2, 0.9));
+        let v = v.with(AssumptionId::OverlayOverhead, 0.3);
+        assert_eq!((v.o, v.w), (0.3, 0.9));
     }
 }

@@ -17,6 +17,10 @@ pub trait Choice: Copy + Eq + 'static {
     fn from_wire(name: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|v| v.wire() == name)
     }
+    /// (wire name, label) of every value, for pickers.
+    fn options() -> Vec<(&'static str, &'static str)> {
+        Self::ALL.iter().map(|v| (v.wire(), v.label())).collect()
+    }
     /// "one of `a`, `b`, `c`": the allowed values for an error message.
     fn allowed() -> String {
         let names: Vec<String> = Self::ALL
@@ -93,8 +97,10 @@ choice! {
         V8_0u2 = "8.0u2", "vSphere 8.0 Update 2";
         /// vSphere 8.0 Update 3
         V8_0u3 = "8.0u3", "vSphere 8.0 Update 3";
-        /// vSphere 9.0 (VCF 9)
-        V9_0 = "9.0", "vSphere 9.0 (VCF 9)";
+        /// vSphere 9.0 (VCF 9.0)
+        V9_0 = "9.0", "vSphere 9.0 (VCF 9.0)";
+        /// vSphere 9.1 (VCF 9.1)
+        V9_1 = "9.1", "vSphere 9.1 (VCF 9.1)";
     }
 }
 
@@ -109,8 +115,44 @@ choice! {
         V4_1 = "4.1", "NSX 4.1";
         /// NSX 4.2
         V4_2 = "4.2", "NSX 4.2";
-        /// NSX 9.0 (VCF 9)
-        V9_0 = "9.0", "NSX 9.0 (VCF 9)";
+        /// NSX 9.0 (VCF 9.0)
+        V9_0 = "9.0", "NSX 9.0 (VCF 9.0)";
+        /// NSX 9.1 (VCF 9.1)
+        V9_1 = "9.1", "NSX 9.1 (VCF 9.1)";
+    }
+}
+
+choice! {
+    /// The software data path that switches packets on the host today (SPEC §3).
+    Datapath {
+        /// ESXi's standard distributed-switch path, the OVS kernel datapath, a Linux bridge.
+        Kernel = "kernel", "Kernel path (standard VDS, OVS kernel datapath, Linux bridge)";
+        /// NSX Enhanced Data Path / ENS, OVS-DPDK, AF_XDP, VPP.
+        Enhanced = "enhanced", "Enhanced path (NSX EDP, OVS-DPDK, AF_XDP, VPP)";
+    }
+}
+
+choice! {
+    /// How two DPUs in one host share the work (SPEC §3; F2.4.6).
+    DualMode {
+        /// High availability: one forwards, one waits.
+        ActiveStandby = "active_standby", "Active/standby (HA: one card forwards)";
+        /// Each DPU backs its own offloaded switch: both forward.
+        Independent = "independent", "Independent (both forward, no card failover)";
+    }
+}
+
+choice! {
+    /// What decides how many servers the fleet needs (SPEC §3).
+    BoundBy {
+        /// CPU cores.
+        Cpu = "cpu", "CPU cores";
+        /// Memory.
+        Memory = "memory", "Memory";
+        /// GPUs.
+        Gpu = "gpu", "GPUs";
+        /// Tenants: each server is rented or dedicated whole.
+        Tenants = "tenants", "Tenants (each server rented or dedicated whole)";
     }
 }
 
@@ -135,43 +177,61 @@ choice! {
         Bluefield2 = "bluefield2", "NVIDIA BlueField-2";
         /// NVIDIA BlueField-3
         Bluefield3 = "bluefield3", "NVIDIA BlueField-3";
+        /// NVIDIA BlueField-4
+        Bluefield4 = "bluefield4", "NVIDIA BlueField-4";
         /// AMD Pensando DSC-25
         PensandoDsc25 = "pensando_dsc25", "AMD Pensando DSC-25";
         /// AMD Pensando DSC2-100
         PensandoDsc2_100 = "pensando_dsc2_100", "AMD Pensando DSC2-100";
         /// AMD Pensando DSC2-200
         PensandoDsc2_200 = "pensando_dsc2_200", "AMD Pensando DSC2-200";
+        /// AMD Pensando Salina 400
+        PensandoSalina400 = "pensando_salina400", "AMD Pensando Salina 400";
         /// Intel IPU E2000
         IntelIpuE2000 = "intel_ipu_e2000", "Intel IPU E2000";
+        /// Intel IPU E2100
+        IntelIpuE2100 = "intel_ipu_e2100", "Intel IPU E2100";
         /// Any other card
         Other = "other", "Other DPU";
     }
 }
 
 impl DpuModel {
-    /// Line rate of one card in Gb/s (SPEC §5; F4.6.1, F4.6.3, F4.6.7, F4.6.8, F3.3.2).
+    /// Line rate of one card in Gb/s (SPEC §5; F4.6.1, F4.6.3, F4.6.7, F4.6.8, F4.6.11,
+    /// F4.6.15, F3.3.2). `other` is a guess of 100 Gb/s.
     pub fn line_rate_gbps(self) -> f64 {
         match self {
             DpuModel::Bluefield2 => 200.0,
             DpuModel::Bluefield3 => 400.0,
+            DpuModel::Bluefield4 => 800.0,
             DpuModel::PensandoDsc25 => 50.0,
             DpuModel::PensandoDsc2_100 => 200.0,
             DpuModel::PensandoDsc2_200 => 400.0,
+            DpuModel::PensandoSalina400 => 400.0,
             DpuModel::IntelIpuE2000 => 200.0,
+            DpuModel::IntelIpuE2100 => 200.0,
             DpuModel::Other => 100.0,
         }
     }
 
-    /// NVIDIA BlueField of any generation.
+    /// NVIDIA BlueField of any generation (SPEC §4: BlueField-2, -3 and -4).
     pub fn is_bluefield(self) -> bool {
-        matches!(self, DpuModel::Bluefield2 | DpuModel::Bluefield3)
-    }
-
-    /// AMD Pensando of any generation.
-    pub fn is_pensando(self) -> bool {
         matches!(
             self,
-            DpuModel::PensandoDsc25 | DpuModel::PensandoDsc2_100 | DpuModel::PensandoDsc2_200
+            DpuModel::Bluefield2 | DpuModel::Bluefield3 | DpuModel::Bluefield4
+        )
+    }
+
+    /// The cards on vSphere's published DPU list: BlueField-2, BlueField-3 and the Pensando
+    /// DSC cards (F2.1.3). BlueField-4, Salina and the IPUs are on no published list.
+    pub fn on_vsphere_list(self) -> bool {
+        matches!(
+            self,
+            DpuModel::Bluefield2
+                | DpuModel::Bluefield3
+                | DpuModel::PensandoDsc25
+                | DpuModel::PensandoDsc2_100
+                | DpuModel::PensandoDsc2_200
         )
     }
 }
@@ -260,18 +320,72 @@ mod tests {
         check::<Oem>();
         check::<Feature>();
         check::<Encryption>();
+        check::<Datapath>();
+        check::<DualMode>();
+        check::<BoundBy>();
+    }
+
+    #[test]
+    fn line_rates_follow_the_spec() {
+        use DpuModel::*;
+        let rates: Vec<f64> = DpuModel::ALL.iter().map(|m| m.line_rate_gbps()).collect();
+        assert_eq!(
+            rates,
+            [
+                200.0, 400.0, 800.0, 50.0, 200.0, 400.0, 400.0, 200.0, 200.0, 100.0
+            ]
+        );
+        let bluefield: Vec<DpuModel> = DpuModel::ALL
+            .iter()
+            .copied()
+            .filter(|m| m.is_bluefield())
+            .collect();
+        assert_eq!(bluefield, [Bluefield2, Bluefield3, Bluefield4]);
+        let listed: Vec<DpuModel> = DpuModel::ALL
+            .iter()
+            .copied()
+            .filter(|m| m.on_vsphere_list())
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                Bluefield2,
+                Bluefield3,
+                PensandoDsc25,
+                PensandoDsc2_100,
+                PensandoDsc2_200
+            ]
+        );
     }
 
     #[test]
     fn spec_values_are_all_present() {
         assert_eq!(
             wires::<VsphereVersion>(),
-            ["7.0", "8.0", "8.0u1", "8.0u2", "8.0u3", "9.0"]
+            ["7.0", "8.0", "8.0u1", "8.0u2", "8.0u3", "9.0", "9.1"]
         );
         assert_eq!(
             wires::<NsxVersion>(),
-            ["none", "4.0.1", "4.1", "4.2", "9.0"]
+            ["none", "4.0.1", "4.1", "4.2", "9.0", "9.1"]
         );
+        assert_eq!(
+            wires::<DpuModel>(),
+            [
+                "bluefield2",
+                "bluefield3",
+                "bluefield4",
+                "pensando_dsc25",
+                "pensando_dsc2_100",
+                "pensando_dsc2_200",
+                "pensando_salina400",
+                "intel_ipu_e2000",
+                "intel_ipu_e2100",
+                "other"
+            ]
+        );
+        assert_eq!(wires::<Datapath>(), ["kernel", "enhanced"]);
+        assert_eq!(wires::<DualMode>(), ["active_standby", "independent"]);
+        assert_eq!(wires::<BoundBy>(), ["cpu", "memory", "gpu", "tenants"]);
         assert_eq!(wires::<Goal>().len(), 7);
         assert_eq!(wires::<Feature>().len(), 11);
     }
@@ -281,6 +395,7 @@ mod tests {
         assert!(VsphereVersion::V7_0 < VsphereVersion::V8_0);
         assert!(VsphereVersion::V8_0u2 < VsphereVersion::V8_0u3);
         assert!(VsphereVersion::V8_0u3 < VsphereVersion::V9_0);
+        assert!(VsphereVersion::V9_0 < VsphereVersion::V9_1);
     }
 
     #[test]

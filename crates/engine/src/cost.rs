@@ -1,367 +1,501 @@
-//! The cost model of SPEC §5: networking cores, what a DPU frees, what that is worth, and
-//! the traffic at which it pays. Every function is pure arithmetic on a valid scenario.
+//! The cost model of SPEC §5: networking cores, what a DPU takes over and frees, whole
+//! servers per cluster, what that is worth year by year, and the traffic at which it pays.
 //!
-//! Sources of the defaults are in [`crate::assumptions`]; the formulas follow the ipSpace
-//! "do the math" test (F1.2.7): what the DPU costs against the host cores it frees, counting
-//! only whole servers, because only whole servers give back rack space or licences.
+//! One function, [`outcome`], turns a traffic level and a set of assumption values into
+//! cores, servers and money; the point estimate, every uncertainty sample, the tornado, the
+//! traffic curve and the break-even all go through it (SPEC §9). The formulas follow the
+//! ipSpace "do the math" test (F1.2.7): what the DPUs cost against the host cores they free,
+//! counting only whole servers, because only whole servers give back rack space or licences.
 
 use serde::{Deserialize, Serialize};
 
 use crate::assumptions::Values;
-use crate::choice::Encryption;
-use crate::format::{auto, money, num, percent};
-use crate::scenario::Scenario;
+use crate::choice::{BoundBy, DualMode, Encryption, NsxVersion, PlatformKind};
+use crate::scenario::{Resolved, Scenario};
 
 /// Hours in an average year (365.25 × 24) divided by 1000: W → kWh per year.
-const KWH_PER_WATT_YEAR: f64 = 8.766;
+pub const KWH_PER_WATT_YEAR: f64 = 8.766;
 
 /// Tolerance when rounding down to whole servers, so 0.999999999 from rounding counts as 1.
 const WHOLE_SERVER_EPSILON: f64 = 1e-9;
 
-/// The report's `cost` object (SPEC §6), plus the intermediate figures the page shows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Cost {
-    /// pps = G·10⁹ / (8·P)
-    pub packets_per_second: f64,
-    /// N
-    pub networking_cores_per_host: f64,
-    /// N / C
-    pub networking_share_of_host: f64,
-    /// Z = φ·N
-    pub cores_freed_per_host: f64,
-    /// A = floor(H·Z / C)
-    pub servers_avoided: u64,
-    /// H·Z / C
-    pub servers_avoided_fractional: f64,
-    /// A · rack units per host
-    pub rack_units_freed: f64,
-    /// S_y: yearly running cost of one server
+/// Everything about a scenario that the traffic and the assumptions do not change: the
+/// resolved defaults, the clusters, the line rate and the money per server and per DPU host.
+#[derive(Debug, Clone)]
+pub struct Plan<'a> {
+    /// The scenario.
+    pub s: &'a Scenario,
+    /// Its resolved defaults.
+    pub r: Resolved,
+    /// G, Gb/s per host.
+    pub g: f64,
+    /// C, cores per host.
+    pub c: f64,
+    /// H, hosts.
+    pub h: f64,
+    /// Y, years.
+    pub y: f64,
+    /// D, DPUs per host.
+    pub d: f64,
+    /// L, usable DPU line rate per host, Gb/s.
+    pub line_rate: f64,
+    /// Whether the firewall's work moves to the DPU (not on vSphere with NSX 4.0.1).
+    pub firewall_offloadable: bool,
+    /// Whether software encryption moves to the DPU (off vSphere only).
+    pub crypto_offloadable: bool,
+    /// How the fleet splits into clusters.
+    pub clusters: Clusters,
+    /// S_y, yearly running cost of one server.
     pub server_yearly_cost: f64,
-    /// server price + Y·S_y
-    pub value_per_avoided_server: f64,
-    /// V = A·(server price + Y·S_y)
-    pub value_of_avoided_servers: f64,
-    /// K_d
-    pub dpu_incremental_cost: f64,
-    /// V − K_d
-    pub net_saving: f64,
-    /// Smallest G with net saving ≥ 0; `None` above the DPUs' combined line rate.
-    pub break_even_gbps_per_host: Option<f64>,
-    /// D × line rate of the model, Gb/s
-    pub dpu_line_rate_gbps: f64,
+    /// v = server price + Y·S_y.
+    pub value_per_server: f64,
+    /// k = D·((DPU − NIC price) + Y·((DPU W − NIC W)·8.766·PUE·kWh price + DPU licence)).
+    pub dpu_cost_per_host: f64,
+    /// Yearly running cost of one host's DPUs over its NICs.
+    pub dpu_yearly_cost: f64,
+    /// Present value of one avoided server (its price and discounted running costs).
+    pub pv_server: f64,
+    /// Present value of one host's DPU premium.
+    pub pv_dpu: f64,
 }
 
-/// N: host cores the virtual switch needs at `gbps` per host, with the assumptions `v`.
-///
-/// N = max(G/T, pps/(M·10⁶)) · (1 + O·[overlay ∧ ¬nic offload]) · (1 + W·[firewall])
-///     + [encryption] · (G·10⁹/8) · K / (ghz·10⁹)
-///
-/// The Gb/s term is the ipSpace planning figure (F4.1.5, F4.1.1), the packet term catches
-/// small packets (F1.3.6, F4.1.7), the overlay penalty applies only without NIC offload
-/// (F4.2.1 vs F4.2.2), and crypto cost is cycles per byte (F4.3.1).
-pub fn networking_cores(s: &Scenario, v: &Values, gbps: f64) -> f64 {
-    let t = &s.traffic;
-    let pps = packets_per_second(gbps, t.avg_packet_bytes);
-    let switching = (gbps / v.t).max(pps / (v.m * 1e6));
+/// The fleet as clusters: `full` clusters of `size` hosts and one of `rest` (if > 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clusters {
+    /// Clusters of `size` hosts.
+    pub full: u32,
+    /// Hosts in each of them.
+    pub size: u32,
+    /// Hosts in the last, smaller cluster (0 for none).
+    pub rest: u32,
+}
+
+impl Clusters {
+    /// ⌊H/h⌋ clusters of h and one of the rest, or one cluster of H when H ≤ h.
+    pub fn of(hosts: u32, cluster_hosts: u32) -> Self {
+        if hosts <= cluster_hosts {
+            Clusters {
+                full: 1,
+                size: hosts,
+                rest: 0,
+            }
+        } else {
+            Clusters {
+                full: hosts / cluster_hosts,
+                size: cluster_hosts,
+                rest: hosts % cluster_hosts,
+            }
+        }
+    }
+
+    /// The cluster sizes present (one or two).
+    pub fn sizes(&self) -> impl Iterator<Item = u32> + '_ {
+        std::iter::once(self.size).chain((self.rest > 0).then_some(self.rest))
+    }
+}
+
+impl<'a> Plan<'a> {
+    /// The fixed part of the model for a valid scenario.
+    pub fn new(s: &'a Scenario) -> Self {
+        let r = s.resolve();
+        let (f, c) = (&s.fleet, &s.costs);
+        let d = f64::from(s.dpu.per_host);
+        let y = f.lifetime_years;
+        let power = |watts: f64| watts * KWH_PER_WATT_YEAR * c.pue * c.kwh_price;
+        let licences = if r.licenses_follow_cores {
+            r.license_per_core_year * f64::from(f.cores_per_host)
+        } else {
+            0.0
+        };
+        let server_yearly_cost =
+            power(f.server_watts) + f.rack_units_per_host * c.rack_unit_year + licences;
+        let dpu_price_delta = d * (c.dpu_price - c.nic_price);
+        let dpu_yearly_cost = d * (power(r.dpu_watts - c.nic_watts) + c.dpu_license_year);
+        // Σ f_y/(1+r)^y over the years 1..⌈Y⌉, f_y the share of year y in service.
+        let annuity: f64 = (1..=years(y))
+            .map(|yr| share_of_year(y, yr) / (1.0 + c.discount_rate).powi(yr as i32))
+            .sum();
+        let card_rate = s.dpu.model.line_rate_gbps();
+        let both = s.dpu.per_host == 2 && s.dpu.dual_mode == DualMode::Independent;
+        Plan {
+            s,
+            g: s.traffic.gbps_per_host,
+            c: f64::from(f.cores_per_host),
+            h: f64::from(f.hosts),
+            y,
+            d,
+            line_rate: if both { 2.0 * card_rate } else { card_rate },
+            firewall_offloadable: !(s.is_vsphere() && s.platform.nsx == NsxVersion::V4_0_1),
+            crypto_offloadable: !s.is_vsphere(),
+            clusters: Clusters::of(f.hosts, f.cluster_hosts),
+            server_yearly_cost,
+            value_per_server: f.server_price + y * server_yearly_cost,
+            dpu_cost_per_host: dpu_price_delta + y * dpu_yearly_cost,
+            dpu_yearly_cost,
+            pv_server: f.server_price + server_yearly_cost * annuity,
+            pv_dpu: dpu_price_delta + dpu_yearly_cost * annuity,
+            r,
+        }
+    }
+
+    /// Traffic through the DPU at `x` Gb/s: min(x, L).
+    pub fn offloaded(&self, x: f64) -> f64 {
+        x.min(self.line_rate)
+    }
+}
+
+/// ⌈Y⌉: the years with cash flows after year 0 (Y ≤ 50 by validation).
+pub fn years(lifetime: f64) -> u32 {
+    lifetime.ceil().max(1.0) as u32
+}
+
+/// f_y = min(1, Y − (y − 1)): the share of year `y` (1-based) the fleet is in service.
+pub fn share_of_year(lifetime: f64, year: u32) -> f64 {
+    (lifetime - f64::from(year - 1)).min(1.0)
+}
+
+/// Networking work at one traffic level.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Work {
+    /// N: host cores the data path needs.
+    pub n: f64,
+    /// E: the part of it the DPU can take over.
+    pub e: f64,
+}
+
+/// The three terms of networking work at `x` Gb/s (switching, firewall, crypto), from the
+/// formulas (SPEC §5). Packet work is the larger of the Gb/s term and the packet term
+/// (F4.1.5, F4.1.1, F4.1.7); the overlay penalty applies only without NIC offload (F4.2.1
+/// vs F4.2.2); crypto is cycles per byte (F4.3.1).
+fn terms(p: &Plan, v: &Values, x: f64) -> (f64, f64, f64) {
+    let t = &p.s.traffic;
     let overlay = if t.overlay && !t.overlay_nic_offload {
         1.0 + v.o
     } else {
         1.0
     };
-    let firewall = if t.distributed_firewall {
-        1.0 + v.w
+    let per_gbps = (1.0 / v.t).max(1e3 / (8.0 * t.avg_packet_bytes * v.m));
+    let b = x * per_gbps * overlay;
+    // On bare metal no virtual switch runs on the host; a host firewall still may.
+    let switching = if p.s.platform.kind == PlatformKind::BareMetal {
+        0.0
     } else {
-        1.0
+        b
     };
+    let firewall = if t.distributed_firewall { b * v.w } else { 0.0 };
     let crypto = if t.encryption == Encryption::None {
         0.0
     } else {
-        (gbps * 1e9 / 8.0) * v.k / (s.fleet.ghz * 1e9)
+        x * v.k / (8.0 * p.s.fleet.ghz)
     };
-    switching * overlay * firewall + crypto
+    (switching, firewall, crypto)
 }
 
-/// pps = G·10⁹ / (8·P)
-pub fn packets_per_second(gbps: f64, avg_packet_bytes: f64) -> f64 {
-    gbps * 1e9 / (8.0 * avg_packet_bytes)
+/// N and E at `x` Gb/s from the formulas, ignoring any measurement.
+pub fn modelled_work(p: &Plan, v: &Values, x: f64) -> Work {
+    let (sw, fw, cr) = terms(p, v, x);
+    let (sw_o, fw_o, cr_o) = terms(p, v, p.offloaded(x));
+    Work {
+        n: sw + fw + cr,
+        e: sw_o
+            + if p.firewall_offloadable { fw_o } else { 0.0 }
+            + if p.crypto_offloadable { cr_o } else { 0.0 },
+    }
 }
 
-/// S_y = watts·8.766·PUE·kWh price + rack units·rack-unit price + [licences follow]·licence·C
-pub fn server_yearly_cost(s: &Scenario) -> f64 {
-    let (f, c) = (&s.fleet, &s.costs);
-    let energy = f.server_watts * KWH_PER_WATT_YEAR * c.pue * c.kwh_price;
-    let space = f.rack_units_per_host * c.rack_unit_year;
-    let licences = if c.licenses_follow_cores {
-        c.license_per_core_year * f64::from(f.cores_per_host)
-    } else {
-        0.0
+/// N and E at `x` Gb/s: from the measurement when there is one (it counts as switching work
+/// and scales with traffic), else from the formulas.
+pub fn work(p: &Plan, v: &Values, x: f64) -> Work {
+    match p.s.traffic.measured_networking_cores {
+        Some(m) if p.g > 0.0 => Work {
+            n: m * x / p.g,
+            e: m * p.offloaded(x) / p.g,
+        },
+        Some(m) => Work { n: m, e: m },
+        None => modelled_work(p, v, x),
+    }
+}
+
+/// A: whole servers the fleet gives up when each host frees `z` cores. A cluster of x hosts
+/// gives up max(0, min(⌊x·Z/C⌋, x − m)); nothing when servers are not bound by CPU.
+pub fn servers_avoided(p: &Plan, z: f64) -> u64 {
+    if p.s.fleet.bound_by != BoundBy::Cpu {
+        return 0;
+    }
+    let keep = i64::from(p.s.fleet.min_hosts_per_cluster);
+    let per = |x: u32| -> u64 {
+        let whole = (f64::from(x) * z / p.c + WHOLE_SERVER_EPSILON)
+            .floor()
+            .max(0.0);
+        // z ≤ C, so whole ≤ x ≤ 10⁶: the conversion is exact.
+        let whole = whole as i64;
+        whole.min(i64::from(x) - keep).max(0) as u64
     };
-    energy + space + licences
+    let cl = p.clusters;
+    u64::from(cl.full) * per(cl.size) + if cl.rest > 0 { per(cl.rest) } else { 0 }
 }
 
-/// K_d = H·D·((DPU price − NIC price) + Y·((DPU W − NIC W)·8.766·PUE·kWh price + DPU licence))
-pub fn dpu_incremental_cost(s: &Scenario) -> f64 {
-    let (f, c) = (&s.fleet, &s.costs);
-    let cards = f64::from(f.hosts) * f64::from(s.dpu.per_host);
-    let power_year = (c.dpu_watts - c.nic_watts) * KWH_PER_WATT_YEAR * c.pue * c.kwh_price;
-    cards * ((c.dpu_price - c.nic_price) + f.lifetime_years * (power_year + c.dpu_license_year))
+/// Net saving over the lifetime with `a` servers avoided: V − K_d = A·v − (H − A)·k.
+pub fn net_for(p: &Plan, a: u64) -> f64 {
+    let a = a as f64;
+    a * p.value_per_server - (p.h - a) * p.dpu_cost_per_host
 }
 
-/// The combined line rate of the host's DPUs, Gb/s.
-pub fn dpu_line_rate(s: &Scenario) -> f64 {
-    f64::from(s.dpu.per_host) * s.dpu.model.line_rate_gbps()
+/// Net present value with `a` servers avoided: Σ cash flow_y / (1 + r)^y.
+pub fn npv_for(p: &Plan, a: u64) -> f64 {
+    let a = a as f64;
+    a * p.pv_server - (p.h - a) * p.pv_dpu
 }
 
-/// Whole servers avoided and the exact fraction, for `cores_freed` per host.
-fn servers_avoided(s: &Scenario, cores_freed: f64) -> (u64, f64) {
-    let fractional = f64::from(s.fleet.hosts) * cores_freed / f64::from(s.fleet.cores_per_host);
-    // Bounded by validation (≤ 10¹⁵), so the conversion is exact.
-    let whole = (fractional + WHOLE_SERVER_EPSILON).floor().max(0.0);
-    (whole as u64, fractional)
+/// What one traffic level and one set of assumption values give.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Outcome {
+    /// N and E.
+    pub work: Work,
+    /// Z = φ·min(E, C).
+    pub z: f64,
+    /// A.
+    pub a: u64,
+    /// Net saving.
+    pub net: f64,
+    /// Net present value.
+    pub npv: f64,
 }
 
-/// The net saving at traffic `gbps` with assumptions `v` (the figure the uncertainty samples).
-pub fn net_saving(s: &Scenario, v: &Values, gbps: f64) -> f64 {
-    let freed = v.phi * networking_cores(s, v, gbps);
-    let (whole, _) = servers_avoided(s, freed);
-    whole as f64 * value_per_avoided_server(s) - dpu_incremental_cost(s)
+/// The one function of the model (SPEC §9): cores, whole servers and money at `x` Gb/s.
+pub fn outcome(p: &Plan, v: &Values, x: f64) -> Outcome {
+    let work = work(p, v, x);
+    let z = v.phi * work.e.min(p.c);
+    let a = servers_avoided(p, z);
+    Outcome {
+        work,
+        z,
+        a,
+        net: net_for(p, a),
+        npv: npv_for(p, a),
+    }
 }
 
-fn value_per_avoided_server(s: &Scenario) -> f64 {
-    s.fleet.server_price + s.fleet.lifetime_years * server_yearly_cost(s)
+/// One year of the cash flow.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct CashYear {
+    /// 0 (the purchase) to ⌈Y⌉.
+    pub year: u32,
+    /// Money saved that year (negative: spent).
+    pub amount: f64,
+    /// Sum of the years so far.
+    pub cumulative: f64,
 }
 
-/// The smallest traffic per host at which the net saving reaches 0, counting whole servers.
-///
-/// N grows in proportion to G, so whole servers avoided are floor(G·H·φ·n₁/C) with n₁ the
-/// cores per Gb/s. The DPUs pay once ⌈K_d / value per server⌉ servers go, which happens at
-/// G = ⌈K_d / value⌉ · C / (H·φ·n₁). `None` when that is above the DPUs' line rate or the
-/// DPU frees nothing.
-pub fn break_even_gbps(s: &Scenario, v: &Values) -> Option<f64> {
-    let cost = dpu_incremental_cost(s);
-    if cost <= 0.0 {
+/// The cash flow with `a` servers avoided: year 0 buys (servers not bought against the DPU
+/// premium), later years run (servers not run against the DPUs' power and licences); a
+/// partial last year counts its share. The years add up to the net saving.
+pub fn cash_flow(p: &Plan, a: u64) -> Vec<CashYear> {
+    let (s, c) = (p.s, &p.s.costs);
+    let a = a as f64;
+    let dpu_hosts = p.h - a;
+    let mut cumulative = 0.0;
+    let mut push = |out: &mut Vec<CashYear>, year: u32, amount: f64| {
+        cumulative += amount;
+        out.push(CashYear {
+            year,
+            amount,
+            cumulative,
+        });
+    };
+    let mut out = Vec::with_capacity(years(p.y) as usize + 1);
+    let year0 = a * s.fleet.server_price - dpu_hosts * p.d * (c.dpu_price - c.nic_price);
+    push(&mut out, 0, year0);
+    for yr in 1..=years(p.y) {
+        let running = a * p.server_yearly_cost - dpu_hosts * p.dpu_yearly_cost;
+        push(&mut out, yr, share_of_year(p.y, yr) * running);
+    }
+    out
+}
+
+/// The first year from which the cumulative cash flow stays ≥ 0 (to 10⁻⁹) to the end;
+/// `None` when even the last year is negative.
+pub fn payback_year(flow: &[CashYear]) -> Option<u32> {
+    let last_negative = flow.iter().rposition(|y| y.cumulative < -1e-9);
+    match last_negative {
+        None => flow.first().map(|y| y.year),
+        Some(i) => flow.get(i + 1).map(|y| y.year),
+    }
+}
+
+/// Offloadable cores per Gb/s (E at 1 Gb/s below the line rate; measured cores / G).
+fn offloadable_per_gbps(p: &Plan, v: &Values) -> f64 {
+    match p.s.traffic.measured_networking_cores {
+        Some(m) if p.g > 0.0 => m / p.g,
+        Some(_) => 0.0,
+        None => {
+            let (sw, fw, cr) = terms(p, v, 1.0);
+            sw + if p.firewall_offloadable { fw } else { 0.0 }
+                + if p.crypto_offloadable { cr } else { 0.0 }
+        }
+    }
+}
+
+/// G_be: the smallest traffic per host (to 0.01 Gb/s) at which the net saving is ≥ 0, with
+/// everything else fixed (SPEC §5). Net saving = A·(v + k) − H·k, so it needs A* whole
+/// servers; A grows only where a cluster of x hosts gives up one more server, at
+/// Z = j·C/x, and Z grows with traffic until the line rate or the host's cores cap it.
+pub fn break_even(p: &Plan, v: &Values) -> Option<f64> {
+    let k = p.dpu_cost_per_host;
+    if k <= 0.0 {
         return Some(0.0);
     }
-    let per_server = value_per_avoided_server(s);
-    if per_server <= 0.0 {
+    if p.s.fleet.bound_by != BoundBy::Cpu {
         return None;
     }
-    let needed = (cost / per_server).ceil();
-    let cores_per_gbps = networking_cores(s, v, 1.0);
-    let servers_per_gbps =
-        f64::from(s.fleet.hosts) * v.phi * cores_per_gbps / f64::from(s.fleet.cores_per_host);
-    if servers_per_gbps <= 0.0 {
+    let needed = (p.h * k / (p.value_per_server + k) - 1e-9).ceil().max(0.0) as u64;
+    if needed == 0 {
+        return Some(0.0);
+    }
+    if p.s.traffic.measured_networking_cores.is_some() && p.g <= 0.0 {
+        return (outcome(p, v, 0.0).a >= needed).then_some(0.0);
+    }
+    let e1 = offloadable_per_gbps(p, v);
+    if e1 <= 0.0 {
         return None;
     }
-    let gbps = needed / servers_per_gbps;
-    (gbps.is_finite() && gbps <= dpu_line_rate(s)).then_some(gbps)
+    let keep = p.s.fleet.min_hosts_per_cluster;
+    // The smallest step Z = j·C/x (one family per cluster size) with A(Z) ≥ A*; A grows
+    // with Z, so a binary search finds it in each family.
+    let step = |x: u32| -> Option<f64> {
+        let top = x.checked_sub(keep).filter(|t| *t >= 1)?;
+        let at = |j: u32| f64::from(j) * p.c / f64::from(x);
+        if servers_avoided(p, at(top)) < needed {
+            return None;
+        }
+        let (mut lo, mut hi) = (1, top);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if servers_avoided(p, at(mid)) >= needed {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        Some(at(lo))
+    };
+    let z = p.clusters.sizes().filter_map(step).reduce(f64::min)?;
+    let reachable = v.phi * (e1 * p.line_rate).min(p.c) + 1e-12;
+    if z > reachable {
+        return None;
+    }
+    Some((100.0 * z / (v.phi * e1) - 1e-9).ceil() / 100.0)
+}
+
+/// The report's `cost` object (SPEC §6) at the likely values, with the intermediate figures
+/// the page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cost {
+    /// pps = G·10⁹ / (8·P)
+    pub packets_per_second: f64,
+    /// N (the measurement, when given)
+    pub networking_cores_per_host: f64,
+    /// N from the formulas, even when a measurement is given
+    pub modelled_networking_cores_per_host: f64,
+    /// N / C
+    pub networking_share_of_host: f64,
+    /// G_off = min(G, L)
+    pub offloaded_gbps_per_host: f64,
+    /// E
+    pub offloadable_cores_per_host: f64,
+    /// Z = φ·min(E, C)
+    pub cores_freed_per_host: f64,
+    /// A
+    pub servers_avoided: u64,
+    /// H·Z / C (ignores clusters, the hosts a cluster keeps and what bounds the servers)
+    pub servers_avoided_fractional: f64,
+    /// H − A
+    pub dpu_hosts: u64,
+    /// A · rack units per host
+    pub rack_units_freed: f64,
+    /// S_y: yearly running cost of one server
+    pub server_yearly_cost: f64,
+    /// v
+    pub value_per_avoided_server: f64,
+    /// k: the lifetime premium of one host's DPUs over its NICs
+    pub dpu_cost_per_host: f64,
+    /// V = A·v
+    pub value_of_avoided_servers: f64,
+    /// K_d = (H − A)·k
+    pub dpu_incremental_cost: f64,
+    /// V − K_d
+    pub net_saving: f64,
+    /// G_be; `None` when no traffic within the line rate pays
+    pub break_even_gbps_per_host: Option<f64>,
+    /// Year by year, from the purchase (year 0)
+    pub cash_flow: Vec<CashYear>,
+    /// First year from which the cumulative cash flow stays ≥ 0
+    pub payback_year: Option<u32>,
+    /// Σ cash flow_y / (1 + r)^y
+    pub npv: f64,
+    /// L, the usable DPU line rate per host
+    pub dpu_line_rate_gbps: f64,
+    /// How the fleet splits into clusters
+    pub clusters: Clusters,
+    /// Whole servers each full cluster gives up, and the last cluster
+    pub servers_per_cluster: (u64, u64),
 }
 
 /// The point estimate: every figure at the likely values.
-pub fn point(s: &Scenario, v: &Values) -> Cost {
-    let g = s.traffic.gbps_per_host;
-    let n = networking_cores(s, v, g);
-    let z = v.phi * n;
-    let (whole, fractional) = servers_avoided(s, z);
-    let per_server = value_per_avoided_server(s);
-    let value = whole as f64 * per_server;
-    let dpu = dpu_incremental_cost(s);
-    Cost {
-        packets_per_second: packets_per_second(g, s.traffic.avg_packet_bytes),
-        networking_cores_per_host: n,
-        networking_share_of_host: n / f64::from(s.fleet.cores_per_host),
-        cores_freed_per_host: z,
-        servers_avoided: whole,
-        servers_avoided_fractional: fractional,
-        rack_units_freed: whole as f64 * s.fleet.rack_units_per_host,
-        server_yearly_cost: server_yearly_cost(s),
-        value_per_avoided_server: per_server,
-        value_of_avoided_servers: value,
-        dpu_incremental_cost: dpu,
-        net_saving: value - dpu,
-        break_even_gbps_per_host: break_even_gbps(s, v),
-        dpu_line_rate_gbps: dpu_line_rate(s),
-    }
-}
-
-/// One line of the formula breakdown: the formula, the user's numbers in it, the result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Step {
-    /// Symbol, e.g. `N`.
-    pub symbol: String,
-    /// What it is, in words.
-    pub label: String,
-    /// The formula in symbols.
-    pub formula: String,
-    /// The formula with the scenario's numbers substituted.
-    pub substituted: String,
-    /// The result, formatted with its unit.
-    pub result: String,
-}
-
-fn step(symbol: &str, label: &str, formula: &str, substituted: String, result: String) -> Step {
-    Step {
-        symbol: symbol.to_owned(),
-        label: label.to_owned(),
-        formula: formula.to_owned(),
-        substituted,
-        result,
-    }
-}
-
-/// The formula breakdown of the point estimate, with the scenario's own numbers.
-pub fn breakdown(s: &Scenario, v: &Values, c: &Cost) -> Vec<Step> {
-    let (t, f, k) = (&s.traffic, &s.fleet, &s.costs);
-    let cur = k.currency.as_str();
-    let g = t.gbps_per_host;
-    let overlay = t.overlay && !t.overlay_nic_offload;
-    let mut n_sub = format!(
-        "max({}/{}, {}/({}·10⁶))",
-        auto(g),
-        auto(v.t),
-        num(c.packets_per_second, 0),
-        auto(v.m)
-    );
-    if overlay {
-        n_sub.push_str(&format!(" · (1 + {})", auto(v.o)));
-    }
-    if t.distributed_firewall {
-        n_sub.push_str(&format!(" · (1 + {})", auto(v.w)));
-    }
-    if t.encryption != Encryption::None {
-        n_sub.push_str(&format!(
-            " + ({}·10⁹/8)·{}/({}·10⁹)",
-            auto(g),
-            auto(v.k),
-            auto(f.ghz)
-        ));
-    }
-    let licences = if k.licenses_follow_cores {
-        format!(" + {}·{}", auto(k.license_per_core_year), f.cores_per_host)
-    } else {
-        " + 0 (licences do not follow cores)".to_owned()
+pub fn point(p: &Plan, v: &Values) -> Cost {
+    let s = p.s;
+    let o = outcome(p, v, p.g);
+    let model = modelled_work(p, v, p.g);
+    let a = o.a as f64;
+    let flow = cash_flow(p, o.a);
+    let per_cluster = |x: u32| -> u64 {
+        // One cluster of x hosts on its own.
+        let only = Clusters {
+            full: 1,
+            size: x,
+            rest: 0,
+        };
+        servers_avoided(
+            &Plan {
+                clusters: only,
+                ..p.clone()
+            },
+            o.z,
+        )
     };
-    vec![
-        step(
-            "pps",
-            "packets per second per host",
-            "G·10⁹ / (8·P)",
-            format!("{}·10⁹ / (8·{})", auto(g), auto(t.avg_packet_bytes)),
-            format!("{} pps", num(c.packets_per_second, 0)),
-        ),
-        step(
-            "N",
-            "networking cores per host",
-            "max(G/T, pps/(M·10⁶)) · (1 + O·[overlay without NIC offload]) · (1 + W·[firewall]) + [encryption]·(G·10⁹/8)·K/(GHz·10⁹)",
-            n_sub,
-            format!(
-                "{} cores ({} of {})",
-                auto(c.networking_cores_per_host),
-                percent(c.networking_share_of_host),
-                f.cores_per_host
-            ),
-        ),
-        step(
-            "Z",
-            "cores freed per host",
-            "φ·N",
-            format!("{}·{}", auto(v.phi), auto(c.networking_cores_per_host)),
-            format!("{} cores", auto(c.cores_freed_per_host)),
-        ),
-        step(
-            "A",
-            "whole servers avoided",
-            "floor(H·Z / C)",
-            format!(
-                "floor({}·{} / {})",
-                f.hosts,
-                auto(c.cores_freed_per_host),
-                f.cores_per_host
-            ),
-            format!(
-                "{} (exactly {})",
-                c.servers_avoided,
-                auto(c.servers_avoided_fractional)
-            ),
-        ),
-        step(
-            "S_y",
-            "yearly running cost of one server",
-            "W·8.766·PUE·kWh price + U·rack-unit price + [licences follow cores]·licence·C",
-            format!(
-                "{}·8.766·{}·{} + {}·{}{}",
-                auto(f.server_watts),
-                auto(k.pue),
-                num(k.kwh_price, 3),
-                auto(f.rack_units_per_host),
-                auto(k.rack_unit_year),
-                licences
-            ),
-            money(c.server_yearly_cost, cur),
-        ),
-        step(
-            "V",
-            "value of avoided servers",
-            "A·(server price + Y·S_y)",
-            format!(
-                "{}·({} + {}·{})",
-                c.servers_avoided,
-                num(f.server_price, 0),
-                auto(f.lifetime_years),
-                num(c.server_yearly_cost, 0)
-            ),
-            money(c.value_of_avoided_servers, cur),
-        ),
-        step(
-            "K_d",
-            "incremental DPU cost",
-            "H·D·((DPU price − NIC price) + Y·((DPU W − NIC W)·8.766·PUE·kWh price + DPU licence))",
-            format!(
-                "{}·{}·(({} − {}) + {}·(({} − {})·8.766·{}·{} + {}))",
-                f.hosts,
-                s.dpu.per_host,
-                num(k.dpu_price, 0),
-                num(k.nic_price, 0),
-                auto(f.lifetime_years),
-                auto(k.dpu_watts),
-                auto(k.nic_watts),
-                auto(k.pue),
-                num(k.kwh_price, 3),
-                num(k.dpu_license_year, 0)
-            ),
-            money(c.dpu_incremental_cost, cur),
-        ),
-        step(
-            "net",
-            "net saving over the lifetime",
-            "V − K_d",
-            format!(
-                "{} − {}",
-                num(c.value_of_avoided_servers, 0),
-                num(c.dpu_incremental_cost, 0)
-            ),
-            money(c.net_saving, cur),
-        ),
-        step(
-            "G*",
-            "break-even traffic per host",
-            "⌈K_d / (server price + Y·S_y)⌉ · C / (H·φ·N/G), if ≤ D·line rate",
-            format!(
-                "⌈{} / {}⌉ · {} / ({}·{}·{}) vs {} Gb/s line rate",
-                num(c.dpu_incremental_cost, 0),
-                num(c.value_per_avoided_server, 0),
-                f.cores_per_host,
-                f.hosts,
-                auto(v.phi),
-                num(networking_cores(s, v, 1.0), 4),
-                auto(c.dpu_line_rate_gbps)
-            ),
-            match c.break_even_gbps_per_host {
-                Some(b) => format!("{} Gb/s per host", auto(b)),
-                None => "none within the DPUs' line rate".to_owned(),
+    Cost {
+        packets_per_second: p.g * 1e9 / (8.0 * s.traffic.avg_packet_bytes),
+        networking_cores_per_host: o.work.n,
+        modelled_networking_cores_per_host: model.n,
+        networking_share_of_host: o.work.n / p.c,
+        offloaded_gbps_per_host: p.offloaded(p.g),
+        offloadable_cores_per_host: o.work.e,
+        cores_freed_per_host: o.z,
+        servers_avoided: o.a,
+        servers_avoided_fractional: p.h * o.z / p.c,
+        dpu_hosts: u64::from(s.fleet.hosts) - o.a,
+        rack_units_freed: a * s.fleet.rack_units_per_host,
+        server_yearly_cost: p.server_yearly_cost,
+        value_per_avoided_server: p.value_per_server,
+        dpu_cost_per_host: p.dpu_cost_per_host,
+        value_of_avoided_servers: a * p.value_per_server,
+        dpu_incremental_cost: (p.h - a) * p.dpu_cost_per_host,
+        net_saving: o.net,
+        break_even_gbps_per_host: break_even(p, v),
+        payback_year: payback_year(&flow),
+        cash_flow: flow,
+        npv: o.npv,
+        dpu_line_rate_gbps: p.line_rate,
+        clusters: p.clusters,
+        servers_per_cluster: (
+            per_cluster(p.clusters.size),
+            if p.clusters.rest > 0 {
+                per_cluster(p.clusters.rest)
+            } else {
+                0
             },
         ),
-    ]
+    }
 }
 
 /// One point of the traffic curve the page plots.
@@ -380,20 +514,25 @@ pub struct CurvePoint {
 /// Points per traffic curve.
 pub const CURVE_POINTS: usize = 41;
 
-/// The model from 0 Gb/s to past the scenario's traffic and the DPUs' line rate.
-pub fn traffic_curve(s: &Scenario, v: &Values) -> Vec<CurvePoint> {
-    let top = dpu_line_rate(s)
-        .max(s.traffic.gbps_per_host * 1.25)
-        .max(1.0);
+/// The top of the traffic curve: past the user's traffic and the break-even, so both sit
+/// well inside the chart (the line rate may lie beyond; the page marks it with an arrow).
+pub fn curve_top(g: f64, break_even: Option<f64>) -> f64 {
+    let far = g.max(break_even.unwrap_or(0.0));
+    if far > 0.0 { far * 1.5 } else { 10.0 }
+}
+
+/// The model from 0 Gb/s to [`curve_top`].
+pub fn traffic_curve(p: &Plan, v: &Values, break_even: Option<f64>) -> Vec<CurvePoint> {
+    let top = curve_top(p.g, break_even);
     (0..CURVE_POINTS)
         .map(|i| {
             let gbps = top * i as f64 / (CURVE_POINTS - 1) as f64;
-            let n = networking_cores(s, v, gbps);
+            let o = outcome(p, v, gbps);
             CurvePoint {
                 gbps,
-                networking_cores: n,
-                cores_freed: v.phi * n,
-                net_saving: net_saving(s, v, gbps),
+                networking_cores: o.work.n,
+                cores_freed: o.z,
+                net_saving: o.net,
             }
         })
         .collect()
@@ -402,11 +541,6 @@ pub fn traffic_curve(s: &Scenario, v: &Values) -> Vec<CurvePoint> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::choice::Encryption;
-
-    fn likely(s: &Scenario) -> Values {
-        Values::likely(&s.assumptions)
-    }
 
     #[track_caller]
     fn close(got: f64, want: f64) {
@@ -416,197 +550,449 @@ mod tests {
         );
     }
 
+    fn scenario(json: &str) -> Scenario {
+        Scenario::from_json(json).expect("valid")
+    }
+
+    fn cost_of(json: &str) -> Cost {
+        let s = scenario(json);
+        let p = Plan::new(&s);
+        point(&p, &p.r.ranges.likely())
+    }
+
+    /// Power of one DPU over its NIC per year at the defaults: 130 W·8.766·1.5·0.15.
+    const DPU_POWER_YEAR: f64 = 130.0 * 8.766 * 1.5 * 0.15;
+    /// k at the defaults: 2000 + 5·DPU_POWER_YEAR.
+    const K_DEFAULT: f64 = 2_000.0 + 5.0 * DPU_POWER_YEAR;
+    /// S_y at the defaults: 700·8.766·1.5·0.15 + 300 + 250·64.
+    const SY_DEFAULT: f64 = 700.0 * 8.766 * 1.5 * 0.15 + 300.0 + 250.0 * 64.0;
+
     /// The default scenario worked by hand.
     #[test]
     fn default_scenario_by_hand() {
-        let s = Scenario::default();
-        let c = point(&s, &likely(&s));
+        let c = cost_of("{}");
         // pps = 10e9 / (8·800) = 1,562,500
         close(c.packets_per_second, 1_562_500.0);
-        // N = max(10/10, 1.5625/1.0) = 1.5625 (overlay offloaded by the NIC, no firewall)
+        // Kernel path: T = 8, M = 1. Per Gb/s max(1/8, 1000/(8·800·1)) = 0.15625; overlay
+        // offloaded by the NIC, no firewall, no crypto: N = 1.5625 = E.
         close(c.networking_cores_per_host, 1.5625);
+        close(c.offloadable_cores_per_host, 1.5625);
         close(c.networking_share_of_host, 1.5625 / 64.0);
-        // Z = 0.8·1.5625 = 1.25; H·Z/C = 32·1.25/64 = 0.625 → A = 0
+        close(c.offloaded_gbps_per_host, 10.0);
+        // Z = 0.8·1.5625 = 1.25; clusters of 16: ⌊16·1.25/64⌋ = 0 each.
         close(c.cores_freed_per_host, 1.25);
         close(c.servers_avoided_fractional, 0.625);
-        assert_eq!(c.servers_avoided, 0);
-        close(c.rack_units_freed, 0.0);
-        // S_y = 700·8.766·1.5·0.15 + 1·300 + 350·64 = 1380.645 + 300 + 22400
-        close(c.server_yearly_cost, 24_080.645);
-        close(c.value_per_avoided_server, 30_000.0 + 5.0 * 24_080.645);
-        close(c.value_of_avoided_servers, 0.0);
-        // K_d = 32·1·(2000 + 5·(55·8.766·1.5·0.15)) = 32·(2000 + 5·108.47925)
-        close(c.dpu_incremental_cost, 32.0 * (2000.0 + 5.0 * 108.479_25));
-        close(c.net_saving, -c.dpu_incremental_cost);
-        // ⌈81,356.68 / 150,403.2⌉ = 1 server; per Gb/s: 32·0.8·0.15625/64 = 0.0625 → 16 Gb/s
-        close(c.break_even_gbps_per_host.expect("within 400 Gb/s"), 16.0);
+        assert_eq!((c.servers_avoided, c.dpu_hosts), (0, 32));
+        assert_eq!(
+            c.clusters,
+            Clusters {
+                full: 2,
+                size: 16,
+                rest: 0
+            }
+        );
+        // S_y = 1,380.645 + 300 + 16,000 (licence 250 on vSphere); v = 30,000 + 5·S_y.
+        close(c.server_yearly_cost, SY_DEFAULT);
+        close(c.value_per_avoided_server, 30_000.0 + 5.0 * SY_DEFAULT);
+        // k with the 150 W BlueField-3 default: 2000 + 5·(130·8.766·1.5·0.15).
+        close(c.dpu_cost_per_host, K_DEFAULT);
+        close(c.dpu_incremental_cost, 32.0 * K_DEFAULT);
+        close(c.net_saving, -32.0 * K_DEFAULT);
+        close(c.npv, c.net_saving);
+        // A* = ⌈32·k/(v + k)⌉ = 1: a 16-host cluster gives up a server at Z = 4 cores,
+        // reached at 4/(0.8·0.15625) = 32 Gb/s.
+        close(c.break_even_gbps_per_host.expect("reachable"), 32.0);
         close(c.dpu_line_rate_gbps, 400.0);
+        assert_eq!(c.payback_year, None);
     }
 
     #[track_caller]
-    fn cores(json: &str, want: f64) {
-        let s = Scenario::from_json(json).expect("valid");
-        close(
-            networking_cores(&s, &likely(&s), s.traffic.gbps_per_host),
-            want,
-        );
+    fn cores(json: &str, n: f64, e: f64) {
+        let c = cost_of(json);
+        close(c.networking_cores_per_host, n);
+        close(c.offloadable_cores_per_host, e);
     }
 
     #[test]
     fn networking_cores_table() {
-        // Large packets: the Gb/s term wins. 40 Gb/s at 1500 B: max(4, 3.333) = 4.
+        // Large packets, kernel path: the Gb/s term wins. 40 Gb/s at 1500 B: max(5, 3.33) = 5.
         cores(
             r#"{"traffic": {"gbps_per_host": 40, "avg_packet_bytes": 1500}}"#,
-            4.0,
+            5.0,
+            5.0,
         );
         // Small packets: the packet term wins. 10 Gb/s at 64 B = 19.53125 Mpps → 19.53 cores.
-        cores(r#"{"traffic": {"avg_packet_bytes": 64}}"#, 19.531_25);
-        // Overlay without NIC offload: ×1.35. 40 Gb/s at 1500 B → 4·1.35.
+        cores(
+            r#"{"traffic": {"avg_packet_bytes": 64}}"#,
+            19.531_25,
+            19.531_25,
+        );
+        // Overlay without NIC offload: ×1.2.
         cores(
             r#"{"traffic": {"gbps_per_host": 40, "avg_packet_bytes": 1500, "overlay_nic_offload": false}}"#,
-            5.4,
+            6.0,
+            6.0,
         );
         // Overlay switched off: no penalty even without offload.
         cores(
             r#"{"traffic": {"gbps_per_host": 40, "avg_packet_bytes": 1500, "overlay": false, "overlay_nic_offload": false}}"#,
-            4.0,
-        );
-        // Distributed firewall: ×1.25.
-        cores(
-            r#"{"traffic": {"gbps_per_host": 40, "avg_packet_bytes": 1500, "distributed_firewall": true}}"#,
+            5.0,
             5.0,
         );
-        // Both: 4·1.35·1.25 = 6.75.
+        // Distributed firewall: + b·W = 5·0.4 = 2, offloadable with NSX 4.2.
+        cores(
+            r#"{"traffic": {"gbps_per_host": 40, "avg_packet_bytes": 1500, "distributed_firewall": true}}"#,
+            7.0,
+            7.0,
+        );
+        // NSX 4.0.1: the firewall's share stays on the host.
+        cores(
+            r#"{"platform": {"nsx": "4.0.1"}, "traffic": {"gbps_per_host": 40, "avg_packet_bytes": 1500, "distributed_firewall": true}}"#,
+            7.0,
+            5.0,
+        );
+        // Overlay penalty and firewall: b = 6, N = 6 + 6·0.4 = 8.4.
         cores(
             r#"{"traffic": {"gbps_per_host": 40, "avg_packet_bytes": 1500, "overlay_nic_offload": false, "distributed_firewall": true}}"#,
-            6.75,
+            8.4,
+            8.4,
         );
-        // Encryption: 40 Gb/s = 5e9 B/s · 0.64 cycles/B / 2.8e9 Hz = 1.142857 cores on top.
+        // Encryption: 40·1.5/(8·2.8) = 2.678571 cores on top; stays on the host on vSphere…
+        let crypto = 40.0 * 1.5 / (8.0 * 2.8);
         cores(
             r#"{"traffic": {"gbps_per_host": 40, "avg_packet_bytes": 1500, "encryption": "ipsec"}}"#,
-            4.0 + 5e9 * 0.64 / 2.8e9,
+            5.0 + crypto,
+            5.0,
+        );
+        // …and moves off it elsewhere.
+        cores(
+            r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"gbps_per_host": 40, "avg_packet_bytes": 1500, "encryption": "tls"}}"#,
+            5.0 + crypto,
+            5.0 + crypto,
+        );
+        // Bare metal: no virtual switch; a host firewall and crypto remain.
+        cores(
+            r#"{"platform": {"kind": "bare_metal"}, "traffic": {"gbps_per_host": 40, "avg_packet_bytes": 1500, "distributed_firewall": true, "encryption": "tls"}}"#,
+            2.0 + crypto,
+            2.0 + crypto,
+        );
+        // Enhanced path (VCF 9.1 by default): T = 25, M = 5: max(40/25, 3.33/5) = 1.6.
+        cores(
+            r#"{"platform": {"vsphere": "9.1", "nsx": "9.1"}, "traffic": {"gbps_per_host": 40, "avg_packet_bytes": 1500}}"#,
+            1.6,
+            1.6,
+        );
+        // Line rate: 500 Gb/s through one 400 Gb/s BlueField-3: E counts 400.
+        cores(
+            r#"{"traffic": {"gbps_per_host": 500, "avg_packet_bytes": 1500}}"#,
+            62.5,
+            50.0,
+        );
+        // Two cards in HA mode: still one card's 400 Gb/s.
+        cores(
+            r#"{"dpu": {"per_host": 2}, "traffic": {"gbps_per_host": 500, "avg_packet_bytes": 1500}}"#,
+            62.5,
+            50.0,
+        );
+        // Two independent cards: 800 Gb/s.
+        cores(
+            r#"{"dpu": {"per_host": 2, "dual_mode": "independent"}, "traffic": {"gbps_per_host": 500, "avg_packet_bytes": 1500}}"#,
+            62.5,
+            62.5,
+        );
+        // Measured cores replace the formulas; E scales with the offloaded share.
+        cores(
+            r#"{"traffic": {"gbps_per_host": 40, "measured_networking_cores": 6}}"#,
+            6.0,
+            6.0,
+        );
+        cores(
+            r#"{"dpu": {"model": "pensando_dsc25"}, "traffic": {"gbps_per_host": 100, "measured_networking_cores": 8}}"#,
+            8.0,
+            4.0,
+        );
+        cores(
+            r#"{"traffic": {"gbps_per_host": 0, "measured_networking_cores": 3}}"#,
+            3.0,
+            3.0,
         );
         // No traffic, no cores.
-        cores(r#"{"traffic": {"gbps_per_host": 0}}"#, 0.0);
+        cores(r#"{"traffic": {"gbps_per_host": 0}}"#, 0.0, 0.0);
     }
 
     #[test]
-    fn whole_servers_only() {
-        // 100 Gb/s at 1500 B on 16 hosts of 32 cores: N = 10, Z = 8, H·Z/C = 4 exactly.
-        let s = Scenario::from_json(
+    fn freed_cores_never_exceed_the_host() {
+        // 100 Gb/s at 64 B: N = 195 cores on a 64-core host; Z = 0.8·64.
+        let c = cost_of(r#"{"traffic": {"gbps_per_host": 100, "avg_packet_bytes": 64}}"#);
+        assert!(c.networking_cores_per_host > 64.0);
+        close(c.cores_freed_per_host, 0.8 * 64.0);
+        // Each 16-host cluster could give up ⌊16·51.2/64⌋ = 12, but keeps 2: 14 is the cap,
+        // so 12 each, 24 in all, never more than the 32 hosts.
+        assert_eq!(c.servers_avoided, 24);
+    }
+
+    #[track_caller]
+    fn servers(json: &str, want: u64, per_cluster: (u64, u64)) {
+        let c = cost_of(json);
+        assert_eq!(c.servers_avoided, want, "{json}");
+        assert_eq!(c.servers_per_cluster, per_cluster, "{json}");
+    }
+
+    #[test]
+    fn whole_servers_per_cluster() {
+        // 100 Gb/s at 1500 B, kernel: N = 12.5, Z = 10 cores per 64-core host.
+        let t = r#""traffic": {"gbps_per_host": 100, "avg_packet_bytes": 1500}"#;
+        // One pool of 32 would give ⌊32·10/64⌋ = 5; two clusters of 16 give ⌊2.5⌋ = 2 each.
+        servers(&format!(r#"{{{t}}}"#), 4, (2, 0));
+        // 35 hosts in clusters of 16: 2 × 2 and a cluster of 3 that gives ⌊0.47⌋ = 0.
+        servers(&format!(r#"{{{t}, "fleet": {{"hosts": 35}}}}"#), 4, (2, 0));
+        // Fewer hosts than a cluster: one cluster of 8, ⌊1.25⌋ = 1.
+        servers(&format!(r#"{{{t}, "fleet": {{"hosts": 8}}}}"#), 1, (1, 0));
+        // 1,000 hosts in clusters of 8: 125 clusters each ⌊1.25⌋ = 1.
+        servers(
+            &format!(r#"{{{t}, "fleet": {{"hosts": 1000, "cluster_hosts": 8}}}}"#),
+            125,
+            (1, 0),
+        );
+        // A cluster of 3 that must keep 3 gives up nothing.
+        servers(
+            &format!(r#"{{{t}, "fleet": {{"hosts": 3, "min_hosts_per_cluster": 3}}}}"#),
+            0,
+            (0, 0),
+        );
+        // 40 hosts in clusters of 32: one of 32 (⌊5⌋ = 5) and one of 8 (⌊1.25⌋ = 1).
+        servers(
+            &format!(r#"{{{t}, "fleet": {{"hosts": 40, "cluster_hosts": 32}}}}"#),
+            6,
+            (5, 1),
+        );
+        // Servers bound by memory: freed cores remove nothing.
+        servers(
+            &format!(r#"{{{t}, "fleet": {{"bound_by": "memory"}}}}"#),
+            0,
+            (0, 0),
+        );
+        servers(
+            &format!(r#"{{{t}, "fleet": {{"bound_by": "tenants"}}}}"#),
+            0,
+            (0, 0),
+        );
+        let c = cost_of(&format!(r#"{{{t}, "fleet": {{"bound_by": "gpu"}}}}"#));
+        close(c.servers_avoided_fractional, 5.0);
+    }
+
+    #[test]
+    fn money_by_hand() {
+        // 100 Gb/s at 1500 B on 16 hosts of 32 cores: N = 12.5, Z = 10, one cluster of 16:
+        // ⌊16·10/32⌋ = 5, capped at 16 − 2 = 14: A = 5.
+        let c = cost_of(
             r#"{"traffic": {"gbps_per_host": 100, "avg_packet_bytes": 1500},
                 "fleet": {"hosts": 16, "cores_per_host": 32}}"#,
-        )
-        .unwrap();
-        let c = point(&s, &likely(&s));
-        close(c.servers_avoided_fractional, 4.0);
-        assert_eq!(c.servers_avoided, 4);
-        close(c.rack_units_freed, 4.0);
-        // S_y = 1380.645 + 300 + 350·32 = 12,880.645; V = 4·(30,000 + 5·12,880.645)
-        close(
-            c.value_of_avoided_servers,
-            4.0 * (30_000.0 + 5.0 * 12_880.645),
         );
-        // K_d = 16·2542.39625
-        close(c.dpu_incremental_cost, 16.0 * 2_542.396_25);
+        assert_eq!(c.servers_avoided, 5);
+        let sy = 700.0 * 8.766 * 1.5 * 0.15 + 300.0 + 250.0 * 32.0;
+        close(c.server_yearly_cost, sy);
+        close(c.value_of_avoided_servers, 5.0 * (30_000.0 + 5.0 * sy));
+        close(c.dpu_incremental_cost, 11.0 * K_DEFAULT);
         close(
             c.net_saving,
             c.value_of_avoided_servers - c.dpu_incremental_cost,
         );
+        close(c.rack_units_freed, 5.0);
+        // Year 0: 5 servers not bought (150,000) against 11 × 2,000 of DPU premium.
+        close(c.cash_flow[0].amount, 150_000.0 - 22_000.0);
+        close(c.cash_flow[1].amount, 5.0 * sy - 11.0 * DPU_POWER_YEAR);
+        assert_eq!(c.cash_flow.len(), 6);
+        close(c.cash_flow[5].cumulative, c.net_saving);
+        assert_eq!(c.payback_year, Some(0));
     }
 
     #[test]
-    fn licences_only_count_when_they_follow_cores() {
-        let s = Scenario::from_json(r#"{"costs": {"licenses_follow_cores": false}}"#).unwrap();
-        close(server_yearly_cost(&s), 1_380.645 + 300.0);
+    fn licences_follow_cores_only_where_they_do() {
+        let sy = |json| cost_of(json).server_yearly_cost;
+        let base = 700.0 * 8.766 * 1.5 * 0.15 + 300.0;
+        close(sy(r#"{"costs": {"licenses_follow_cores": false}}"#), base);
+        close(sy(r#"{"platform": {"kind": "kvm_ovs"}}"#), base);
+        close(
+            sy(
+                r#"{"platform": {"kind": "kvm_ovs"}, "costs": {"license_per_core_year": 100, "licenses_follow_cores": true}}"#,
+            ),
+            base + 6_400.0,
+        );
+        close(
+            sy(r#"{"costs": {"license_per_core_year": 350}}"#),
+            base + 22_400.0,
+        );
     }
 
     #[test]
-    fn two_dpus_double_card_cost_and_line_rate() {
-        let s = Scenario::from_json(r#"{"dpu": {"per_host": 2}}"#).unwrap();
-        close(dpu_incremental_cost(&s), 64.0 * 2_542.396_25);
-        close(dpu_line_rate(&s), 800.0);
+    fn two_dpus_cost_twice_as_much() {
+        let c = cost_of(r#"{"dpu": {"per_host": 2}}"#);
+        close(c.dpu_cost_per_host, 2.0 * K_DEFAULT);
+        close(c.dpu_line_rate_gbps, 400.0);
+        let c = cost_of(r#"{"dpu": {"per_host": 2, "dual_mode": "independent"}}"#);
+        close(c.dpu_line_rate_gbps, 800.0);
+    }
+
+    #[test]
+    fn cash_flow_with_a_partial_last_year_and_discounting() {
+        // 2.5 years: years 0, 1, 2 and half of year 3.
+        let json = r#"{"traffic": {"gbps_per_host": 100, "avg_packet_bytes": 1500},
+            "fleet": {"hosts": 16, "cores_per_host": 32, "lifetime_years": 2.5},
+            "costs": {"discount_rate": 0.1}}"#;
+        let c = cost_of(json);
+        assert_eq!(
+            c.cash_flow.iter().map(|y| y.year).collect::<Vec<_>>(),
+            [0, 1, 2, 3]
+        );
+        let running = c.cash_flow[1].amount;
+        close(c.cash_flow[2].amount, running);
+        close(c.cash_flow[3].amount, 0.5 * running);
+        close(c.cash_flow[3].cumulative, c.net_saving);
+        let npv = c.cash_flow[0].amount + running / 1.1 + running / 1.21 + 0.5 * running / 1.331;
+        close(c.npv, npv);
+        assert!(c.npv < c.net_saving);
+        // Without discounting the NPV is the net saving.
+        let c = cost_of(r#"{"fleet": {"lifetime_years": 2.5}}"#);
+        close(c.npv, c.net_saving);
+    }
+
+    #[test]
+    fn payback_needs_the_cumulative_sum_to_stay_positive() {
+        let flow = |amounts: &[f64]| {
+            let mut cum = 0.0;
+            amounts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    cum += a;
+                    CashYear {
+                        year: i as u32,
+                        amount: *a,
+                        cumulative: cum,
+                    }
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(payback_year(&flow(&[5.0, 1.0])), Some(0));
+        assert_eq!(payback_year(&flow(&[-5.0, 3.0, 3.0])), Some(2));
+        assert_eq!(payback_year(&flow(&[-5.0, 5.0, 1.0])), Some(1));
+        // Back below zero later: only the last crossing counts.
+        assert_eq!(payback_year(&flow(&[5.0, -6.0, 2.0])), Some(2));
+        assert_eq!(payback_year(&flow(&[-5.0, 1.0])), None);
+        assert_eq!(payback_year(&flow(&[0.0, 0.0])), Some(0));
+    }
+
+    #[track_caller]
+    fn break_even_of(json: &str) -> Option<f64> {
+        cost_of(json).break_even_gbps_per_host
     }
 
     #[test]
     fn break_even_cases() {
         // Free DPUs pay at any traffic.
-        let s = Scenario::from_json(r#"{"costs": {"dpu_price": 500, "dpu_watts": 20}}"#).unwrap();
-        assert_eq!(break_even_gbps(&s, &likely(&s)), Some(0.0));
-        // A DSC-25 (50 Gb/s) cannot reach the 16 Gb/s·(…) needed on tiny hosts? Here: 1 host.
-        // K_d = 2542.4, one server worth 150,403 → 1 server; per Gb/s: 1·0.8·0.15625/64
-        // = 0.001953 → 512 Gb/s > 50 → none.
-        let s =
-            Scenario::from_json(r#"{"fleet": {"hosts": 1}, "dpu": {"model": "pensando_dsc25"}}"#)
-                .unwrap();
-        assert_eq!(break_even_gbps(&s, &likely(&s)), None);
-        // Nothing offloaded: none.
-        let s = Scenario::from_json(
-            r#"{"assumptions": {"offload_fraction": {"low": 0, "likely": 0, "high": 0}}}"#,
-        )
-        .unwrap();
-        assert_eq!(break_even_gbps(&s, &likely(&s)), None);
-        // Worthless servers: none.
-        let s = Scenario::from_json(
-            r#"{"fleet": {"server_price": 0, "server_watts": 0}, "costs": {"rack_unit_year": 0, "license_per_core_year": 0}}"#,
-        )
-        .unwrap();
-        assert_eq!(break_even_gbps(&s, &likely(&s)), None);
-    }
-
-    #[test]
-    fn net_saving_is_non_negative_at_break_even() {
-        for json in [
-            "{}",
-            r#"{"traffic": {"avg_packet_bytes": 1500}}"#,
-            r#"{"fleet": {"hosts": 7, "cores_per_host": 48}, "traffic": {"encryption": "tls"}}"#,
-            r#"{"costs": {"dpu_price": 9000}, "dpu": {"per_host": 2}}"#,
-        ] {
-            let s = Scenario::from_json(json).unwrap();
-            let v = likely(&s);
-            let g = break_even_gbps(&s, &v).expect("reachable");
-            assert!(net_saving(&s, &v, g) >= 0.0, "{json}: at {g}");
-            assert!(
-                net_saving(&s, &v, g * 0.999) < 0.0,
-                "{json}: just below {g}"
-            );
-        }
-    }
-
-    #[test]
-    fn breakdown_uses_the_scenarios_numbers() {
-        let s = Scenario::from_json(
-            r#"{"traffic": {"gbps_per_host": 25, "encryption": "tls", "distributed_firewall": true}}"#,
-        )
-        .unwrap();
-        let v = likely(&s);
-        let steps = breakdown(&s, &v, &point(&s, &v));
-        let n = steps.iter().find(|st| st.symbol == "N").unwrap();
-        assert!(
-            n.substituted.starts_with("max(25/10, 3,906,250/(1·10⁶))"),
-            "{}",
-            n.substituted
-        );
-        assert!(n.substituted.contains("(1 + 0.25)") && n.substituted.contains("0.64"));
-        let symbols: Vec<&str> = steps.iter().map(|st| st.symbol.as_str()).collect();
         assert_eq!(
-            symbols,
-            ["pps", "N", "Z", "A", "S_y", "V", "K_d", "net", "G*"]
+            break_even_of(r#"{"costs": {"dpu_price": 500, "dpu_watts": 20}}"#),
+            Some(0.0)
         );
-        let _ = Encryption::Tls;
+        // Servers not bound by CPU: never.
+        assert_eq!(break_even_of(r#"{"fleet": {"bound_by": "memory"}}"#), None);
+        // Nothing offloaded: never.
+        assert_eq!(
+            break_even_of(
+                r#"{"assumptions": {"offload_fraction": {"low": 0, "likely": 0, "high": 0}}}"#
+            ),
+            None
+        );
+        // Worthless servers: A* = H, but each cluster keeps 2 hosts: never.
+        assert_eq!(
+            break_even_of(
+                r#"{"fleet": {"server_price": 0, "server_watts": 0}, "costs": {"rack_unit_year": 0, "license_per_core_year": 0}}"#
+            ),
+            None
+        );
+        // One host that must keep itself: never.
+        assert_eq!(break_even_of(r#"{"fleet": {"hosts": 1}}"#), None);
+        // A DSC-25 (50 Gb/s): a server needs Z = 4 (32 Gb/s) which 50 Gb/s reaches.
+        assert_eq!(
+            break_even_of(r#"{"dpu": {"model": "pensando_dsc25"}}"#),
+            Some(32.0)
+        );
+        // Clusters of 4: one server needs Z = 16, at 128 Gb/s; a DSC-25 cannot get there.
+        assert_eq!(
+            break_even_of(r#"{"fleet": {"cluster_hosts": 4}, "dpu": {"model": "pensando_dsc25"}}"#),
+            None
+        );
+        assert_eq!(
+            break_even_of(r#"{"fleet": {"cluster_hosts": 4}}"#),
+            Some(128.0)
+        );
+        // Measured cores: 2 cores at 10 Gb/s → 0.2 per Gb/s; Z = 4 at 4/(0.8·0.2) = 25.
+        assert_eq!(
+            break_even_of(r#"{"traffic": {"measured_networking_cores": 2}}"#),
+            Some(25.0)
+        );
+        // Measured cores and no traffic: the measurement decides at once.
+        assert_eq!(
+            break_even_of(r#"{"traffic": {"gbps_per_host": 0, "measured_networking_cores": 2}}"#),
+            None
+        );
+        assert_eq!(
+            break_even_of(r#"{"traffic": {"gbps_per_host": 0, "measured_networking_cores": 40}}"#),
+            Some(0.0)
+        );
     }
 
     #[test]
-    fn curve_covers_line_rate_and_traffic() {
-        let s = Scenario::from_json(r#"{"traffic": {"gbps_per_host": 600}}"#).unwrap();
-        let curve = traffic_curve(&s, &likely(&s));
+    fn break_even_against_whole_servers_in_clusters() {
+        // 40 hosts in clusters of 32 and 8, k = 1,000 + 5·256.4055 = 2,282.03,
+        // v = 118,403.2: A* = ⌈40·k/(v + k)⌉ = ⌈0.756⌉ = 1. The cluster of 32 gives up one
+        // server at Z = 2 cores, the cluster of 8 only at Z = 8: 2/(0.8·0.15625) = 16 Gb/s.
+        assert_eq!(
+            break_even_of(
+                r#"{"fleet": {"hosts": 40, "cluster_hosts": 32}, "costs": {"dpu_price": 1500}}"#
+            ),
+            Some(16.0)
+        );
+        // At the default price k = 3,282.03 and A* = ⌈1.079⌉ = 2: the cluster of 32 gives
+        // two at Z = 4, at 32 Gb/s.
+        assert_eq!(
+            break_even_of(r#"{"fleet": {"hosts": 40, "cluster_hosts": 32}}"#),
+            Some(32.0)
+        );
+        // Pricier DPUs need more servers: the answer must match a walk over the traffic.
+        let json =
+            r#"{"fleet": {"hosts": 40, "cluster_hosts": 32}, "costs": {"dpu_price": 40000}}"#;
+        let s = scenario(json);
+        let p = Plan::new(&s);
+        let v = p.r.ranges.likely();
+        let g = break_even(&p, &v).expect("reachable");
+        assert!(outcome(&p, &v, g).net >= 0.0);
+        assert!(outcome(&p, &v, g - 0.01).net < 0.0);
+        // The same answer as walking the traffic in 0.01 Gb/s steps.
+        let walked = (0..100_000)
+            .map(|i| f64::from(i) / 100.0)
+            .find(|x| outcome(&p, &v, *x).net >= 0.0)
+            .expect("pays somewhere");
+        close(g, walked);
+    }
+
+    #[test]
+    fn curve_covers_the_traffic_and_the_break_even() {
+        let s = scenario(r#"{"traffic": {"gbps_per_host": 20}}"#);
+        let p = Plan::new(&s);
+        let v = p.r.ranges.likely();
+        let curve = traffic_curve(&p, &v, break_even(&p, &v));
         assert_eq!(curve.len(), CURVE_POINTS);
         assert_eq!(curve[0].gbps, 0.0);
-        close(curve[CURVE_POINTS - 1].gbps, 750.0);
+        // Break-even 32 beyond the traffic 20: the top is 48.
+        close(curve[CURVE_POINTS - 1].gbps, 48.0);
         assert!(
             curve
                 .windows(2)
                 .all(|w| w[0].networking_cores <= w[1].networking_cores)
         );
+        assert_eq!(curve_top(0.0, None), 10.0);
+        assert_eq!(curve_top(600.0, None), 900.0);
     }
 }

@@ -1,13 +1,13 @@
-//! From a valid scenario to a report: cost model, rules, verdict, headline, uncertainty.
+//! From a valid scenario to a report: cost model, uncertainty, rules, verdict, headline.
 
-use crate::assumptions::Values;
-use crate::cost::{self, Cost};
-use crate::format::{auto, money};
-use crate::report::{Finding, Report, SourceRef, Verdict};
+use crate::cost::{self, Plan};
+use crate::fields::{Default as FieldDefault, FIELDS, Resolution};
+use crate::format::{count, in_sentence, money, percent};
+use crate::report::{Finding, Model, Report, ResolvedDefault, Verdict};
 use crate::rules::{Ctx, RULES, Severity};
 use crate::scenario::Scenario;
-use crate::sources::source;
-use crate::uncertainty::{self, DEFAULT_SAMPLES, DEFAULT_SEED};
+use crate::sources::refs;
+use crate::uncertainty::{self, DEFAULT_SAMPLES, DEFAULT_SEED, Uncertainty};
 
 /// How to run an evaluation. The seed comes in here: the engine has no global randomness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,46 +37,46 @@ pub fn evaluate(s: &Scenario) -> Report {
 
 /// Evaluates a scenario with explicit options.
 pub fn evaluate_with(s: &Scenario, options: Options) -> Report {
-    let v = Values::likely(&s.assumptions);
-    let cost = cost::point(s, &v);
-    let findings = findings(s, &cost);
-    let verdict = verdict(&findings, &cost);
+    let plan = Plan::new(s);
+    let v = plan.r.ranges.likely();
+    let cost = cost::point(&plan, &v);
+    let uncertainty = uncertainty::analyse(&plan, options.samples, options.seed);
+    let findings = findings(&Ctx {
+        s,
+        p: &plan,
+        cost: &cost,
+        u: &uncertainty,
+    });
+    let verdict = verdict(&findings, uncertainty.p_worth_it);
     Report {
+        model: Model::default(),
         verdict,
-        headline: headline(s, verdict, &findings, &cost),
-        uncertainty: uncertainty::analyse(s, options.samples, options.seed),
-        breakdown: cost::breakdown(s, &v, &cost),
-        traffic_curve: cost::traffic_curve(s, &v),
+        headline: headline(s, verdict, &findings, &cost, &uncertainty),
+        breakdown: crate::breakdown::breakdown(&plan, &v, &cost),
+        traffic_curve: cost::traffic_curve(&plan, &v, cost.break_even_gbps_per_host),
+        resolved: resolved_defaults(s),
         findings,
         cost,
+        uncertainty,
         currency: s.costs.currency.clone(),
         lifetime_years: s.fleet.lifetime_years,
+        discount_rate: s.costs.discount_rate,
     }
 }
 
 /// Every rule that fires, most serious first, catalog order within a severity.
-pub fn findings(s: &Scenario, cost: &Cost) -> Vec<Finding> {
-    let ctx = Ctx { s, cost };
+pub fn findings(ctx: &Ctx) -> Vec<Finding> {
     let mut out: Vec<Finding> = RULES
         .iter()
         .filter_map(|rule| {
-            let fired = (rule.check)(&ctx)?;
+            let fired = (rule.check)(ctx)?;
             Some(Finding {
                 id: rule.id.to_owned(),
                 severity: fired.severity.unwrap_or(rule.severity),
-                title: rule.title.to_owned(),
+                title: fired.title.unwrap_or_else(|| rule.title.to_owned()),
                 detail: fired.detail,
                 instead: fired.instead,
-                sources: rule
-                    .sources
-                    .iter()
-                    .filter_map(|f| source(f))
-                    .map(|src| SourceRef {
-                        fact: src.fact.to_owned(),
-                        title: src.title.to_owned(),
-                        url: src.url.to_owned(),
-                    })
-                    .collect(),
+                sources: refs(rule.sources),
             })
         })
         .collect();
@@ -84,39 +84,32 @@ pub fn findings(s: &Scenario, cost: &Cost) -> Vec<Finding> {
     out
 }
 
-/// First match wins: wrong problem, not supported, not worth it, trade-offs, worth it.
-pub fn verdict(findings: &[Finding], cost: &Cost) -> Verdict {
+/// The chance below which the DPUs are not worth it, and above which they are (SPEC §4).
+pub const NOT_WORTH_IT_BELOW: f64 = 0.3;
+/// The chance from which the DPUs are worth it.
+pub const WORTH_IT_FROM: f64 = 0.7;
+
+/// First match wins (SPEC §4): wrong problem, not supported, check the inputs, required,
+/// then the chance of paying off over the whole uncertainty range: below 30 % not worth it,
+/// below 70 % a toss-up, else worth it (with trade-offs when there are any).
+pub fn verdict(findings: &[Finding], p_worth_it: f64) -> Verdict {
     let any = |sev: Severity| findings.iter().any(|f| f.severity == sev);
     if any(Severity::WrongProblem) {
         Verdict::WrongProblem
     } else if any(Severity::Unsupported) {
         Verdict::NotSupported
-    } else if cost.net_saving <= 0.0 {
+    } else if any(Severity::CheckInputs) {
+        Verdict::CheckInputs
+    } else if any(Severity::Required) {
+        Verdict::Required
+    } else if p_worth_it < NOT_WORTH_IT_BELOW {
         Verdict::NotWorthIt
+    } else if p_worth_it < WORTH_IT_FROM {
+        Verdict::TossUp
     } else if any(Severity::Tradeoff) {
         Verdict::WorthItWithTradeoffs
     } else {
         Verdict::WorthIt
-    }
-}
-
-/// Titles that begin with a name keep their capital inside a sentence.
-const PROPER_STARTS: &[&str] = &["Kubernetes", "Network I/O Control", "BlueField", "VMs"];
-
-fn lower_first(title: &str) -> String {
-    let mut chars = title.chars();
-    match chars.next() {
-        // Keep product names and acronyms ("ESXi", "DV filter", "vSphere") as written.
-        Some(c)
-            if chars.clone().next().is_some_and(|n| n.is_ascii_lowercase())
-                && !PROPER_STARTS.iter().any(|p| title.starts_with(p)) =>
-        {
-            // ASCII only: titles are English, and Unicode case tables cost ~9 KB of wasm.
-            std::iter::once(c.to_ascii_lowercase())
-                .chain(chars)
-                .collect()
-        }
-        _ => title.to_owned(),
     }
 }
 
@@ -128,15 +121,59 @@ fn and_more(n: usize) -> String {
     }
 }
 
+/// "a 12 % chance", "an 83 % chance", "an 8 % chance".
+fn chance(p: f64) -> String {
+    let text = percent(p);
+    let lead: String = text.chars().take_while(char::is_ascii_digit).collect();
+    let article = if lead.starts_with('8') || lead == "11" || lead == "18" {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {text} chance")
+}
+
+/// The median as words: "a median net saving of USD 12,000" / "a median net loss of …".
+fn median(s: &Scenario, u: &Uncertainty) -> String {
+    let what = if s.costs.discount_rate > 0.0 {
+        format!("net present value at {}", percent(s.costs.discount_rate))
+    } else {
+        "net".to_owned()
+    };
+    let p50 = u.net_saving_p50;
+    let (word, amount) = if s.costs.discount_rate > 0.0 {
+        ("", p50)
+    } else if p50 >= 0.0 {
+        (" saving", p50)
+    } else {
+        (" loss", -p50)
+    };
+    format!(
+        "a median {what}{word} of {} over {}",
+        money(amount, &s.costs.currency),
+        count(s.fleet.lifetime_years, "year", "years")
+    )
+}
+
 /// One sentence in plain words, with the scenario's numbers.
-pub fn headline(s: &Scenario, verdict: Verdict, findings: &[Finding], c: &Cost) -> String {
-    let cur = s.costs.currency.as_str();
-    let years = auto(s.fleet.lifetime_years);
+pub fn headline(
+    s: &Scenario,
+    verdict: Verdict,
+    findings: &[Finding],
+    c: &cost::Cost,
+    u: &Uncertainty,
+) -> String {
     let first = |sev: Severity| {
         let mut of = findings.iter().filter(|f| f.severity == sev);
-        let title = of.next().map(|f| lower_first(&f.title)).unwrap_or_default();
+        let title = of.next().map(|f| in_sentence(&f.title)).unwrap_or_default();
         (title, of.count())
     };
+    let freed = format!(
+        "the DPUs free about {} per host and remove {} of {}",
+        count(c.cores_freed_per_host, "core", "cores"),
+        c.servers_avoided,
+        count(f64::from(s.fleet.hosts), "server", "servers")
+    );
     match verdict {
         Verdict::WrongProblem => {
             let (title, more) = first(Severity::WrongProblem);
@@ -149,35 +186,159 @@ pub fn headline(s: &Scenario, verdict: Verdict, findings: &[Finding], c: &Cost) 
                 and_more(more)
             )
         }
+        Verdict::CheckInputs => {
+            let (title, more) = first(Severity::CheckInputs);
+            format!(
+                "Check the inputs before trusting any number: {title}{}.",
+                and_more(more)
+            )
+        }
+        Verdict::Required => {
+            let (title, _) = first(Severity::Required);
+            let month = c.dpu_cost_per_host / (12.0 * s.fleet.lifetime_years);
+            format!(
+                "A DPU is required here: {title}. It costs about {} per server per month ({} per \
+                 server over {}).",
+                money(month, &s.costs.currency),
+                money(c.dpu_cost_per_host, &s.costs.currency),
+                count(s.fleet.lifetime_years, "year", "years")
+            )
+        }
         Verdict::NotWorthIt => format!(
-            "The DPUs would cost {} more over {years} years but free only {} cores per host, \
-             which removes {} of {} servers{}.",
-            money(c.dpu_incremental_cost, cur),
-            auto(c.cores_freed_per_host),
-            c.servers_avoided,
-            s.fleet.hosts,
-            match c.break_even_gbps_per_host {
-                Some(b) if b > s.traffic.gbps_per_host => {
-                    format!("; it would pay from about {} Gb/s per host", auto(b))
-                }
-                _ => String::new(),
-            }
+            "Not worth it: {freed}, {} that they pay off and {}.",
+            chance(u.p_worth_it),
+            median(s, u)
+        ),
+        Verdict::TossUp => format!(
+            "Could go either way: {freed}, {} that they pay off and {}. Measure {} first.",
+            chance(u.p_worth_it),
+            median(s, u),
+            settle_with(s, u)
         ),
         Verdict::WorthItWithTradeoffs => {
             let (title, more) = first(Severity::Tradeoff);
             format!(
-                "It pays: {} saved over {years} years by removing {} of {} servers, but {title}{}.",
-                money(c.net_saving, cur),
-                c.servers_avoided,
-                s.fleet.hosts,
+                "It pays: {freed}, {} that they pay off and {}, but {title}{}.",
+                chance(u.p_worth_it),
+                median(s, u),
                 and_more(more)
             )
         }
         Verdict::WorthIt => format!(
-            "It pays: {} saved over {years} years by removing {} of {} servers.",
-            money(c.net_saving, cur),
-            c.servers_avoided,
-            s.fleet.hosts
+            "It pays: {freed}, {} that they pay off and {}.",
+            chance(u.p_worth_it),
+            median(s, u)
         ),
+    }
+}
+
+/// What would settle a toss-up: the host cores the data path uses today, unless they are
+/// measured already; then the assumption that moves the answer most.
+fn settle_with(s: &Scenario, u: &Uncertainty) -> String {
+    if s.traffic.measured_networking_cores.is_none() {
+        return "the host cores your data path uses today (esxtop, pidstat)".to_owned();
+    }
+    match u.tornado.first().filter(|b| b.swing > 0.0) {
+        Some(bar) => format!("the {} on one host", in_sentence(&bar.label)),
+        None => "the offloaded share on one host".to_owned(),
+    }
+}
+
+/// The resolved defaults in force (SPEC §6), with their basis when they are the default.
+pub fn resolved_defaults(s: &Scenario) -> Vec<ResolvedDefault> {
+    FIELDS
+        .iter()
+        .filter_map(|f| {
+            let FieldDefault::Resolved(resolve) = f.default else {
+                return None;
+            };
+            let Resolution { value, basis } = resolve(s);
+            let user = user_value(s, f);
+            Some(ResolvedDefault {
+                path: f.path.to_owned(),
+                label: f.label.to_owned(),
+                user_set: user.is_some(),
+                value: user.unwrap_or(value),
+                basis: basis.text.to_owned(),
+                sources: refs(basis.sources),
+            })
+        })
+        .collect()
+}
+
+fn user_value(s: &Scenario, f: &crate::fields::Field) -> Option<serde_json::Value> {
+    use crate::fields::Val;
+    match (f.get)(s) {
+        Val::OptionalNumber(Some(x)) => Some(serde_json::Value::from(x)),
+        Val::OptionalBool(Some(b)) => Some(serde_json::Value::from(b)),
+        Val::OptionalChoice(Some(w)) => Some(serde_json::Value::from(w)),
+        Val::Range(Some(r)) => serde_json::to_value(r).ok(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(severity: Severity) -> Finding {
+        Finding {
+            id: "x".into(),
+            severity,
+            title: "X".into(),
+            detail: String::new(),
+            instead: None,
+            sources: vec![],
+        }
+    }
+
+    #[track_caller]
+    fn check(severities: &[Severity], p: f64, want: Verdict) {
+        let findings: Vec<Finding> = severities.iter().map(|s| finding(*s)).collect();
+        assert_eq!(verdict(&findings, p), want, "{severities:?} at {p}");
+    }
+
+    #[test]
+    fn verdict_order_and_boundaries() {
+        use Severity::*;
+        check(
+            &[Good, Required, CheckInputs, Unsupported, WrongProblem],
+            1.0,
+            Verdict::WrongProblem,
+        );
+        check(
+            &[Tradeoff, Required, CheckInputs, Unsupported],
+            1.0,
+            Verdict::NotSupported,
+        );
+        check(
+            &[Tradeoff, Required, CheckInputs],
+            1.0,
+            Verdict::CheckInputs,
+        );
+        check(&[Tradeoff, Required], 0.0, Verdict::Required);
+        check(&[Info], 0.0, Verdict::NotWorthIt);
+        check(&[Info], 0.299_999, Verdict::NotWorthIt);
+        check(&[Info], 0.3, Verdict::TossUp);
+        check(&[Tradeoff], 0.3, Verdict::TossUp);
+        check(&[Info], 0.699_999, Verdict::TossUp);
+        check(&[Info], 0.7, Verdict::WorthIt);
+        check(&[Tradeoff, Info], 0.7, Verdict::WorthItWithTradeoffs);
+        check(&[Good], 1.0, Verdict::WorthIt);
+        check(&[], 0.5, Verdict::TossUp);
+    }
+
+    #[test]
+    fn chances_read_with_their_article() {
+        assert_eq!(chance(0.12), "a 12 % chance");
+        assert_eq!(chance(0.83), "an 83 % chance");
+        assert_eq!(chance(0.08), "an 8 % chance");
+        assert_eq!(chance(0.11), "an 11 % chance");
+        assert_eq!(chance(0.18), "an 18 % chance");
+        assert_eq!(chance(0.115), "an 11.5 % chance");
+        assert_eq!(chance(0.111), "an 11.1 % chance");
+        assert_eq!(chance(0.19), "a 19 % chance");
+        assert_eq!(chance(1.0), "a 100 % chance");
+        assert_eq!(chance(0.0), "a 0 % chance");
     }
 }

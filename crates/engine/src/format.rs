@@ -74,6 +74,58 @@ pub fn percent(share: f64) -> String {
     format!("{} %", num(share * 100.0, 1))
 }
 
+/// A count with its noun, the plural agreeing: `1 core`, `2 cores`, `1.25 cores`, `0 servers`.
+///
+/// ```
+/// use dpu_engine::format::count;
+/// assert_eq!(count(1.0, "core", "cores"), "1 core");
+/// assert_eq!(count(1.25, "core", "cores"), "1.25 cores");
+/// assert_eq!(count(0.0, "server", "servers"), "0 servers");
+/// ```
+pub fn count(x: f64, one: &str, many: &str) -> String {
+    let text = auto(x);
+    if text == "1" {
+        format!("1 {one}")
+    } else {
+        format!("{text} {many}")
+    }
+}
+
+/// Words that keep their capital inside a sentence (names, acronyms).
+const PROPER_STARTS: &[&str] = &["Kubernetes", "Network I/O Control", "BlueField", "VMs"];
+
+/// A label as it reads inside a sentence: the first letter lowered unless the label starts
+/// with a name or an acronym (`Traffic shaping` → `traffic shaping`, `Kubernetes pods` and
+/// `LACP` stay). ASCII only: labels are English, and Unicode case tables cost wasm size.
+pub fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(c)
+            if chars.clone().next().is_some_and(|n| n.is_ascii_lowercase())
+                && !PROPER_STARTS.iter().any(|p| label.starts_with(p)) =>
+        {
+            std::iter::once(c.to_ascii_lowercase())
+                .chain(chars)
+                .collect()
+        }
+        _ => label.to_owned(),
+    }
+}
+
+/// Characters that must never reach a terminal or a document from user text: control
+/// characters (line breaks, escape sequences) and the bidirectional overrides and isolates
+/// that can make text display in another order than it reads.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// User text made safe to print: every unsafe character becomes `�`.
+pub fn plain(text: &str) -> String {
+    text.chars()
+        .map(|c| if is_unsafe_char(c) { '\u{fffd}' } else { c })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +147,37 @@ mod tests {
         check(0.6251, 2, "0.63");
         check(f64::NAN, 2, "n/a");
         check(f64::INFINITY, 2, "∞");
+    }
+
+    #[test]
+    fn unsafe_characters_are_replaced() {
+        assert_eq!(plain("a\u{1b}[2Jb\nc"), "a\u{fffd}[2Jb\u{fffd}c");
+        assert_eq!(plain("x\u{202e}y"), "x\u{fffd}y");
+        assert_eq!(plain("Zürich 東京"), "Zürich 東京");
+    }
+
+    #[test]
+    fn labels_in_sentences() {
+        assert_eq!(in_sentence("Traffic shaping"), "traffic shaping");
+        assert_eq!(in_sentence("Kubernetes pods"), "Kubernetes pods");
+        assert_eq!(in_sentence("LACP"), "LACP");
+        assert_eq!(
+            in_sentence("Network I/O Control (NIOC)"),
+            "Network I/O Control (NIOC)"
+        );
+        assert_eq!(
+            in_sentence("DV filter (inline security products)"),
+            "DV filter (inline security products)"
+        );
+        assert_eq!(in_sentence("Many VMs per host"), "many VMs per host");
+        assert_eq!(in_sentence(""), "");
+    }
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(count(2.0, "core", "cores"), "2 cores");
+        assert_eq!(count(1.004, "core", "cores"), "1 core");
+        assert_eq!(count(0.5, "core", "cores"), "0.5 cores");
     }
 
     #[test]

@@ -18,10 +18,12 @@
 //! ```
 
 pub mod assumptions;
+pub mod breakdown;
 pub mod choice;
 pub mod cost;
 pub mod error;
 mod evaluate;
+pub mod fields;
 pub mod format;
 pub mod migrate;
 pub mod presets;
@@ -36,11 +38,16 @@ pub mod uncertainty;
 
 pub use assumptions::{ASSUMPTIONS, Assumptions, Range};
 pub use choice::Choice;
-pub use error::ScenarioError;
-pub use evaluate::{Options, evaluate, evaluate_with, findings, headline, verdict};
-pub use report::{Finding, Report, SourceRef, Verdict};
+pub use error::{Problem, ScenarioError};
+pub use evaluate::{
+    NOT_WORTH_IT_BELOW, Options, WORTH_IT_FROM, evaluate, evaluate_with, findings, headline,
+    resolved_defaults, verdict,
+};
+pub use fields::FIELDS;
+pub use report::{FIGURES, Finding, Report, Verdict};
 pub use rules::{RULES, Rule, Severity};
-pub use scenario::{NUMBER_FIELDS, Scenario};
+pub use scenario::Scenario;
+pub use sources::SourceRef;
 
 /// Reads a scenario and evaluates it with the default options: the one call most callers need.
 pub fn evaluate_json(text: &str) -> Result<Report, ScenarioError> {

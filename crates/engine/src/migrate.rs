@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::error::ScenarioError;
+use crate::error::{Problem, ScenarioError};
 use crate::scenario::SCHEMA;
 
 /// Steps from schema `i + 1` to `i + 2`, in order. Empty while only schema 1 exists.
@@ -17,7 +17,9 @@ pub fn migrate(mut value: Value) -> Result<Value, ScenarioError> {
     let Value::Object(map) = &value else {
         return Err(ScenarioError::field(
             "",
-            "is not a JSON object",
+            Problem::WrongType {
+                found: "not a JSON object",
+            },
             "a JSON object such as {}",
         ));
     };
@@ -29,7 +31,12 @@ pub fn migrate(mut value: Value) -> Result<Value, ScenarioError> {
             .ok_or_else(|| {
                 ScenarioError::field(
                     "schema",
-                    format!("is {v}"),
+                    match v.as_f64() {
+                        Some(x) => Problem::OutOfRange(x),
+                        None => Problem::WrongType {
+                            found: "not a number",
+                        },
+                    },
                     format!(
                         "a whole number from 1 to {SCHEMA} (this version reads up to {SCHEMA})"
                     ),

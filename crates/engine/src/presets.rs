@@ -1,4 +1,4 @@
-//! Ready-made scenarios (SPEC §7): the article's architect and four typical situations.
+//! Ready-made scenarios (SPEC §7): the article's architect and five typical situations.
 
 use crate::error::ScenarioError;
 use crate::scenario::Scenario;
@@ -54,7 +54,7 @@ pub const PRESETS: &[Preset] = &[
   "dpu": {"model": "bluefield3"},
   "traffic": {"gbps_per_host": 40, "avg_packet_bytes": 512, "overlay": true,
               "overlay_nic_offload": false, "distributed_firewall": true},
-  "fleet": {"hosts": 40, "cores_per_host": 64}
+  "fleet": {"hosts": 40, "cluster_hosts": 20, "cores_per_host": 64}
 }"#,
     },
     Preset {
@@ -84,8 +84,7 @@ pub const PRESETS: &[Preset] = &[
   "workload": {"kind": "bare_metal_apps"},
   "dpu": {"model": "bluefield3"},
   "traffic": {"gbps_per_host": 60, "avg_packet_bytes": 700},
-  "fleet": {"hosts": 200, "cores_per_host": 64},
-  "costs": {"licenses_follow_cores": false}
+  "fleet": {"hosts": 200, "cluster_hosts": 200, "bound_by": "tenants", "cores_per_host": 64}
 }"#,
     },
     Preset {
@@ -101,8 +100,24 @@ pub const PRESETS: &[Preset] = &[
   "dpu": {"model": "bluefield3"},
   "traffic": {"gbps_per_host": 40, "avg_packet_bytes": 900, "overlay": true,
               "overlay_nic_offload": false},
-  "fleet": {"hosts": 50, "cores_per_host": 96},
-  "costs": {"licenses_follow_cores": false}
+  "fleet": {"hosts": 50, "cluster_hosts": 50, "cores_per_host": 96}
+}"#,
+    },
+    Preset {
+        name: "vcf9-measured",
+        title: "VCF 9.1, cores measured",
+        summary: "A VCF 9.1 cluster on the enhanced data path with a distributed firewall, \
+                  whose networking cores were measured with esxtop.",
+        json: r#"{
+  "name": "VCF 9.1 cluster with measured networking cores",
+  "goals": ["free_host_cpu"],
+  "platform": {"kind": "vsphere", "vsphere": "9.1", "nsx": "9.1"},
+  "workload": {"kind": "many_vms", "vms_per_host": 40},
+  "dpu": {"model": "bluefield3", "oem": "dell"},
+  "features": ["lacp", "lldp"],
+  "traffic": {"gbps_per_host": 25, "avg_packet_bytes": 900, "distributed_firewall": true,
+              "measured_networking_cores": 4},
+  "fleet": {"hosts": 48, "cluster_hosts": 16, "cores_per_host": 64}
 }"#,
     },
 ];

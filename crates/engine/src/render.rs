@@ -1,13 +1,18 @@
 //! The report as text for a terminal and as Markdown for a blog post. The page's "copy as
 //! Markdown" uses [`markdown`] too, so the CLI and the page give the same report.
+//!
+//! Everything the user typed (the name, the currency) is echoed escaped: control characters
+//! and bidirectional overrides never reach a terminal (see [`crate::format::plain`]), and
+//! Markdown syntax in a name stays text.
 
 use std::fmt::Write as _;
 
-use crate::choice::Choice;
-use crate::format::{auto, money, num, percent};
-use crate::report::Report;
+use crate::choice::{Choice, DualMode, Encryption, WorkloadKind};
+use crate::format::{auto, count, money, num, percent, plain};
+use crate::report::{FIGURES, Report};
 use crate::rules::Severity;
 use crate::scenario::Scenario;
+use crate::sources::{NOT_FOUND, SourceRef};
 
 /// Width the text report wraps at.
 pub const TEXT_WIDTH: usize = 78;
@@ -34,52 +39,14 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
-fn title(s: &Scenario) -> &str {
-    if s.name.trim().is_empty() {
-        "Scenario"
+/// The scenario's name for a title ("Scenario" when unnamed), safe to print.
+pub fn title(s: &Scenario) -> String {
+    let name = plain(s.name.trim());
+    if name.is_empty() {
+        "Scenario".to_owned()
     } else {
-        s.name.trim()
+        name
     }
-}
-
-/// Cost figures as (label, value) pairs in display order.
-fn cost_rows(r: &Report, s: &Scenario) -> Vec<(&'static str, String)> {
-    let c = &r.cost;
-    let cur = r.currency.as_str();
-    vec![
-        (
-            "Networking cores per host",
-            format!(
-                "{} ({} of {} cores)",
-                auto(c.networking_cores_per_host),
-                percent(c.networking_share_of_host),
-                s.fleet.cores_per_host
-            ),
-        ),
-        ("Cores freed per host", auto(c.cores_freed_per_host)),
-        (
-            "Servers avoided",
-            format!(
-                "{} (exactly {})",
-                c.servers_avoided,
-                auto(c.servers_avoided_fractional)
-            ),
-        ),
-        ("Rack units freed", auto(c.rack_units_freed)),
-        (
-            "Value of avoided servers",
-            money(c.value_of_avoided_servers, cur),
-        ),
-        ("Incremental DPU cost", money(c.dpu_incremental_cost, cur)),
-        ("Net saving", money(c.net_saving, cur)),
-        (
-            "Break-even traffic",
-            match c.break_even_gbps_per_host {
-                Some(b) => format!("{} Gb/s per host", auto(b)),
-                None => format!("none within {} Gb/s line rate", auto(c.dpu_line_rate_gbps)),
-            },
-        ),
-    ]
 }
 
 fn list<T: Choice>(items: &[T]) -> String {
@@ -90,15 +57,12 @@ fn list<T: Choice>(items: &[T]) -> String {
     labels.join(", ")
 }
 
-fn yes_no(on: bool, yes: &str, no: &str) -> String {
-    (if on { yes } else { no }).to_owned()
-}
-
 /// The scenario in a few labelled lines: what the report was computed for (Markdown, text,
 /// and the page's printed report).
 pub fn summary(s: &Scenario) -> Vec<(&'static str, String)> {
     let (t, f, c) = (&s.traffic, &s.fleet, &s.costs);
-    let cur = c.currency.as_str();
+    let r = s.resolve();
+    let cur = plain(&c.currency);
     let platform = if s.is_vsphere() {
         format!("{}, {}", s.platform.vsphere.label(), s.platform.nsx.label())
     } else {
@@ -110,86 +74,152 @@ pub fn summary(s: &Scenario) -> Vec<(&'static str, String)> {
         auto(t.avg_packet_bytes)
     );
     if t.overlay {
-        traffic.push_str(&yes_no(
-            t.overlay_nic_offload,
-            ", overlay offloaded by the NIC",
-            ", overlay without NIC offload",
-        ));
+        traffic.push_str(if t.overlay_nic_offload {
+            ", overlay offloaded by the NIC"
+        } else {
+            ", overlay without NIC offload"
+        });
     }
     if t.distributed_firewall {
         traffic.push_str(", distributed firewall");
     }
-    if t.encryption != crate::choice::Encryption::None {
+    if t.deep_inspection {
+        traffic.push_str(", IDS/IPS or L7 inspection");
+    }
+    if t.encryption != Encryption::None {
         traffic.push_str(&format!(", {} in software", t.encryption.label()));
     }
-    vec![
+    if let Some(m) = t.measured_networking_cores {
+        traffic.push_str(&format!(
+            ", {} measured",
+            count(m, "networking core", "networking cores")
+        ));
+    }
+    let mut dpu = format!(
+        "{} × {} per host{}, {} server{}",
+        s.dpu.per_host,
+        s.dpu.model.label(),
+        match (s.dpu.per_host, s.dpu.dual_mode) {
+            (2, DualMode::ActiveStandby) => " (active/standby)",
+            (2, DualMode::Independent) => " (independent)",
+            _ => "",
+        },
+        s.dpu.oem.label(),
+        if s.dpu.factory_installed {
+            ""
+        } else {
+            ", added later"
+        }
+    );
+    if s.dpu.mixed_models_in_cluster {
+        dpu.push_str(", mixed models in the cluster");
+    }
+    let mut out = vec![
         ("Goals", list(&s.goals)),
-        ("Platform", platform),
+        (
+            "Platform",
+            format!(
+                "{platform}; {} data path",
+                match r.datapath {
+                    crate::choice::Datapath::Kernel => "kernel",
+                    crate::choice::Datapath::Enhanced => "enhanced",
+                }
+            ),
+        ),
         (
             "Workload",
             match s.workload.kind {
-                crate::choice::WorkloadKind::ManyVms => {
-                    format!("{} VMs per host", s.workload.vms_per_host)
-                }
+                WorkloadKind::ManyVms => format!("{} VMs per host", s.workload.vms_per_host),
                 kind => kind.label().to_owned(),
             },
         ),
-        (
-            "DPU",
-            format!(
-                "{} × {} per host, {} server{}{}",
-                s.dpu.per_host,
-                s.dpu.model.label(),
-                s.dpu.oem.label(),
-                yes_no(s.dpu.factory_installed, "", ", added later"),
-                yes_no(
-                    s.dpu.mixed_models_in_cluster,
-                    ", mixed models in the cluster",
-                    ""
-                )
-            ),
-        ),
+        ("DPU", dpu),
         ("Relied-on features", list(&s.features)),
         ("Traffic", traffic),
         (
             "Fleet",
             format!(
-                "{} hosts × {} cores at {} GHz, {} each, {} W, {} U, {} years",
-                f.hosts,
+                "{} in clusters of {} (each keeps {}), servers bound by {}; {} cores at {} GHz, \
+                 {} each, {} W, {} U, {}",
+                count(f64::from(f.hosts), "host", "hosts"),
+                f.cluster_hosts,
+                f.min_hosts_per_cluster,
+                crate::format::in_sentence(f.bound_by.label()),
                 f.cores_per_host,
                 auto(f.ghz),
-                money(f.server_price, cur),
+                money(f.server_price, &cur),
                 auto(f.server_watts),
                 auto(f.rack_units_per_host),
-                auto(f.lifetime_years)
+                count(f.lifetime_years, "year", "years")
             ),
         ),
         (
             "Costs",
             format!(
                 "DPU {} and {} W for a {} / {} W NIC, DPU licence {}/year; licence {}/core-year{}; \
-                 power {}/kWh at PUE {}; rack unit {}/year",
-                money(c.dpu_price, cur),
-                auto(c.dpu_watts),
-                money(c.nic_price, cur),
+                 power {cur} {}/kWh at PUE {}; rack unit {}/year; discount rate {}",
+                money(c.dpu_price, &cur),
+                auto(r.dpu_watts),
+                money(c.nic_price, &cur),
                 auto(c.nic_watts),
-                money(c.dpu_license_year, cur),
-                money(c.license_per_core_year, cur),
-                yes_no(c.licenses_follow_cores, "", " (does not shrink with cores)"),
+                money(c.dpu_license_year, &cur),
+                money(r.license_per_core_year, &cur),
+                if r.licenses_follow_cores {
+                    ""
+                } else {
+                    " (does not shrink with servers)"
+                },
                 num(c.kwh_price, 3),
                 auto(c.pue),
-                money(c.rack_unit_year, cur)
+                money(c.rack_unit_year, &cur),
+                percent(c.discount_rate)
             ),
         ),
-    ]
+    ];
+    if s.claim.cpu_freed_percent > 0.0 {
+        out.push((
+            "The pitch",
+            format!(
+                "frees up to {} of host CPU",
+                percent(s.claim.cpu_freed_percent / 100.0)
+            ),
+        ));
+    }
+    out
+}
+
+/// A page cited by a finding, as one line: title, kind, the fact ids (not-found ones said so).
+fn source_line(src: &SourceRef) -> String {
+    let ids: Vec<String> = src
+        .ids
+        .iter()
+        .map(|id| {
+            if src.not_found.contains(id) {
+                format!("{id} {NOT_FOUND}")
+            } else {
+                id.clone()
+            }
+        })
+        .collect();
+    format!("{} ({}; {})", src.title, src.kind.wire(), ids.join(", "))
+}
+
+/// "Net saving" or "Net present value at 7 %": what the uncertainty figures measure.
+fn outcome_name(r: &Report) -> String {
+    if r.discount_rate > 0.0 {
+        format!("Net present value at {}", percent(r.discount_rate))
+    } else {
+        "Net saving".to_owned()
+    }
 }
 
 /// The report for a terminal: plain text wrapped at [`TEXT_WIDTH`].
 pub fn text(r: &Report, s: &Scenario) -> String {
+    let cur = plain(&r.currency);
     let mut out = String::new();
     let _ = writeln!(out, "DPU Reality Check: {}", title(s));
     let _ = writeln!(out, "Verdict: {}", r.verdict.label().to_ascii_uppercase());
-    out.push_str(&wrap(&r.headline, TEXT_WIDTH, ""));
+    out.push_str(&wrap(&plain(&r.headline), TEXT_WIDTH, ""));
     let _ = writeln!(out, "\nScenario");
     for (label, value) in summary(s) {
         let line = wrap(&format!("{label}: {value}"), TEXT_WIDTH - 2, "");
@@ -204,24 +234,43 @@ pub fn text(r: &Report, s: &Scenario) -> String {
         }
         let _ = writeln!(out, "\n{}", sev.heading());
         for f in group {
-            let _ = writeln!(out, "- {} [{}]", f.title, f.id);
-            out.push_str(&wrap(&f.detail, TEXT_WIDTH, "    "));
+            let _ = writeln!(out, "- {} [{}]", plain(&f.title), f.id);
+            out.push_str(&wrap(&plain(&f.detail), TEXT_WIDTH, "    "));
             if let Some(instead) = &f.instead {
-                out.push_str(&wrap(&format!("Instead: {instead}"), TEXT_WIDTH, "    "));
+                out.push_str(&wrap(
+                    &format!("Instead: {}", plain(instead)),
+                    TEXT_WIDTH,
+                    "    ",
+                ));
             }
             for src in &f.sources {
-                let _ = writeln!(out, "    {} {}: {}", src.fact, src.title, src.url);
+                out.push_str(&wrap(
+                    &format!("Source: {}", source_line(src)),
+                    TEXT_WIDTH,
+                    "    ",
+                ));
+                let _ = writeln!(out, "      {}", src.url);
             }
         }
     }
     let _ = writeln!(
         out,
-        "\nCost over {} years, likely assumptions ({})",
-        auto(r.lifetime_years),
-        r.currency
+        "\nCost over {}, likely assumptions ({cur})",
+        count(r.lifetime_years, "year", "years")
     );
-    for (label, value) in cost_rows(r, s) {
-        let _ = writeln!(out, "  {label:<28}{value}");
+    for fig in FIGURES {
+        let _ = writeln!(out, "  {:<36}{}", fig.label, fig.show(&r.cost, &cur));
+    }
+    let _ = writeln!(out, "\nCash flow ({cur})");
+    let _ = writeln!(out, "  {:<8}{:>18}{:>18}", "Year", "Amount", "Cumulative");
+    for y in &r.cost.cash_flow {
+        let _ = writeln!(
+            out,
+            "  {:<8}{:>18}{:>18}",
+            y.year,
+            num(y.amount, 0),
+            num(y.cumulative, 0)
+        );
     }
     let _ = writeln!(out, "\nHow the numbers come about");
     for st in &r.breakdown {
@@ -231,7 +280,7 @@ pub fn text(r: &Report, s: &Scenario) -> String {
             "  ",
         ));
         out.push_str(&wrap(
-            &format!("= {} = {}", st.substituted, st.result),
+            &format!("= {} = {}", plain(&st.substituted), plain(&st.result)),
             TEXT_WIDTH,
             "      ",
         ));
@@ -245,38 +294,74 @@ pub fn text(r: &Report, s: &Scenario) -> String {
     );
     let _ = writeln!(
         out,
-        "  Chance the DPUs pay off     {}",
+        "  Chance the DPUs pay off        {}",
         percent(u.p_worth_it)
     );
     let _ = writeln!(
         out,
-        "  Net saving P10 / P50 / P90  {} / {} / {}",
-        money(u.net_saving_p10, &r.currency),
-        money(u.net_saving_p50, &r.currency),
-        money(u.net_saving_p90, &r.currency)
+        "  {} P10 / P50 / P90\n      {} / {} / {}",
+        outcome_name(r),
+        money(u.net_saving_p10, &cur),
+        money(u.net_saving_p50, &cur),
+        money(u.net_saving_p90, &cur)
     );
     let _ = writeln!(
         out,
-        "  What moves the answer most (net saving at low / high):"
+        "  Cores freed, share of a host   {} to {} (P10 to P90)",
+        percent(u.cores_freed_share_p10),
+        percent(u.cores_freed_share_p90)
     );
-    for bar in &u.tornado {
+    let moving: Vec<_> = u.tornado.iter().filter(|b| b.swing > 0.0).collect();
+    if moving.is_empty() {
+        let _ = writeln!(out, "  No single assumption changes the answer.");
+    } else {
         let _ = writeln!(
             out,
-            "    {:<48} {} / {}",
-            bar.label,
-            money(bar.net_saving_at_low, &r.currency),
-            money(bar.net_saving_at_high, &r.currency)
+            "  What moves the answer most (net saving at low / high):"
         );
+        for bar in moving {
+            let _ = writeln!(
+                out,
+                "    {:<46} {} / {}",
+                bar.label,
+                money(bar.net_saving_at_low, &cur),
+                money(bar.net_saving_at_high, &cur)
+            );
+        }
     }
+    let _ = writeln!(out, "\nDefaults this answer rests on");
+    for d in &r.resolved {
+        let how = if d.user_set {
+            "set by you".to_owned()
+        } else {
+            format!("default: {}", d.basis)
+        };
+        let value = value_text(&d.path, &d.value, &cur);
+        out.push_str(&wrap(
+            &format!("{}: {value} ({how})", d.label),
+            TEXT_WIDTH,
+            "  ",
+        ));
+    }
+    let _ = writeln!(out, "\nDPU Reality Check, {}", r.model.line());
     out
 }
 
+/// A resolved value as it reads, with its unit.
+fn value_text(path: &str, v: &serde_json::Value, currency: &str) -> String {
+    match crate::fields::field(path) {
+        Some(f) => crate::fields::show_json(f, v, currency),
+        None => plain(&v.to_string()),
+    }
+}
+
+/// Markdown that cannot carry a heading, a link, a table break or HTML out of a cell.
 fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
+    for ch in plain(text).chars() {
         if matches!(
             ch,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '~' | '&'
         ) {
             out.push('\\');
         }
@@ -287,8 +372,9 @@ fn md_escape(text: &str) -> String {
 
 /// The report as Markdown, ready to paste into a blog post.
 pub fn markdown(r: &Report, s: &Scenario) -> String {
+    let cur = md_escape(&r.currency);
     let mut out = String::new();
-    let _ = writeln!(out, "## DPU Reality Check: {}\n", md_escape(title(s)));
+    let _ = writeln!(out, "## DPU Reality Check: {}\n", md_escape(&title(s)));
     let _ = writeln!(
         out,
         "**Verdict: {}.** {}\n",
@@ -321,10 +407,23 @@ pub fn markdown(r: &Report, s: &Scenario) -> String {
                 .sources
                 .iter()
                 .map(|src| {
+                    let ids: Vec<String> = src
+                        .ids
+                        .iter()
+                        .map(|id| {
+                            if src.not_found.contains(id) {
+                                format!("{id} {NOT_FOUND}")
+                            } else {
+                                id.clone()
+                            }
+                        })
+                        .collect();
                     format!(
-                        "[{}]({})",
+                        "[{}]({}) ({}; {})",
                         md_escape(&src.title),
-                        src.url.replace(')', "%29")
+                        src.url.replace('(', "%28").replace(')', "%29"),
+                        src.kind.wire(),
+                        ids.join(", ")
                     )
                 })
                 .collect();
@@ -337,12 +436,26 @@ pub fn markdown(r: &Report, s: &Scenario) -> String {
     }
     let _ = writeln!(
         out,
-        "### Cost over {} years ({})\n\n| Figure | Value |\n|---|---|",
-        auto(r.lifetime_years),
-        md_escape(&r.currency)
+        "### Cost over {} ({cur})\n\n| Figure | Value |\n|---|---|",
+        count(r.lifetime_years, "year", "years")
     );
-    for (label, value) in cost_rows(r, s) {
-        let _ = writeln!(out, "| {label} | {} |", md_escape(&value));
+    for fig in FIGURES {
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            fig.label,
+            md_escape(&fig.show(&r.cost, &r.currency))
+        );
+    }
+    let _ = writeln!(out, "\n| Year | Cash flow | Cumulative |\n|---|---|---|");
+    for y in &r.cost.cash_flow {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            y.year,
+            num(y.amount, 0),
+            num(y.cumulative, 0)
+        );
     }
     let _ = writeln!(
         out,
@@ -353,7 +466,7 @@ pub fn markdown(r: &Report, s: &Scenario) -> String {
             out,
             "| {} ({}) | {} | {} | {} |",
             md_escape(&st.symbol),
-            st.label,
+            md_escape(&st.label),
             md_escape(&st.formula),
             md_escape(&st.substituted),
             md_escape(&st.result)
@@ -362,28 +475,130 @@ pub fn markdown(r: &Report, s: &Scenario) -> String {
     let u = &r.uncertainty;
     let _ = writeln!(
         out,
-        "\n### Uncertainty\n\nChance the DPUs pay off: **{}** ({} samples). Net saving P10 / P50 / P90: {} / {} / {}.\n",
+        "\n### Uncertainty\n\nChance the DPUs pay off: **{}** ({} samples). {} P10 / P50 / P90: {} / {} / {}. \
+         Cores freed: {} to {} of each host (P10 to P90).\n",
         percent(u.p_worth_it),
         num(f64::from(u.samples), 0),
-        money(u.net_saving_p10, &r.currency),
-        money(u.net_saving_p50, &r.currency),
-        money(u.net_saving_p90, &r.currency)
+        outcome_name(r),
+        md_escape(&money(u.net_saving_p10, &r.currency)),
+        md_escape(&money(u.net_saving_p50, &r.currency)),
+        md_escape(&money(u.net_saving_p90, &r.currency)),
+        percent(u.cores_freed_share_p10),
+        percent(u.cores_freed_share_p90)
     );
-    let _ = writeln!(
-        out,
-        "| Assumption | Range | Net saving at low | at high |\n|---|---|---|---|"
-    );
-    for bar in &u.tornado {
+    let moving: Vec<_> = u.tornado.iter().filter(|b| b.swing > 0.0).collect();
+    if moving.is_empty() {
+        let _ = writeln!(out, "No single assumption changes the answer.");
+    } else {
         let _ = writeln!(
             out,
-            "| {} | {} to {} | {} | {} |",
-            bar.label,
-            auto(bar.low),
-            auto(bar.high),
-            money(bar.net_saving_at_low, &r.currency),
-            money(bar.net_saving_at_high, &r.currency)
+            "| Assumption | Range | Net saving at low | at high |\n|---|---|---|---|"
+        );
+        for bar in moving {
+            let _ = writeln!(
+                out,
+                "| {} | {} to {} | {} | {} |",
+                bar.label,
+                auto(bar.low),
+                auto(bar.high),
+                md_escape(&money(bar.net_saving_at_low, &r.currency)),
+                md_escape(&money(bar.net_saving_at_high, &r.currency))
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n### Defaults this answer rests on\n\n| Input | Value | Basis |\n|---|---|---|"
+    );
+    for d in &r.resolved {
+        let basis = if d.user_set {
+            "set by you".to_owned()
+        } else {
+            md_escape(&d.basis)
+        };
+        let value = value_text(&d.path, &d.value, &r.currency);
+        let _ = writeln!(out, "| {} | {} | {basis} |", d.label, md_escape(&value));
+    }
+    let _ = writeln!(out, "\n*DPU Reality Check, {}.*", r.model.line());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hostile() -> Scenario {
+        // Built in code, so past validation: the renderers must hold on their own.
+        let costs = crate::scenario::Costs {
+            currency: "U\u{1b}[2J".to_owned(),
+            ..crate::scenario::Costs::default()
+        };
+        Scenario {
+            name: "x\n## Verdict: WORTH IT\n[click](https://evil)\u{1b}]52;c;cm0gLXJm\u{7}\u{202e}"
+                .to_owned(),
+            costs,
+            ..Scenario::default()
+        }
+    }
+
+    #[test]
+    fn text_output_never_carries_control_characters() {
+        let s = hostile();
+        let out = text(&crate::evaluate(&s), &s);
+        assert!(
+            !out.chars()
+                .any(|c| crate::format::is_unsafe_char(c) && c != '\n'),
+            "{out:?}"
+        );
+        assert_eq!(
+            out.lines()
+                .next()
+                .map(|l| l.starts_with("DPU Reality Check: x")),
+            Some(true)
+        );
+        let verdicts = out.lines().filter(|l| l.starts_with("Verdict:")).count();
+        assert_eq!(verdicts, 1, "the name cannot add a verdict line");
+    }
+
+    #[test]
+    fn markdown_keeps_a_hostile_name_on_one_escaped_line() {
+        let s = hostile();
+        let out = markdown(&crate::evaluate(&s), &s);
+        let first = out.lines().next().expect("a title");
+        assert!(first.starts_with("## DPU Reality Check: x"));
+        assert!(
+            first.contains("\\#\\# Verdict: WORTH IT") && first.contains("\\[click\\]"),
+            "{first}"
+        );
+        let headings = out
+            .lines()
+            .skip(1)
+            .filter(|l| l.starts_with('#') && l.contains("Verdict"));
+        assert_eq!(headings.count(), 0, "the name cannot add a heading");
+        assert!(
+            !out.chars()
+                .any(|c| crate::format::is_unsafe_char(c) && c != '\n')
         );
     }
-    out.push_str("\n*Made with DPU Reality Check; every figure is computed in your browser from the inputs above.*\n");
-    out
+
+    #[test]
+    fn both_end_with_the_model_and_the_facts_date() {
+        let s = Scenario::default();
+        let r = crate::evaluate(&s);
+        for out in [text(&r, &s), markdown(&r, &s)] {
+            let last = out.trim_end().lines().last().expect("a last line");
+            assert!(last.contains("model 2.1, facts as of 2026-11-25"), "{last}");
+            assert!(
+                !out.contains("in your browser"),
+                "the CLI did not run in a browser"
+            );
+        }
+    }
+
+    #[test]
+    fn wrap_keeps_words_and_width() {
+        let w = wrap("aaa bbb ccc ddd", 8, "  ");
+        assert_eq!(w, "  aaa\n  bbb\n  ccc\n  ddd\n");
+        assert_eq!(wrap("", 10, ""), "");
+    }
 }

@@ -1,11 +1,22 @@
-//! The report of SPEC §6: verdict, headline, findings with sources, cost, uncertainty, and the
-//! formula breakdown and traffic curve the page draws.
+//! The report of SPEC §6: verdict, headline, findings with sources, cost with its cash flow,
+//! uncertainty, the resolved defaults it rests on, the model's version, and the formula
+//! breakdown and traffic curve the page draws. [`FIGURES`] is the one list of cost-figure
+//! labels that the page, the text report and the Markdown report all show.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use crate::cost::{Cost, CurvePoint, Step};
+use crate::cost::{Cost, CurvePoint};
+use crate::format::{auto, money, num, percent};
 use crate::rules::Severity;
+pub use crate::sources::SourceRef;
 use crate::uncertainty::Uncertainty;
+
+/// The model's revision: 2 added clusters, line rate, platform-dependent licences and the
+/// verdict from the whole uncertainty range; 2.1 added the vendor's claim.
+pub const MODEL_VERSION: &str = "2.1";
+/// The date of the fact sheet the rules and defaults cite.
+pub const FACTS_AS_OF: &str = "2026-11-25";
 
 /// The answer, first match wins (SPEC §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -15,30 +26,30 @@ pub enum Verdict {
     WrongProblem,
     /// The platform does not support the plan.
     NotSupported,
-    /// It works, but the DPUs cost more than they save.
+    /// The inputs contradict each other or leave nothing to judge.
+    CheckInputs,
+    /// A DPU is the only way to meet a goal.
+    Required,
+    /// Less than a 30 % chance that the DPUs pay off.
     NotWorthIt,
-    /// It pays, but costs something the user has or wants.
+    /// Between 30 % and 70 %: could go either way; measure first.
+    TossUp,
+    /// Pays, but costs something the user has or wants.
     WorthItWithTradeoffs,
-    /// It pays.
+    /// Pays.
     WorthIt,
 }
 
 impl Verdict {
-    /// Every verdict, worst first.
-    pub const ALL: [Verdict; 5] = [
-        Verdict::WrongProblem,
-        Verdict::NotSupported,
-        Verdict::NotWorthIt,
-        Verdict::WorthItWithTradeoffs,
-        Verdict::WorthIt,
-    ];
-
     /// The JSON name, e.g. `wrong_problem`.
     pub fn wire(self) -> &'static str {
         match self {
             Verdict::WrongProblem => "wrong_problem",
             Verdict::NotSupported => "not_supported",
+            Verdict::CheckInputs => "check_inputs",
+            Verdict::Required => "required",
             Verdict::NotWorthIt => "not_worth_it",
+            Verdict::TossUp => "toss_up",
             Verdict::WorthItWithTradeoffs => "worth_it_with_tradeoffs",
             Verdict::WorthIt => "worth_it",
         }
@@ -49,22 +60,25 @@ impl Verdict {
         match self {
             Verdict::WrongProblem => "Wrong problem",
             Verdict::NotSupported => "Not supported",
+            Verdict::CheckInputs => "Check the inputs",
+            Verdict::Required => "A DPU is required",
             Verdict::NotWorthIt => "Not worth it",
+            Verdict::TossUp => "Could go either way",
             Verdict::WorthItWithTradeoffs => "Worth it, with trade-offs",
             Verdict::WorthIt => "Worth it",
         }
     }
-}
 
-/// A public page backing a finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SourceRef {
-    /// Fact id in `research/dpu-facts.md`.
-    pub fact: String,
-    /// Link text.
-    pub title: String,
-    /// The page.
-    pub url: String,
+    /// Whether the verdict rests on the money (the chance of paying off).
+    pub fn is_cost_verdict(self) -> bool {
+        matches!(
+            self,
+            Verdict::NotWorthIt
+                | Verdict::TossUp
+                | Verdict::WorthItWithTradeoffs
+                | Verdict::WorthIt
+        )
+    }
 }
 
 /// One rule that fired, explained for this scenario.
@@ -74,20 +88,65 @@ pub struct Finding {
     pub id: String,
     /// How it bears on the verdict.
     pub severity: Severity,
-    /// The rule's title.
+    /// A plain statement.
     pub title: String,
     /// What it means here, with the scenario's numbers.
     pub detail: String,
     /// What to do instead, where that exists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instead: Option<String>,
-    /// Where it comes from.
+    /// Where it comes from: one entry per page.
+    pub sources: Vec<SourceRef>,
+}
+
+/// The engine and the facts a report was computed with: a report is read months later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Model {
+    /// [`MODEL_VERSION`]
+    pub version: String,
+    /// [`FACTS_AS_OF`]
+    pub facts_as_of: String,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model {
+            version: MODEL_VERSION.to_owned(),
+            facts_as_of: FACTS_AS_OF.to_owned(),
+        }
+    }
+}
+
+impl Model {
+    /// "model 2.1, facts as of 2026-11-25": the line every report ends with.
+    pub fn line(&self) -> String {
+        format!("model {}, facts as of {}", self.version, self.facts_as_of)
+    }
+}
+
+/// A resolved default the evaluation used (SPEC §3 ⇢), so a reader sees what the answer
+/// rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResolvedDefault {
+    /// JSON path of the field.
+    pub path: String,
+    /// Its label.
+    pub label: String,
+    /// The value in force.
+    pub value: Value,
+    /// Whether the user set it (else it was resolved from other fields).
+    pub user_set: bool,
+    /// Why that value, when it is the default.
+    pub basis: String,
+    /// The pages behind the basis.
     pub sources: Vec<SourceRef>,
 }
 
 /// Everything the engine says about one scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// The engine and facts it was computed with.
+    pub model: Model,
     /// The answer.
     pub verdict: Verdict,
     /// One sentence in plain words.
@@ -98,6 +157,8 @@ pub struct Report {
     pub cost: Cost,
     /// How sure that is.
     pub uncertainty: Uncertainty,
+    /// The resolved defaults in force (licence, DPU power, data path, assumption ranges).
+    pub resolved: Vec<ResolvedDefault>,
     /// The formulas with the scenario's numbers.
     pub breakdown: Vec<Step>,
     /// The model over a range of traffic, for the chart.
@@ -106,6 +167,8 @@ pub struct Report {
     pub currency: String,
     /// The years the money figures cover.
     pub lifetime_years: f64,
+    /// The discount rate of the net present value.
+    pub discount_rate: f64,
 }
 
 impl Report {
@@ -117,5 +180,312 @@ impl Report {
     /// Pretty JSON.
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_owned())
+    }
+}
+
+/// One line of the formula breakdown: the formula, the user's numbers in it, the result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    /// Symbol, e.g. `N`.
+    pub symbol: String,
+    /// What it is, in words.
+    pub label: String,
+    /// The formula in symbols.
+    pub formula: String,
+    /// The formula with the scenario's numbers substituted.
+    pub substituted: String,
+    /// The result, formatted with its unit.
+    pub result: String,
+}
+
+/// How a cost figure reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureKind {
+    /// Money in the scenario's currency.
+    Money,
+    /// CPU cores.
+    Cores,
+    /// A share of a host.
+    Share,
+    /// Servers (possibly fractional).
+    Servers,
+    /// Gb/s.
+    Gbps,
+    /// Packets per second.
+    Pps,
+    /// Rack units.
+    RackUnits,
+    /// A year of the cash flow.
+    Year,
+}
+
+/// One figure of the report's `cost`: its field name, label, how it reads, how to get it,
+/// and what it says when there is no value.
+#[derive(Debug, Clone, Copy)]
+pub struct Figure {
+    /// Field name in `cost` (the page's `data-cost`).
+    pub field: &'static str,
+    /// Label.
+    pub label: &'static str,
+    /// How it reads.
+    pub kind: FigureKind,
+    /// Reads it from the cost figures (`None` for no value).
+    pub get: fn(&Cost) -> Option<f64>,
+    /// What an absent value reads as.
+    pub none: &'static str,
+}
+
+/// Every cost figure of SPEC §6 and the intermediate ones, in reading order; the page, the
+/// text report and the Markdown report show these labels and no others.
+pub const FIGURES: &[Figure] = &[
+    Figure {
+        field: "networking_cores_per_host",
+        label: "Host cores spent on networking",
+        kind: FigureKind::Cores,
+        get: |c| Some(c.networking_cores_per_host),
+        none: "",
+    },
+    Figure {
+        field: "networking_share_of_host",
+        label: "Share of each host",
+        kind: FigureKind::Share,
+        get: |c| Some(c.networking_share_of_host),
+        none: "",
+    },
+    Figure {
+        field: "offloaded_gbps_per_host",
+        label: "Traffic the DPU carries per host",
+        kind: FigureKind::Gbps,
+        get: |c| Some(c.offloaded_gbps_per_host),
+        none: "",
+    },
+    Figure {
+        field: "offloadable_cores_per_host",
+        label: "Cores the DPU can take over",
+        kind: FigureKind::Cores,
+        get: |c| Some(c.offloadable_cores_per_host),
+        none: "",
+    },
+    Figure {
+        field: "cores_freed_per_host",
+        label: "Cores freed per host",
+        kind: FigureKind::Cores,
+        get: |c| Some(c.cores_freed_per_host),
+        none: "",
+    },
+    Figure {
+        field: "servers_avoided_fractional",
+        label: "Servers' worth of cores freed",
+        kind: FigureKind::Servers,
+        get: |c| Some(c.servers_avoided_fractional),
+        none: "",
+    },
+    Figure {
+        field: "servers_avoided",
+        label: "Whole servers avoided",
+        kind: FigureKind::Servers,
+        get: |c| Some(c.servers_avoided as f64),
+        none: "",
+    },
+    Figure {
+        field: "dpu_hosts",
+        label: "Hosts that get DPUs",
+        kind: FigureKind::Servers,
+        get: |c| Some(c.dpu_hosts as f64),
+        none: "",
+    },
+    Figure {
+        field: "rack_units_freed",
+        label: "Rack units freed",
+        kind: FigureKind::RackUnits,
+        get: |c| Some(c.rack_units_freed),
+        none: "",
+    },
+    Figure {
+        field: "value_per_avoided_server",
+        label: "Value of one avoided server",
+        kind: FigureKind::Money,
+        get: |c| Some(c.value_per_avoided_server),
+        none: "",
+    },
+    Figure {
+        field: "dpu_cost_per_host",
+        label: "DPU premium per host (lifetime)",
+        kind: FigureKind::Money,
+        get: |c| Some(c.dpu_cost_per_host),
+        none: "",
+    },
+    Figure {
+        field: "value_of_avoided_servers",
+        label: "Value of avoided servers",
+        kind: FigureKind::Money,
+        get: |c| Some(c.value_of_avoided_servers),
+        none: "",
+    },
+    Figure {
+        field: "dpu_incremental_cost",
+        label: "Extra cost of the DPUs",
+        kind: FigureKind::Money,
+        get: |c| Some(c.dpu_incremental_cost),
+        none: "",
+    },
+    Figure {
+        field: "net_saving",
+        label: "Net saving",
+        kind: FigureKind::Money,
+        get: |c| Some(c.net_saving),
+        none: "",
+    },
+    Figure {
+        field: "npv",
+        label: "Net present value",
+        kind: FigureKind::Money,
+        get: |c| Some(c.npv),
+        none: "",
+    },
+    Figure {
+        field: "payback_year",
+        label: "Pays back in year",
+        kind: FigureKind::Year,
+        get: |c| c.payback_year.map(f64::from),
+        none: "never within the lifetime",
+    },
+    Figure {
+        field: "break_even_gbps_per_host",
+        label: "Pays from (traffic per host)",
+        kind: FigureKind::Gbps,
+        get: |c| c.break_even_gbps_per_host,
+        none: "no traffic within the line rate",
+    },
+    Figure {
+        field: "packets_per_second",
+        label: "Packets per second per host",
+        kind: FigureKind::Pps,
+        get: |c| Some(c.packets_per_second),
+        none: "",
+    },
+    Figure {
+        field: "server_yearly_cost",
+        label: "Yearly running cost of one server",
+        kind: FigureKind::Money,
+        get: |c| Some(c.server_yearly_cost),
+        none: "",
+    },
+    Figure {
+        field: "dpu_line_rate_gbps",
+        label: "Usable DPU line rate",
+        kind: FigureKind::Gbps,
+        get: |c| Some(c.dpu_line_rate_gbps),
+        none: "",
+    },
+];
+
+impl Figure {
+    /// The figure as it reads, e.g. `USD 81,357`, `1.56 cores`, `32 Gb/s`.
+    pub fn show(&self, cost: &Cost, currency: &str) -> String {
+        let Some(x) = (self.get)(cost) else {
+            return self.none.to_owned();
+        };
+        match self.kind {
+            FigureKind::Money => money(x, currency),
+            FigureKind::Cores => crate::format::count(x, "core", "cores"),
+            FigureKind::Share => percent(x),
+            FigureKind::Servers => auto(x),
+            FigureKind::Gbps => format!("{} Gb/s", auto(x)),
+            FigureKind::Pps => num(x, 0),
+            FigureKind::RackUnits => format!("{} U", auto(x)),
+            FigureKind::Year => num(x, 0),
+        }
+    }
+}
+
+/// The figure of a `cost` field.
+pub fn figure(field: &str) -> Option<&'static Figure> {
+    FIGURES.iter().find(|f| f.field == field)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_name_real_cost_fields_once() {
+        let cost = crate::evaluate(&crate::Scenario::default()).cost;
+        let json = serde_json::to_value(&cost).expect("serialises");
+        for (i, f) in FIGURES.iter().enumerate() {
+            assert!(
+                FIGURES[..i].iter().all(|g| g.field != f.field),
+                "{} twice",
+                f.field
+            );
+            assert!(json.get(f.field).is_some(), "cost has no {}", f.field);
+            match (f.get)(&cost) {
+                Some(x) => assert_eq!(json[f.field].as_f64(), Some(x), "{}", f.field),
+                None => assert!(json[f.field].is_null() && !f.none.is_empty(), "{}", f.field),
+            }
+        }
+        for field in [
+            "networking_cores_per_host",
+            "networking_share_of_host",
+            "offloaded_gbps_per_host",
+            "offloadable_cores_per_host",
+            "cores_freed_per_host",
+            "servers_avoided",
+            "servers_avoided_fractional",
+            "dpu_hosts",
+            "rack_units_freed",
+            "value_per_avoided_server",
+            "dpu_cost_per_host",
+            "value_of_avoided_servers",
+            "dpu_incremental_cost",
+            "net_saving",
+            "break_even_gbps_per_host",
+            "payback_year",
+            "npv",
+        ] {
+            assert!(
+                figure(field).is_some(),
+                "SPEC §6 figure {field} has no label"
+            );
+        }
+    }
+
+    #[test]
+    fn figures_read_with_their_units() {
+        let cost = crate::evaluate(&crate::Scenario::default()).cost;
+        let show = |field| figure(field).expect("figure").show(&cost, "EUR");
+        assert_eq!(show("networking_cores_per_host"), "1.56 cores");
+        assert_eq!(show("break_even_gbps_per_host"), "32 Gb/s");
+        assert_eq!(show("payback_year"), "never within the lifetime");
+        assert_eq!(show("networking_share_of_host"), "2.4 %");
+        assert!(show("net_saving").starts_with("EUR -"));
+    }
+
+    #[test]
+    fn cost_verdicts_are_the_four_that_rest_on_money() {
+        let cost: Vec<&str> = [
+            Verdict::WrongProblem,
+            Verdict::NotSupported,
+            Verdict::CheckInputs,
+            Verdict::Required,
+            Verdict::NotWorthIt,
+            Verdict::TossUp,
+            Verdict::WorthItWithTradeoffs,
+            Verdict::WorthIt,
+        ]
+        .into_iter()
+        .filter(|v| v.is_cost_verdict())
+        .map(Verdict::wire)
+        .collect();
+        assert_eq!(
+            cost,
+            [
+                "not_worth_it",
+                "toss_up",
+                "worth_it_with_tradeoffs",
+                "worth_it"
+            ]
+        );
+        assert_eq!(Model::default().line(), "model 2.1, facts as of 2026-11-25");
     }
 }

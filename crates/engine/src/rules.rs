@@ -3,17 +3,22 @@
 //!
 //! To add a rule, add one entry to [`RULES`]: an id, a severity, a title, the facts it cites,
 //! a check that returns a [`Fired`] with an explanation in the scenario's own numbers, and the
-//! two example scenarios. The catalog tests below then check it like every other rule.
+//! two example scenarios. The catalog tests then check it like every other rule.
+//!
+//! Wording (SPEC §4): plurals agree with their numbers, labels keep their capitals, the VM
+//! count appears only for many VMs per host, and statements about what vSphere 9.x offloads
+//! say they are documented for vSphere 8.
 
 use serde::{Deserialize, Serialize};
 
 use crate::choice::{
-    Choice, DpuModel, Encryption, Feature, Goal, NsxVersion, PlatformKind, VsphereVersion,
-    WorkloadKind,
+    BoundBy, Choice, Datapath, DualMode, Encryption, Feature, Goal, NsxVersion, PlatformKind,
+    VsphereVersion, WorkloadKind,
 };
-use crate::cost::Cost;
-use crate::format::{auto, money, num, percent};
+use crate::cost::{Cost, Plan, point};
+use crate::format::{auto, count, in_sentence, money, num, percent};
 use crate::scenario::Scenario;
+use crate::uncertainty::Uncertainty;
 
 /// How a finding bears on the verdict, most serious first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -23,6 +28,10 @@ pub enum Severity {
     WrongProblem,
     /// The platform does not support it.
     Unsupported,
+    /// The inputs contradict each other or leave nothing to judge.
+    CheckInputs,
+    /// A DPU is the only way to meet this goal.
+    Required,
     /// Works, but costs something the user has or wants.
     Tradeoff,
     /// Worth knowing.
@@ -33,9 +42,11 @@ pub enum Severity {
 
 impl Severity {
     /// Every severity, most serious first.
-    pub const ALL: [Severity; 5] = [
+    pub const ALL: [Severity; 7] = [
         Severity::WrongProblem,
         Severity::Unsupported,
+        Severity::CheckInputs,
+        Severity::Required,
         Severity::Tradeoff,
         Severity::Info,
         Severity::Good,
@@ -46,6 +57,8 @@ impl Severity {
         match self {
             Severity::WrongProblem => "wrong_problem",
             Severity::Unsupported => "unsupported",
+            Severity::CheckInputs => "check_inputs",
+            Severity::Required => "required",
             Severity::Tradeoff => "tradeoff",
             Severity::Info => "info",
             Severity::Good => "good",
@@ -57,6 +70,8 @@ impl Severity {
         match self {
             Severity::WrongProblem => "Wrong problem",
             Severity::Unsupported => "Not supported",
+            Severity::CheckInputs => "Check the inputs",
+            Severity::Required => "Where a DPU is required",
             Severity::Tradeoff => "Trade-offs",
             Severity::Info => "Worth knowing",
             Severity::Good => "What fits",
@@ -64,40 +79,57 @@ impl Severity {
     }
 }
 
-/// What a rule sees: the scenario and the point estimate of the cost model.
+/// What a rule sees: the scenario, its plan (resolved defaults and fixed figures), the cost
+/// figures at the likely values and the uncertainty analysis.
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx<'a> {
     /// The scenario.
     pub s: &'a Scenario,
+    /// Its plan.
+    pub p: &'a Plan<'a>,
     /// The cost model at the likely assumptions.
     pub cost: &'a Cost,
+    /// The uncertainty analysis.
+    pub u: &'a Uncertainty,
 }
 
 /// A rule that fired: its explanation for this scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fired {
-    /// Overrides the rule's usual severity (e.g. `not-network-intensive`).
+    /// Overrides the rule's usual severity.
     pub severity: Option<Severity>,
+    /// Overrides the rule's title.
+    pub title: Option<String>,
     /// What it means for this scenario, with its numbers.
     pub detail: String,
     /// What to do instead, where that exists.
     pub instead: Option<String>,
 }
 
-fn fired(detail: String) -> Option<Fired> {
-    Some(Fired {
-        severity: None,
-        detail,
-        instead: None,
-    })
-}
+impl Fired {
+    fn new(detail: String) -> Self {
+        Fired {
+            severity: None,
+            title: None,
+            detail,
+            instead: None,
+        }
+    }
 
-fn fired_instead(detail: String, instead: &str) -> Option<Fired> {
-    Some(Fired {
-        severity: None,
-        detail,
-        instead: Some(instead.to_owned()),
-    })
+    fn instead(mut self, instead: impl Into<String>) -> Self {
+        self.instead = Some(instead.into());
+        self
+    }
+
+    fn severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
+        self
+    }
+
+    fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
 }
 
 /// One feasibility rule.
@@ -107,7 +139,7 @@ pub struct Rule {
     pub id: &'static str,
     /// Usual severity.
     pub severity: Severity,
-    /// Short title, a plain statement.
+    /// Usual title, a plain statement.
     pub title: &'static str,
     /// When it fires, in one line.
     pub when: &'static str,
@@ -115,14 +147,47 @@ pub struct Rule {
     pub sources: &'static [&'static str],
     /// Fires or not for a scenario. Never fails.
     pub check: fn(&Ctx) -> Option<Fired>,
-    /// A scenario (JSON) where it fires.
+    /// A scenario (JSON) where it fires with its usual severity.
     pub fires_for: &'static str,
     /// A scenario (JSON) where it does not fire; `None` only for rules that always fire.
     pub quiet_for: Option<&'static str>,
 }
 
-fn vsphere_label(s: &Scenario) -> &'static str {
-    s.platform.vsphere.label()
+fn cores(x: f64) -> String {
+    count(x, "core", "cores")
+}
+
+fn servers(n: u64) -> String {
+    count(n as f64, "server", "servers")
+}
+
+fn hosts(n: u32) -> String {
+    count(f64::from(n), "host", "hosts")
+}
+
+fn years(s: &Scenario) -> String {
+    count(s.fleet.lifetime_years, "year", "years")
+}
+
+fn cur(s: &Scenario) -> &str {
+    &s.costs.currency
+}
+
+/// " (documented for vSphere 8)" on vSphere 9.x, whose own DPU statements are unpublished.
+fn v8(s: &Scenario) -> &'static str {
+    if s.is_vsphere9() {
+        " (as documented for vSphere 8; VCF 9 publishes no list of its own)"
+    } else {
+        ""
+    }
+}
+
+/// "20 VMs per host" for many VMs, else the workload in words.
+fn workload_words(s: &Scenario) -> String {
+    match s.workload.kind {
+        WorkloadKind::ManyVms => format!("{} VMs per host", s.workload.vms_per_host),
+        kind => in_sentence(kind.label()),
+    }
 }
 
 fn features_named(s: &Scenario, among: &[Feature]) -> String {
@@ -136,51 +201,92 @@ fn features_named(s: &Scenario, among: &[Feature]) -> String {
 
 fn loses(ctx: &Ctx, feature: Feature, what: &str) -> Option<Fired> {
     let s = ctx.s;
-    (s.is_vsphere() && s.relies_on(feature)).then(|| Fired {
-        severity: None,
-        detail: format!(
-            "You rely on {} today. On a distributed switch offloaded to the DPU VMware does not \
-             support it, so {what} goes away on all {} hosts once the switch moves.",
-            feature.label(),
-            s.fleet.hosts
-        ),
-        instead: Some(
+    (s.offload_possible() && s.relies_on(feature)).then(|| {
+        Fired::new(format!(
+            "You rely on {} today. VMware does not support it on a distributed switch \
+             offloaded to the DPU{}, so {what} goes away on all {} once the switch moves.",
+            in_sentence(feature.label()),
+            v8(s),
+            hosts(s.fleet.hosts)
+        ))
+        .instead(
             "Keep the switch on the host for the hosts that need it, or replace the feature \
-             before moving (VMware's offload compatibility list says what stays)."
-                .to_owned(),
-        ),
+             before moving (VMware's offload compatibility list says what stays).",
+        )
     })
 }
 
-/// Every rule, in the order findings are listed within a severity.
+/// The "why" of zero whole servers, in the scenario's numbers.
+fn why_no_server(s: &Scenario, c: &Cost) -> String {
+    if s.fleet.bound_by != BoundBy::Cpu {
+        return format!(
+            "The servers are bound by {}, so freed cores remove none of them.",
+            in_sentence(s.fleet.bound_by.label())
+        );
+    }
+    let size = c.clusters.size;
+    let freed = f64::from(size) * c.cores_freed_per_host;
+    let share = freed / f64::from(s.fleet.cores_per_host);
+    let place = if c.clusters.full == 1 && c.clusters.rest == 0 {
+        format!("Across the {}", hosts(size))
+    } else {
+        format!("In a cluster of {}", hosts(size))
+    };
+    if share + 1e-9 >= 1.0 {
+        format!(
+            "{place} that adds up to {}, but a cluster must keep {} and has none to spare.",
+            cores(freed),
+            hosts(s.fleet.min_hosts_per_cluster)
+        )
+    } else {
+        format!(
+            "{place} that adds up to {}: {} of a {}-core server.",
+            cores(freed),
+            auto(share),
+            s.fleet.cores_per_host
+        )
+    }
+}
+
+/// Every rule, in the order of SPEC §4 (findings are listed in this order within a severity).
 pub const RULES: &[Rule] = &[
     Rule {
         id: "hypervisor-stays-on-host",
         severity: Severity::WrongProblem,
-        title: "ESXi cannot move onto the DPU",
-        when: "goal run_bare_metal on vSphere",
+        title: "The hypervisor cannot move onto the DPU",
+        when: "goal run_bare_metal on vSphere or KVM",
         sources: &["F1.1.3", "F1.1.4", "F2.1.1", "F3.1.4"],
         check: |ctx| {
             let s = ctx.s;
-            (s.has_goal(Goal::RunBareMetal) && s.is_vsphere()).then(|| Fired {
-                severity: None,
-                detail: format!(
-                    "The plan hopes to move vSphere onto the DPU so the {} servers can run \
-                     bare-metal. The DPU does run a trimmed ESXi, but only for I/O work such as \
-                     the switch data path; the hypervisor that shares CPU and memory between \
-                     your {} VMs per host stays on the x86 server. AWS got there with Nitro only \
-                     by writing a new hypervisor from scratch.",
-                    s.fleet.hosts, s.workload.vms_per_host
+            let (name, data_path) = match s.platform.kind {
+                PlatformKind::Vsphere => (
+                    "ESXi",
+                    "The DPU runs a trimmed ESXi, but only for I/O work such as the switch data path",
                 ),
-                instead: Some(
-                    "Keep ESXi on the hosts. If the aim is capacity, compare what the DPU frees \
-                     (cost panel) with adding or consolidating servers."
-                        .to_owned(),
-                ),
+                PlatformKind::KvmOvs => ("KVM", "The DPU can take over Open vSwitch's data path"),
+                _ => return None,
+            };
+            let vms = match s.workload.kind {
+                WorkloadKind::ManyVms => format!(" between its {} VMs", s.workload.vms_per_host),
+                _ => String::new(),
+            };
+            s.has_goal(Goal::RunBareMetal).then(|| {
+                Fired::new(format!(
+                    "The plan hopes to move {name} onto the DPU so the {} can run bare-metal. \
+                     {data_path}; the hypervisor that shares each host's CPU and memory{vms} \
+                     stays on the x86 server. AWS got there with Nitro only by writing a new \
+                     hypervisor from scratch.",
+                    servers(u64::from(s.fleet.hosts))
+                ))
+                .title(format!("{name} cannot move onto the DPU"))
+                .instead(
+                    "Keep the hypervisor on the hosts. If the aim is capacity, compare what the \
+                     DPU frees (cost figures) with adding or consolidating servers.",
+                )
             })
         },
         fires_for: r#"{"goals": ["run_bare_metal"]}"#,
-        quiet_for: Some(r#"{"goals": ["run_bare_metal"], "platform": {"kind": "kvm_ovs"}}"#),
+        quiet_for: Some(r#"{"goals": ["run_bare_metal"], "platform": {"kind": "kubernetes"}}"#),
     },
     Rule {
         id: "bare-metal-needs-workload-fit",
@@ -191,19 +297,17 @@ pub const RULES: &[Rule] = &[
         check: |ctx| {
             let s = ctx.s;
             (s.has_goal(Goal::RunBareMetal) && s.workload.kind == WorkloadKind::ManyVms).then(
-                || Fired {
-                    severity: None,
-                    detail: format!(
-                        "Each host runs {} VMs. Without a hypervisor nothing divides one \
-                         server's cores and memory between them; a server runs bare-metal only \
-                         when it holds one large workload or is a Kubernetes node.",
+                || {
+                    Fired::new(format!(
+                        "Each host runs {} VMs. Without a hypervisor nothing divides one server's \
+                     cores and memory between them; a server runs bare-metal only when it holds \
+                     one large workload or is a Kubernetes node.",
                         s.workload.vms_per_host
-                    ),
-                    instead: Some(
+                    ))
+                    .instead(
                         "Keep a hypervisor, or move the workloads into containers on bare-metal \
-                         Kubernetes nodes."
-                            .to_owned(),
-                    ),
+                     Kubernetes nodes.",
+                    )
                 },
             )
         },
@@ -211,30 +315,72 @@ pub const RULES: &[Rule] = &[
         quiet_for: Some(r#"{"goals": ["run_bare_metal"], "workload": {"kind": "kubernetes"}}"#),
     },
     Rule {
+        id: "bare-metal-needs-no-dpu",
+        severity: Severity::WrongProblem,
+        title: "Running bare-metal needs no DPU",
+        when: "goal run_bare_metal and the workload fits bare metal or the platform is already \
+               Kubernetes or bare metal (wrong_problem as the only goal, else info)",
+        sources: &["F1.1.2", "F1.3.7"],
+        check: |ctx| {
+            let s = ctx.s;
+            let fits = matches!(
+                s.workload.kind,
+                WorkloadKind::OneVmPerHost | WorkloadKind::Kubernetes
+            );
+            let already = matches!(
+                s.platform.kind,
+                PlatformKind::Kubernetes | PlatformKind::BareMetal
+            );
+            if !s.has_goal(Goal::RunBareMetal) || !(fits || already) {
+                return None;
+            }
+            let how = if already {
+                format!("On {}", in_sentence(s.platform.kind.label()))
+            } else {
+                format!("With {}", workload_words(s))
+            };
+            let only = s.goals == [Goal::RunBareMetal];
+            Some(
+                Fired::new(format!(
+                    "{how} the servers can run without a hypervisor, and dropping it needs no \
+                     DPU. What it saves is small: virtualization overhead is down to a few \
+                     percent."
+                ))
+                .severity(if only {
+                    Severity::WrongProblem
+                } else {
+                    Severity::Info
+                })
+                .instead(if only {
+                    "Drop the hypervisor where the workload allows it; a DPU adds nothing to that."
+                } else {
+                    "Drop the hypervisor where the workload allows it, and weigh the DPU only \
+                     for the other goals."
+                }),
+            )
+        },
+        fires_for: r#"{"goals": ["run_bare_metal"], "workload": {"kind": "one_vm_per_host"}}"#,
+        quiet_for: Some(r#"{"goals": ["run_bare_metal"]}"#),
+    },
+    Rule {
         id: "rack-space-needs-whole-servers",
         severity: Severity::WrongProblem,
         title: "Freed cores do not add up to a whole server",
-        when: "goal save_rack_space and fewer than one whole server avoided",
+        when: "goal save_rack_space and no whole server avoided",
         sources: &["F1.1.1", "F1.2.7"],
         check: |ctx| {
             let (s, c) = (ctx.s, ctx.cost);
-            (s.has_goal(Goal::SaveRackSpace) && c.servers_avoided == 0).then(|| Fired {
-                severity: None,
-                detail: format!(
-                    "The DPU frees about {} cores on each of {} hosts, {} cores in all: {} of a \
-                     {}-core server. Rack space comes back only when a whole server leaves the \
-                     rack, and this frees none.",
-                    auto(c.cores_freed_per_host),
-                    s.fleet.hosts,
-                    auto(c.cores_freed_per_host * f64::from(s.fleet.hosts)),
-                    auto(c.servers_avoided_fractional),
-                    s.fleet.cores_per_host
-                ),
-                instead: Some(
+            (s.has_goal(Goal::SaveRackSpace) && c.servers_avoided == 0).then(|| {
+                Fired::new(format!(
+                    "The DPU frees about {} per host. {} Rack space comes back only when a \
+                     whole server leaves the rack, and this frees none.",
+                    cores(c.cores_freed_per_host),
+                    why_no_server(s, c)
+                ))
+                .instead(
                     "Consolidate onto denser servers (more cores per rack unit), or retire idle \
-                     capacity; both free rack units directly."
-                        .to_owned(),
-                ),
+                     capacity; both free rack units directly.",
+                )
             })
         },
         fires_for: r#"{"goals": ["save_rack_space"]}"#,
@@ -244,41 +390,54 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         id: "not-network-intensive",
-        severity: Severity::WrongProblem,
-        title: "Networking uses little of this host's CPU",
-        when: "cores freed per host < 1 (wrong_problem with goal free_host_cpu, else info)",
+        severity: Severity::Info,
+        title: "The DPU frees less than one core per host",
+        when: "cores freed per host < 1",
         sources: &["F1.1.4", "F1.2.4", "F1.2.7"],
         check: |ctx| {
             let (s, c) = (ctx.s, ctx.cost);
-            (c.cores_freed_per_host < 1.0).then(|| Fired {
-                severity: Some(if s.has_goal(Goal::FreeHostCpu) {
-                    Severity::WrongProblem
-                } else {
-                    Severity::Info
-                }),
-                detail: format!(
-                    "At {} Gb/s per host with {}-byte packets the virtual switch needs about {} \
-                     of {} cores ({}). Offloading {} of that frees {} cores per host: less than \
-                     one.",
+            if c.cores_freed_per_host >= 1.0 {
+                return None;
+            }
+            let used = if s.traffic.measured_networking_cores.is_some() {
+                format!(
+                    "You measured {} of {} on the data path ({})",
+                    cores(c.networking_cores_per_host),
+                    s.fleet.cores_per_host,
+                    percent(c.networking_share_of_host)
+                )
+            } else {
+                format!(
+                    "At {} Gb/s with {}-byte packets the data path uses about {} of {} ({})",
                     auto(s.traffic.gbps_per_host),
                     auto(s.traffic.avg_packet_bytes),
-                    auto(c.networking_cores_per_host),
+                    cores(c.networking_cores_per_host),
                     s.fleet.cores_per_host,
-                    percent(c.networking_share_of_host),
-                    percent(s.assumptions.offload_fraction.likely),
-                    auto(c.cores_freed_per_host)
-                ),
-                instead: Some(match c.break_even_gbps_per_host {
-                    Some(b) => format!(
-                        "Leave networking on the host. Revisit when traffic nears {} Gb/s per \
-                         host, where the model breaks even.",
-                        auto(b)
-                    ),
-                    None => "Leave networking on the host; even at the DPUs' line rate the \
-                             model does not break even."
-                        .to_owned(),
-                }),
-            })
+                    percent(c.networking_share_of_host)
+                )
+            };
+            let mut fired = Fired::new(format!(
+                "{used}. The DPU takes over {} of that and, removing {} of it, frees about {} \
+                 per host: less than one core.",
+                cores(c.offloadable_cores_per_host),
+                percent(ctx.p.r.ranges.likely().phi),
+                cores(c.cores_freed_per_host)
+            ));
+            if c.networking_share_of_host < 0.05 {
+                fired = fired.title("Networking uses little of this host's CPU");
+            }
+            match c.break_even_gbps_per_host {
+                Some(b) if b > s.traffic.gbps_per_host => Some(fired.instead(format!(
+                    "Keep networking on the host. Revisit when traffic nears {} Gb/s per host, \
+                     where the model breaks even.",
+                    auto(b)
+                ))),
+                Some(_) => Some(fired),
+                None => Some(fired.instead(
+                    "Keep networking on the host: no traffic up to the DPU's line rate pays for \
+                     the cards here.",
+                )),
+            }
         },
         fires_for: r#"{"traffic": {"gbps_per_host": 1}}"#,
         quiet_for: Some("{}"),
@@ -287,34 +446,86 @@ pub const RULES: &[Rule] = &[
         id: "licensing-needs-fewer-cores",
         severity: Severity::WrongProblem,
         title: "Per-core licences only shrink when cores are removed",
-        when: "goal cut_licensing and no whole server avoided",
+        when: "goal cut_licensing and (no whole server avoided or licences do not follow cores)",
         sources: &["F4.7.4", "F1.2.7"],
         check: |ctx| {
-            let (s, c) = (ctx.s, ctx.cost);
-            (s.has_goal(Goal::CutLicensing) && c.servers_avoided == 0).then(|| Fired {
-                severity: None,
-                detail: format!(
-                    "Core-based licences are counted on the cores a server has, not the cores \
-                     it keeps busy. The DPU frees {} cores per host ({} servers' worth across \
-                     the fleet), so no server can go and the licence bill of {} per host per \
+            let (s, c, r) = (ctx.s, ctx.cost, &ctx.p.r);
+            if !s.has_goal(Goal::CutLicensing) {
+                return None;
+            }
+            if !r.licenses_follow_cores {
+                return Some(
+                    Fired::new(format!(
+                        "Here licences do not shrink when servers go, so even the {} the DPUs \
+                         free cut no licence cost.",
+                        servers(c.servers_avoided)
+                    ))
+                    .instead(
+                        "If your licences are per core, say so (licences shrink when servers \
+                         go); otherwise a DPU does nothing for them.",
+                    ),
+                );
+            }
+            (c.servers_avoided == 0).then(|| {
+                Fired::new(format!(
+                    "Core-based licences are counted on the cores a server has, not the cores it \
+                     keeps busy. The DPU frees {} per host but no whole server can go ({} \
+                     servers' worth across the fleet), so the licence bill of {} per host per \
                      year stays.",
-                    auto(c.cores_freed_per_host),
+                    cores(c.cores_freed_per_host),
                     auto(c.servers_avoided_fractional),
                     money(
-                        s.costs.license_per_core_year * f64::from(s.fleet.cores_per_host),
-                        &s.costs.currency
+                        r.license_per_core_year * f64::from(s.fleet.cores_per_host),
+                        cur(s)
                     )
-                ),
-                instead: Some(
-                    "Licences shrink with fewer or smaller hosts: right-size the cluster, or \
-                     buy servers with fewer, faster cores."
-                        .to_owned(),
-                ),
+                ))
+                .instead(
+                    "Licences shrink with fewer or smaller hosts: right-size the cluster, or buy \
+                     servers with fewer, faster cores.",
+                )
             })
         },
         fires_for: r#"{"goals": ["cut_licensing"]}"#,
         quiet_for: Some(
             r#"{"goals": ["cut_licensing"], "traffic": {"gbps_per_host": 100, "avg_packet_bytes": 1500}}"#,
+        ),
+    },
+    Rule {
+        id: "nothing-to-offload",
+        severity: Severity::WrongProblem,
+        title: "There is no security work for the DPU to take over",
+        when: "goal offload_security without work the DPU would take (on vSphere: a distributed \
+               firewall; elsewhere: firewall, encryption or deep inspection), unless tenants \
+               are isolated",
+        sources: &["F1.1.4", "F2.3.1"],
+        check: |ctx| {
+            let s = ctx.s;
+            let t = &s.traffic;
+            if !s.has_goal(Goal::OffloadSecurity) || s.has_goal(Goal::IsolateBareMetalTenants) {
+                return None;
+            }
+            let detail = if s.is_vsphere() {
+                if t.distributed_firewall {
+                    return None;
+                }
+                "On vSphere the DPU takes over the distributed firewall and no other security \
+                 work: IDS/IPS and guest IPsec or TLS stay on the host. This scenario has no \
+                 distributed firewall, so the DPU has no security work to take."
+            } else {
+                if t.distributed_firewall || t.encryption != Encryption::None || t.deep_inspection {
+                    return None;
+                }
+                "The scenario has no firewall, no encryption and no deep inspection in the data \
+                 path: there is no security work for the DPU to take over."
+            };
+            Some(Fired::new(detail.to_owned()).instead(
+                "Say which security function should move (a distributed firewall, encryption or \
+                 inspection), or drop the goal.",
+            ))
+        },
+        fires_for: r#"{"goals": ["offload_security"]}"#,
+        quiet_for: Some(
+            r#"{"goals": ["offload_security"], "traffic": {"distributed_firewall": true}}"#,
         ),
     },
     Rule {
@@ -325,14 +536,13 @@ pub const RULES: &[Rule] = &[
         sources: &["F2.2.1"],
         check: |ctx| {
             let s = ctx.s;
-            (s.is_vsphere() && s.platform.vsphere < VsphereVersion::V8_0).then(|| Fired {
-                severity: None,
-                detail: format!(
-                    "DPU support (the Distributed Services Engine) arrived with vSphere 8.0; \
-                     {} cannot use the DPU except as a plain NIC.",
-                    vsphere_label(s)
-                ),
-                instead: Some("Upgrade to vSphere 8.0 Update 3 or later first.".to_owned()),
+            (s.is_vsphere() && s.platform.vsphere < VsphereVersion::V8_0).then(|| {
+                Fired::new(format!(
+                    "DPU support (the Distributed Services Engine) arrived with vSphere 8.0; {} \
+                     can use the DPU only as a plain NIC.",
+                    s.platform.vsphere.label()
+                ))
+                .instead("Upgrade to vSphere 8.0 Update 3 or later first.")
             })
         },
         fires_for: r#"{"platform": {"vsphere": "7.0"}}"#,
@@ -342,24 +552,22 @@ pub const RULES: &[Rule] = &[
         id: "offload-needs-nsx",
         severity: Severity::Unsupported,
         title: "Without NSX the DPU is only a NIC",
-        when: "vSphere with nsx = none",
+        when: "vSphere 8.0 or later with nsx = none",
         sources: &["F2.3.1"],
         check: |ctx| {
             let s = ctx.s;
-            (s.is_vsphere() && s.platform.nsx == NsxVersion::None).then(|| Fired {
-                severity: None,
-                detail: "Until an NSX transport node is configured, vSphere uses the DPU as an \
+            (s.is_vsphere() && s.platform.vsphere >= VsphereVersion::V8_0 && s.platform.nsx == NsxVersion::None)
+                .then(|| {
+                    Fired::new(
+                        "Until an NSX transport node is configured, vSphere uses the DPU as an \
                          ordinary network card: nothing is offloaded and no host CPU is freed."
-                    .to_owned(),
-                instead: Some(
-                    "Budget for NSX (and its licences) if you want the offload, or keep the \
-                     plain NIC."
-                        .to_owned(),
-                ),
-            })
+                            .to_owned(),
+                    )
+                    .instead("Budget for NSX (and its licences) if you want the offload, or keep the plain NIC.")
+                })
         },
         fires_for: r#"{"platform": {"nsx": "none"}}"#,
-        quiet_for: Some("{}"),
+        quiet_for: Some(r#"{"platform": {"nsx": "none", "vsphere": "7.0"}}"#),
     },
     Rule {
         id: "bare-metal-offload-unsupported",
@@ -370,21 +578,20 @@ pub const RULES: &[Rule] = &[
         check: |ctx| {
             let s = ctx.s;
             let wants = s.has_goal(Goal::RunBareMetal) || s.has_goal(Goal::IsolateBareMetalTenants);
-            (s.is_vsphere() && wants).then(|| Fired {
-                severity: None,
-                detail: format!(
+            (s.is_vsphere() && wants).then(|| {
+                Fired::new(format!(
                     "NSX on a DPU in front of a bare-metal server was missing from the first \
-                     release (vSphere 8 / NSX 4.0.1), and VMware still lists bare-metal \
-                     management on the DPU as not supported; no later release is known to add \
+                     release (vSphere 8 with NSX 4.0.1), and VMware still lists bare-metal \
+                     management on the DPU as not supported{}; no later release is known to add \
                      it. With {} and {} this plan has no supported path.",
-                    vsphere_label(s),
+                    v8(s),
+                    s.platform.vsphere.label(),
                     s.platform.nsx.label()
-                ),
-                instead: Some(
-                    "For tenant-proof bare metal, look at platforms built for it (the public \
-                     clouds' own cards, or an OpenStack/Kubernetes stack with DPU support)."
-                        .to_owned(),
-                ),
+                ))
+                .instead(
+                    "For tenant-proof bare metal, look at platforms built for it: the public \
+                     clouds' own cards, or an OpenStack or Kubernetes stack with DPU support.",
+                )
             })
         },
         fires_for: r#"{"goals": ["isolate_bare_metal_tenants"]}"#,
@@ -400,18 +607,17 @@ pub const RULES: &[Rule] = &[
         sources: &["F2.2.2"],
         check: |ctx| {
             let s = ctx.s;
-            (s.is_vsphere() && s.has_goal(Goal::OffloadStorage)).then(|| Fired {
-                severity: None,
-                detail: format!(
+            (s.is_vsphere() && s.has_goal(Goal::OffloadStorage)).then(|| {
+                Fired::new(format!(
                     "VMware names storage offload as something a DPU could do but lists it as \
-                     not supported; on {} only the network data path moves.",
-                    vsphere_label(s)
-                ),
-                instead: Some(
-                    "Storage offload exists outside vSphere, e.g. NVIDIA's NVMe emulation on \
-                     BlueField under Linux."
-                        .to_owned(),
-                ),
+                     not supported{}; on {} only the network data path moves.",
+                    v8(s),
+                    s.platform.vsphere.label()
+                ))
+                .instead(
+                    "Storage offload exists outside vSphere, for example NVIDIA's NVMe emulation \
+                     on BlueField under Linux.",
+                )
             })
         },
         fires_for: r#"{"goals": ["offload_storage"]}"#,
@@ -420,26 +626,27 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "dpu-model-unsupported",
         severity: Severity::Unsupported,
-        title: "vSphere supports only BlueField and Pensando DPUs",
-        when: "vSphere with a DPU other than BlueField or Pensando",
-        sources: &["F2.1.3"],
+        title: "This DPU is on no published vSphere list",
+        when: "vSphere with a model other than BlueField-2, BlueField-3 or a Pensando DSC card",
+        sources: &["F2.1.3", "F4.6.11"],
         check: |ctx| {
             let s = ctx.s;
             let m = s.dpu.model;
-            (s.is_vsphere() && !m.is_bluefield() && !m.is_pensando()).then(|| Fired {
-                severity: None,
-                detail: format!(
-                    "The {} is not on VMware's list: vSphere's DPU support covers NVIDIA \
-                     BlueField and AMD Pensando cards only.",
-                    m.label()
-                ),
-                instead: Some(
-                    "Pick a BlueField or Pensando card from your server vendor's certified list."
-                        .to_owned(),
-                ),
+            (s.is_vsphere() && !m.on_vsphere_list()).then(|| {
+                Fired::new(format!(
+                    "vSphere's DPU support covers NVIDIA BlueField-2 and BlueField-3 and the AMD \
+                     Pensando DSC cards; the {} is on no published list{}.",
+                    m.label(),
+                    if m == crate::choice::DpuModel::Bluefield4 {
+                        " (NVIDIA positions BlueField-4 for AI factories, not vSphere)"
+                    } else {
+                        ""
+                    }
+                ))
+                .instead("Pick a BlueField or Pensando DSC card from your server vendor's certified list.")
             })
         },
-        fires_for: r#"{"dpu": {"model": "intel_ipu_e2000"}}"#,
+        fires_for: r#"{"dpu": {"model": "intel_ipu_e2100"}}"#,
         quiet_for: Some(r#"{"dpu": {"model": "pensando_dsc2_200"}}"#),
     },
     Rule {
@@ -450,16 +657,13 @@ pub const RULES: &[Rule] = &[
         sources: &["F2.2.1"],
         check: |ctx| {
             let s = ctx.s;
-            (s.is_vsphere() && !s.dpu.factory_installed).then(|| Fired {
-                severity: None,
-                detail: format!(
+            (s.is_vsphere() && !s.dpu.factory_installed).then(|| {
+                Fired::new(format!(
                     "VMware supports DPUs only in servers that ship with them; adding cards to \
-                     the {} servers you already have is not a supported configuration.",
-                    s.fleet.hosts
-                ),
-                instead: Some(
-                    "Plan the DPU into the next server purchase instead of a retrofit.".to_owned(),
-                ),
+                     the {} you already have is not a supported configuration.",
+                    servers(u64::from(s.fleet.hosts))
+                ))
+                .instead("Plan the DPU into the next server purchase instead of a retrofit.")
             })
         },
         fires_for: r#"{"dpu": {"factory_installed": false}}"#,
@@ -473,17 +677,17 @@ pub const RULES: &[Rule] = &[
         sources: &["F2.2.1", "F2.2.2"],
         check: |ctx| {
             let s = ctx.s;
-            (s.is_vsphere() && s.dpu.oem == crate::choice::Oem::Other)
-                .then(|| {
-                    fired_instead(
+            (s.is_vsphere() && s.dpu.oem == crate::choice::Oem::Other).then(|| {
+                Fired::new(
                     "VMware's DPU support lists server designs from Dell and HPE (at launch) and \
-                     later Lenovo and Fujitsu; a server from another vendor has no supported \
-                     DPU configuration."
+                     later Lenovo and Fujitsu; a server from another vendor has no supported DPU \
+                     configuration."
                         .to_owned(),
+                )
+                .instead(
                     "Choose a Dell, HPE, Lenovo or Fujitsu server design with the DPU built in.",
                 )
-                })
-                .flatten()
+            })
         },
         fires_for: r#"{"dpu": {"oem": "other"}}"#,
         quiet_for: Some(r#"{"dpu": {"oem": "lenovo"}}"#),
@@ -496,17 +700,15 @@ pub const RULES: &[Rule] = &[
         sources: &["F2.2.3", "F2.3.2"],
         check: |ctx| {
             let s = ctx.s;
-            (s.is_vsphere() && s.dpu.mixed_models_in_cluster)
-                .then(|| {
-                    fired_instead(
-                        "An offloading distributed switch may only hold hosts whose DPUs are the \
+            (s.is_vsphere() && s.dpu.mixed_models_in_cluster).then(|| {
+                Fired::new(
+                    "An offloading distributed switch may only hold hosts whose DPUs are the \
                      same vendor and model, and the offload setting is fixed when the switch is \
                      created. A mixed cluster needs one switch per DPU model."
-                            .to_owned(),
-                        "Standardise on one DPU model per cluster, or split the switch.",
-                    )
-                })
-                .flatten()
+                        .to_owned(),
+                )
+                .instead("Standardise on one DPU model per cluster, or split the switch.")
+            })
         },
         fires_for: r#"{"dpu": {"mixed_models_in_cluster": true}}"#,
         quiet_for: Some(
@@ -522,24 +724,160 @@ pub const RULES: &[Rule] = &[
         check: |ctx| {
             let s = ctx.s;
             (s.is_vsphere() && s.platform.vsphere < VsphereVersion::V8_0u3 && s.dpu.per_host == 2)
-                .then(|| Fired {
-                    severity: None,
-                    detail: format!(
+                .then(|| {
+                    Fired::new(format!(
                         "Two DPUs in one host (as an active/standby pair or side by side) are \
-                         supported from vSphere 8.0 Update 3; {} allows one.",
-                        vsphere_label(s)
-                    ),
-                    instead: Some("Upgrade to 8.0 Update 3, or use one DPU per host.".to_owned()),
+                     supported from vSphere 8.0 Update 3; {} allows one.",
+                        s.platform.vsphere.label()
+                    ))
+                    .instead("Upgrade to 8.0 Update 3, or use one DPU per host.")
                 })
         },
         fires_for: r#"{"dpu": {"per_host": 2}, "platform": {"vsphere": "8.0u2"}}"#,
         quiet_for: Some(r#"{"dpu": {"per_host": 2}}"#),
     },
     Rule {
+        id: "kubernetes-dpu-unsupported",
+        severity: Severity::Unsupported,
+        title: "OVN-Kubernetes offloads to one BlueField per node",
+        when: "Kubernetes with a model that is not BlueField, or with 2 DPUs per node",
+        sources: &["F5.3.1"],
+        check: |ctx| {
+            let s = ctx.s;
+            let not_bf = !s.dpu.model.is_bluefield();
+            let two = s.dpu.per_host == 2;
+            (s.platform.kind == PlatformKind::Kubernetes && (not_bf || two)).then(|| {
+                let mut why = Vec::new();
+                if not_bf {
+                    why.push(format!("the {} is not", s.dpu.model.label()));
+                }
+                if two {
+                    why.push("two DPUs per node are not".to_owned());
+                }
+                Fired::new(format!(
+                    "OVN-Kubernetes runs its data plane on the DPU only with NVIDIA BlueField, \
+                     tested upstream, and with one DPU per node: {} supported.",
+                    why.join(", and ")
+                ))
+                .instead("Use one BlueField per node, or keep the data path on the host.")
+            })
+        },
+        fires_for: r#"{"platform": {"kind": "kubernetes"}, "dpu": {"model": "intel_ipu_e2100"}}"#,
+        quiet_for: Some(r#"{"platform": {"kind": "kubernetes"}}"#),
+    },
+    Rule {
+        id: "host-saturated",
+        severity: Severity::CheckInputs,
+        title: "Networking would need more cores than the host has",
+        when: "networking cores per host above the host's cores",
+        sources: &[
+            "F4.1.1", "F4.1.2", "F4.1.3", "F4.1.4", "F4.1.5", "F4.1.6", "F4.1.7",
+        ],
+        check: |ctx| {
+            let (s, c) = (ctx.s, ctx.cost);
+            if c.networking_cores_per_host <= f64::from(s.fleet.cores_per_host) {
+                return None;
+            }
+            let detail = if s.traffic.measured_networking_cores.is_some() {
+                format!(
+                    "You entered {} measured on the data path, but each host has {}: the \
+                     measurement or the core count is off.",
+                    cores(c.networking_cores_per_host),
+                    cores(f64::from(s.fleet.cores_per_host))
+                )
+            } else {
+                format!(
+                    "At {} Gb/s with {}-byte packets ({} packets per second) a software data \
+                     path would need about {} at these per-core rates, more than the {} each \
+                     host has: in software these hosts could not carry this traffic at all, so \
+                     the rates, the packet size or the traffic are off.",
+                    auto(s.traffic.gbps_per_host),
+                    auto(s.traffic.avg_packet_bytes),
+                    num(c.packets_per_second, 0),
+                    cores(c.networking_cores_per_host),
+                    s.fleet.cores_per_host
+                )
+            };
+            Some(Fired::new(detail).instead(
+                "Measure the cores the data path uses today (esxtop, pidstat) and enter them, or \
+                 check the packet size and traffic; a poll-mode data path (DPDK, AF_XDP, VPP) \
+                 may carry this traffic without a DPU.",
+            ))
+        },
+        fires_for: r#"{"traffic": {"gbps_per_host": 100, "avg_packet_bytes": 64}}"#,
+        quiet_for: Some("{}"),
+    },
+    Rule {
+        id: "no-goal",
+        severity: Severity::CheckInputs,
+        title: "No goal is set",
+        when: "goals is empty",
+        sources: &["F1.1.4"],
+        check: |ctx| {
+            ctx.s.goals.is_empty().then(|| {
+                Fired::new(
+                    "A DPU is a means, not an end: whether it is worth it depends on what it \
+                     should achieve, and no goal is ticked."
+                        .to_owned(),
+                )
+                .instead("Tick what the DPUs should do: free host cores, save rack space, isolate tenants, …")
+            })
+        },
+        fires_for: r#"{"goals": []}"#,
+        quiet_for: Some("{}"),
+    },
+    Rule {
+        id: "tenant-isolation-needs-dpu",
+        severity: Severity::Required,
+        title: "Tenant isolation on bare metal needs a DPU",
+        when: "goal isolate_bare_metal_tenants off vSphere (required with bare-metal \
+               applications, else check_inputs)",
+        sources: &["F1.2.2", "F3.1.3", "F5.2.1", "F5.2.3", "F5.4.4", "F3.5.1"],
+        check: |ctx| {
+            let (s, c) = (ctx.s, ctx.cost);
+            if !s.has_goal(Goal::IsolateBareMetalTenants) || s.is_vsphere() {
+                return None;
+            }
+            if s.workload.kind != WorkloadKind::BareMetalApps {
+                return Some(
+                    Fired::new(format!(
+                        "With {}, tenants run in VMs or pods, and the hypervisor or the node \
+                         already isolates them. A DPU is needed for isolation only when tenants \
+                         rent whole servers.",
+                        workload_words(s)
+                    ))
+                    .severity(Severity::CheckInputs)
+                    .title("Who are the bare-metal tenants?")
+                    .instead("If tenants rent whole servers, set the workload to applications on bare metal."),
+                );
+            }
+            let month = c.dpu_cost_per_host / (12.0 * s.fleet.lifetime_years);
+            Some(
+                Fired::new(format!(
+                    "Tenants run their own operating system on the whole server, so the \
+                     provider's network boundary cannot sit on the server itself. A DPU managed \
+                     from outside the host, as AWS Nitro and NVIDIA's bare-metal controller use \
+                     it, keeps tenants inside your virtual network. Here that costs {} per \
+                     server over {}: about {} per server per month.",
+                    money(c.dpu_cost_per_host, cur(s)),
+                    years(s),
+                    money(month, cur(s))
+                ))
+                .instead(
+                    "If tenants need not join your overlay, per-tenant VRFs or EVPN on the leaf \
+                     switches, a DPU-equipped top-of-rack switch, or pooled DPUs can isolate \
+                     them without a card in every server.",
+                ),
+            )
+        },
+        fires_for: r#"{"goals": ["isolate_bare_metal_tenants"], "platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}}"#,
+        quiet_for: Some(r#"{"goals": ["isolate_bare_metal_tenants"]}"#),
+    },
+    Rule {
         id: "loses-nioc",
         severity: Severity::Tradeoff,
         title: "Network I/O Control is lost",
-        when: "vSphere and the user relies on NIOC",
+        when: "offload possible and the user relies on NIOC",
         sources: &["F1.1.5", "F2.3.4"],
         check: |ctx| {
             loses(
@@ -555,17 +893,17 @@ pub const RULES: &[Rule] = &[
         id: "loses-traffic-shaping",
         severity: Severity::Tradeoff,
         title: "Traffic shaping is lost",
-        when: "vSphere and the user relies on traffic shaping",
+        when: "offload possible and the user relies on traffic shaping",
         sources: &["F1.1.5", "F2.3.4"],
         check: |ctx| loses(ctx, Feature::TrafficShaping, "per-port rate limiting"),
         fires_for: r#"{"features": ["traffic_shaping"]}"#,
-        quiet_for: Some(r#"{"features": ["lacp"]}"#),
+        quiet_for: Some(r#"{"features": ["traffic_shaping"], "platform": {"nsx": "none"}}"#),
     },
     Rule {
         id: "loses-dv-filter",
         severity: Severity::Tradeoff,
         title: "DV filter (inline security products) is lost",
-        when: "vSphere and the user relies on DV filter",
+        when: "offload possible and the user relies on DV filter",
         sources: &["F1.1.5", "F2.3.4"],
         check: |ctx| {
             loses(
@@ -581,21 +919,18 @@ pub const RULES: &[Rule] = &[
         id: "vmotion-only-between-dpu-hosts",
         severity: Severity::Tradeoff,
         title: "Offloaded VMs move only between DPU hosts",
-        when: "vSphere and VMs must move to hosts without DPUs",
+        when: "offload possible and VMs must move to hosts without DPUs",
         sources: &["F2.2.3"],
         check: |ctx| {
             let s = ctx.s;
-            (s.is_vsphere() && s.relies_on(Feature::VmotionToNonDpuHosts))
-                .then(|| {
-                    fired_instead(
-                    "With the offload on, vMotion works only between hosts that both have DPUs; \
-                     the VMs can no longer move to the hosts without one."
-                        .to_owned(),
-                    "Put DPUs in every host of the cluster, or keep the non-DPU hosts in a \
-                     separate cluster.",
-                )
-                })
-                .flatten()
+            (s.offload_possible() && s.relies_on(Feature::VmotionToNonDpuHosts)).then(|| {
+                Fired::new(format!(
+                    "With the offload on, vMotion works only between hosts that both have \
+                     DPUs{}; the VMs can no longer move to the hosts without one.",
+                    v8(s)
+                ))
+                .instead("Put DPUs in every host of the cluster, or keep the non-DPU hosts in a separate cluster.")
+            })
         },
         fires_for: r#"{"features": ["vmotion_to_non_dpu_hosts"]}"#,
         quiet_for: Some("{}"),
@@ -603,231 +938,110 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "dpu-line-rate-exceeded",
         severity: Severity::Tradeoff,
-        title: "Traffic is above the DPUs' line rate",
-        when: "traffic per host above the DPUs' combined line rate",
-        sources: &["F4.6.1", "F4.6.3", "F4.6.8", "F3.3.2"],
+        title: "Traffic is above the DPU's line rate",
+        when: "traffic per host above the usable DPU line rate",
+        sources: &["F4.6.1", "F4.6.3", "F4.6.8", "F3.3.2", "F2.4.6"],
         check: |ctx| {
             let (s, c) = (ctx.s, ctx.cost);
-            (s.traffic.gbps_per_host > c.dpu_line_rate_gbps).then(|| Fired {
-                severity: None,
-                detail: format!(
-                    "Each host moves {} Gb/s but {} × {} gives {} Gb/s of line rate; the rest \
-                     has to go through other NICs, and the host keeps that switching work.",
-                    auto(s.traffic.gbps_per_host),
-                    s.dpu.per_host,
-                    s.dpu.model.label(),
-                    auto(c.dpu_line_rate_gbps)
-                ),
-                instead: Some("Use a faster card or two per host.".to_owned()),
+            let g = s.traffic.gbps_per_host;
+            let l = c.dpu_line_rate_gbps;
+            (g > l).then(|| {
+                let cards = match (s.dpu.per_host, s.dpu.dual_mode) {
+                    (2, DualMode::ActiveStandby) => format!(
+                        "two {} cards in active/standby mode carry one card's",
+                        s.dpu.model.label()
+                    ),
+                    (2, DualMode::Independent) => {
+                        format!("two independent {} cards carry", s.dpu.model.label())
+                    }
+                    _ => format!("the {} carries", s.dpu.model.label()),
+                };
+                Fired::new(format!(
+                    "Each host moves {} Gb/s, but {cards} {} Gb/s. The other {} Gb/s stay on \
+                     the host's own data path, and their cores are not counted as freed.",
+                    auto(g),
+                    auto(l),
+                    auto(g - l)
+                ))
+                .instead(
+                    "Use a faster card, or two independent DPUs per host (without card failover).",
+                )
             })
         },
         fires_for: r#"{"traffic": {"gbps_per_host": 500}}"#,
-        quiet_for: Some(r#"{"traffic": {"gbps_per_host": 500}, "dpu": {"per_host": 2}}"#),
-    },
-    Rule {
-        id: "host-saturated",
-        severity: Severity::Tradeoff,
-        title: "Networking would need more cores than the host has",
-        when: "networking needs more cores than the host has",
-        sources: &[
-            "F4.1.1", "F4.1.2", "F4.1.3", "F4.1.4", "F4.1.5", "F4.1.6", "F4.1.7",
-        ],
-        check: |ctx| {
-            let (s, c) = (ctx.s, ctx.cost);
-            (c.networking_cores_per_host > f64::from(s.fleet.cores_per_host)).then(|| Fired {
-                severity: None,
-                detail: format!(
-                    "At {} Gb/s with {}-byte packets ({} packets per second) a software switch \
-                     needs about {} cores, more than the {} the host has. The figures assume \
-                     the work could be done; in practice this host cannot carry that traffic \
-                     in software at all.",
-                    auto(s.traffic.gbps_per_host),
-                    auto(s.traffic.avg_packet_bytes),
-                    num(c.packets_per_second, 0),
-                    auto(c.networking_cores_per_host),
-                    s.fleet.cores_per_host
-                ),
-                instead: Some(
-                    "Check the packet size and per-core rate assumptions; a poll-mode data path \
-                     (DPDK, AF_XDP, VPP) or NIC flow offload may carry this without a DPU."
-                        .to_owned(),
-                ),
-            })
-        },
-        fires_for: r#"{"traffic": {"gbps_per_host": 100, "avg_packet_bytes": 64}}"#,
-        quiet_for: Some("{}"),
+        quiet_for: Some(
+            r#"{"traffic": {"gbps_per_host": 500}, "dpu": {"per_host": 2, "dual_mode": "independent"}}"#,
+        ),
     },
     Rule {
         id: "kubernetes-offload-immature",
         severity: Severity::Tradeoff,
         title: "Kubernetes DPU offload is not production-ready",
-        when: "kubernetes platform",
+        when: "Kubernetes platform",
         sources: &["F5.3.1", "F5.3.2", "F5.3.3", "F5.3.4"],
         check: |ctx| {
-            (ctx.s.platform.kind == PlatformKind::Kubernetes).then(|| Fired {
-                severity: None,
-                detail: "OVN-Kubernetes DPU offload is alpha upstream and tested only on \
-                         BlueField; NVIDIA calls its plain OVN-Kubernetes offload a proof of \
-                         concept, and OpenShift's DPU support is a technology preview. It also \
-                         needs a separate cluster for the DPUs and one DPU per node."
-                    .to_owned(),
-                instead: Some(
-                    "Pilot it on a few nodes; for production, OVS hardware offload on a \
-                     ConnectX NIC is the mature path."
+            (ctx.s.platform.kind == PlatformKind::Kubernetes).then(|| {
+                Fired::new(
+                    "OVN-Kubernetes DPU offload is alpha upstream and tested only on BlueField; \
+                     NVIDIA calls its plain OVN-Kubernetes offload a proof of concept, and \
+                     OpenShift's DPU operator is a technology preview that 4.21 does not offer. \
+                     It also needs a separate Kubernetes cluster for the DPUs."
                         .to_owned(),
-                ),
+                )
+                .instead("Pilot it on a few nodes; for production, OVS hardware offload on a ConnectX NIC is the mature path.")
             })
         },
         fires_for: r#"{"platform": {"kind": "kubernetes"}}"#,
         quiet_for: Some("{}"),
     },
     Rule {
-        id: "arm-cores-slow-path",
+        id: "offload-path-vendor-specific",
         severity: Severity::Tradeoff,
-        title: "Work on the DPU's Arm cores may be slower than on the host",
-        when: "goal offload_security, or encryption with a BlueField-2",
-        sources: &["F3.2.2", "F4.8.1", "F4.8.2"],
+        title: "Open vSwitch offload is documented for BlueField and ConnectX",
+        when: "KVM/OpenStack with a model that is not BlueField",
+        sources: &["F5.4.1", "F5.3.6"],
         check: |ctx| {
             let s = ctx.s;
-            let bf2_crypto =
-                s.traffic.encryption != Encryption::None && s.dpu.model == DpuModel::Bluefield2;
-            (s.has_goal(Goal::OffloadSecurity) || bf2_crypto).then(|| Fired {
-                severity: None,
-                detail: format!(
-                    "Only functions in the card's fixed-function fast path run at line rate. \
-                     Inspection or {} that falls to the embedded Arm cores can be slower than \
-                     on the host: BlueField-2's cores were measured below half of 100 Gb/s with \
-                     kernel packet processing, and Azure found embedded cores do not scale for \
-                     single flows.",
-                    if s.traffic.encryption == Encryption::None {
-                        "security processing".to_owned()
-                    } else {
-                        s.traffic.encryption.label().to_owned()
-                    }
-                ),
-                instead: Some(
-                    "Ask which functions run in the card's hardware pipeline, and test your \
-                     heaviest flow before buying."
-                        .to_owned(),
-                ),
+            (s.platform.kind == PlatformKind::KvmOvs && !s.dpu.model.is_bluefield()).then(|| {
+                Fired::new(format!(
+                    "Upstream Open vSwitch and OVN hardware offload is documented for NVIDIA \
+                     BlueField DPUs and ConnectX NICs, and OpenStack runs OVN on an off-path DPU \
+                     as its own chassis. For the {} the offload path is the vendor's own.",
+                    s.dpu.model.label()
+                ))
+                .instead("Check what the vendor supports with your Open vSwitch, OVN and OpenStack releases.")
             })
         },
-        fires_for: r#"{"goals": ["offload_security"]}"#,
-        quiet_for: Some(r#"{"traffic": {"encryption": "ipsec"}}"#),
-    },
-    Rule {
-        id: "feature-support-unverified",
-        severity: Severity::Info,
-        title: "Support for some features is not documented",
-        when: "vSphere and the user relies on SR-IOV, NetFlow or multicast snooping",
-        sources: &["F2.3.5"],
-        check: |ctx| {
-            let s = ctx.s;
-            let among = [Feature::SrIov, Feature::Netflow, Feature::MulticastSnooping];
-            (s.is_vsphere() && among.iter().any(|f| s.relies_on(*f))).then(|| Fired {
-                severity: None,
-                detail: format!(
-                    "VMware's offload compatibility page lists neither support nor loss for {}. \
-                     Treat it as unknown until VMware confirms it for your release.",
-                    features_named(s, &among)
-                ),
-                instead: Some("Ask VMware or test on one host before rolling out.".to_owned()),
-            })
-        },
-        fires_for: r#"{"features": ["netflow"]}"#,
-        quiet_for: Some(r#"{"features": ["lldp"]}"#),
-    },
-    Rule {
-        id: "upt-needed",
-        severity: Severity::Info,
-        title: "VMs need UPT, and a switch needs one DPU model",
-        when: "vSphere",
-        sources: &["F2.1.6", "F2.2.3"],
-        check: |ctx| {
-            ctx.s.is_vsphere().then(|| Fired {
-                severity: None,
-                detail: format!(
-                    "To get the offloaded path a VM's adapter needs Uniform Pass-Through (UPT) \
-                     enabled, which keeps vMotion working; the offloading switch must have one \
-                     DPU vendor and model across its hosts ({} here).",
-                    ctx.s.dpu.model.label()
-                ),
-                instead: None,
-            })
-        },
-        fires_for: "{}",
+        fires_for: r#"{"platform": {"kind": "kvm_ovs"}, "dpu": {"model": "pensando_dsc2_200"}}"#,
         quiet_for: Some(r#"{"platform": {"kind": "kvm_ovs"}}"#),
     },
     Rule {
-        id: "dfw-on-dpu-unverified",
-        severity: Severity::Info,
-        title: "When the distributed firewall runs on the DPU is unverified",
-        when: "vSphere with a distributed firewall",
-        sources: &["F2.2.5"],
+        id: "arm-cores-slow-path",
+        severity: Severity::Tradeoff,
+        title: "Inspection on the DPU's Arm cores may be slower than on the host",
+        when: "deep inspection off vSphere",
+        sources: &["F4.8.2", "F4.8.6", "F4.8.7"],
         check: |ctx| {
             let s = ctx.s;
-            (s.is_vsphere() && s.traffic.distributed_firewall).then(|| Fired {
-                severity: None,
-                detail: format!(
-                    "Partners say NSX 4 runs firewalling on the DPU, but which NSX release made \
-                     it generally available is not confirmed; with {} check the release notes \
-                     before counting the firewall's CPU as freed.",
-                    s.platform.nsx.label()
-                ),
-                instead: None,
+            (s.traffic.deep_inspection && !s.is_vsphere()).then(|| {
+                Fired::new(
+                    "IDS/IPS and L7 inspection do not fit a DPU's fixed-function pipeline, so \
+                     they land on its embedded Arm cores. Studies of BlueField-2 and BlueField-3 \
+                     found those cores slower than the host's for such work, and deep packet \
+                     inspection missed its expected gains."
+                        .to_owned(),
+                )
+                .instead("Test your heaviest inspected flow on the card before buying, or keep inspection on the host.")
             })
         },
-        fires_for: r#"{"traffic": {"distributed_firewall": true}}"#,
-        quiet_for: Some("{}"),
-    },
-    Rule {
-        id: "vcf9-scope-unverified",
-        severity: Severity::Info,
-        title: "vSphere 9 DPU feature scope is unverified",
-        when: "vSphere 9.0",
-        // F2.5.3 (no VCF 9 statement found) has no page of its own to link.
-        sources: &["F2.5.1"],
-        check: |ctx| {
-            let s = ctx.s;
-            (s.is_vsphere() && s.platform.vsphere == VsphereVersion::V9_0).then(|| Fired {
-                severity: None,
-                detail: "The DPU offload interfaces continue in the vSphere 9 API, but no \
-                         published VCF 9 statement says which DPU features or cards are \
-                         supported; the rules here assume the vSphere 8 limits still hold."
-                    .to_owned(),
-                instead: Some("Confirm the scope with Broadcom for your VCF 9 release.".to_owned()),
-            })
-        },
-        fires_for: r#"{"platform": {"vsphere": "9.0"}}"#,
-        quiet_for: Some("{}"),
-    },
-    Rule {
-        id: "consider-alternatives",
-        severity: Severity::Info,
-        title: "Cheaper ways to the same end",
-        when: "always",
-        sources: &[
-            "F2.6.1", "F4.3.5", "F5.4.1", "F5.4.2", "F5.4.3", "F5.4.4", "F5.4.5",
-        ],
-        check: |ctx| {
-            let s = ctx.s;
-            fired(format!(
-                "Before buying {} DPUs, price the options without Arm cores or a second OS: \
-                 OVS hardware offload on ordinary ConnectX NICs, inline TLS/IPsec on the NIC \
-                 (how Netflix serves hundreds of Gb/s), a faster software path (enhanced data \
-                 path, DPDK, AF_XDP, VPP), or firewalling in a DPU-equipped top-of-rack switch \
-                 instead of every server.",
-                u64::from(s.fleet.hosts) * u64::from(s.dpu.per_host)
-            ))
-        },
-        fires_for: "{}",
-        quiet_for: None,
+        fires_for: r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"deep_inspection": true}}"#,
+        quiet_for: Some(r#"{"traffic": {"deep_inspection": true}}"#),
     },
     Rule {
         id: "features-kept",
         severity: Severity::Good,
         title: "These switch features keep working",
-        when: "vSphere and the user relies on LACP, port mirroring, private VLANs or LLDP",
+        when: "offload possible and the user relies on LACP, port mirroring, private VLANs or LLDP",
         sources: &["F2.3.3"],
         check: |ctx| {
             let s = ctx.s;
@@ -837,64 +1051,308 @@ pub const RULES: &[Rule] = &[
                 Feature::PrivateVlans,
                 Feature::Lldp,
             ];
-            (s.is_vsphere() && among.iter().any(|f| s.relies_on(*f))).then(|| Fired {
-                severity: None,
-                detail: format!(
-                    "{} stay supported on a switch offloaded to the DPU.",
-                    features_named(s, &among)
-                ),
-                instead: None,
+            (s.offload_possible() && among.iter().any(|f| s.relies_on(*f))).then(|| {
+                Fired::new(format!(
+                    "{} stay supported on a switch offloaded to the DPU{}.",
+                    features_named(s, &among),
+                    v8(s)
+                ))
             })
         },
         fires_for: r#"{"features": ["lacp"]}"#,
         quiet_for: Some(r#"{"features": ["nioc"]}"#),
     },
     Rule {
-        id: "bare-metal-fits-workload",
-        severity: Severity::Good,
-        title: "This workload can run bare-metal without a DPU",
-        when: "goal run_bare_metal with workload one_vm_per_host or kubernetes",
-        sources: &["F1.1.2", "F1.3.7"],
+        id: "feature-support-unverified",
+        severity: Severity::Info,
+        title: "Support for some features is not documented",
+        when: "offload possible and the user relies on SR-IOV, NetFlow or multicast snooping",
+        sources: &["F2.3.5"],
         check: |ctx| {
             let s = ctx.s;
-            let fits = matches!(
-                s.workload.kind,
-                WorkloadKind::OneVmPerHost | WorkloadKind::Kubernetes
-            );
-            (s.has_goal(Goal::RunBareMetal) && fits).then(|| Fired {
-                severity: None,
-                detail: format!(
-                    "With {} the servers can run bare-metal. Dropping the hypervisor needs no \
-                     DPU, and what it saves is small: virtualization overhead is down to a few \
-                     percent.",
-                    s.workload.kind.label().to_ascii_lowercase()
-                ),
-                instead: None,
+            let among = [Feature::SrIov, Feature::Netflow, Feature::MulticastSnooping];
+            (s.offload_possible() && among.iter().any(|f| s.relies_on(*f))).then(|| {
+                Fired::new(format!(
+                    "VMware's offload compatibility page lists neither support nor loss for {}. \
+                     Treat it as unknown until VMware confirms it for your release.",
+                    features_named(s, &among)
+                ))
+                .instead("Ask VMware, or test on one host before rolling out.")
             })
         },
-        fires_for: r#"{"goals": ["run_bare_metal"], "workload": {"kind": "one_vm_per_host"}}"#,
-        quiet_for: Some(r#"{"goals": ["run_bare_metal"]}"#),
+        fires_for: r#"{"features": ["netflow"]}"#,
+        quiet_for: Some(r#"{"features": ["lldp"]}"#),
     },
     Rule {
-        id: "bare-metal-cloud-fits",
-        severity: Severity::Good,
-        title: "Tenant-proof bare metal is what DPUs are for",
-        when: "goal isolate_bare_metal_tenants off vSphere",
-        sources: &["F1.2.2", "F3.1.3", "F5.2.1"],
+        id: "upt-needed",
+        severity: Severity::Info,
+        title: "Offloaded VMs need UPT, and a switch needs one DPU model",
+        when: "offload possible",
+        sources: &["F2.1.6", "F2.2.3", "F2.2.7"],
         check: |ctx| {
             let s = ctx.s;
-            (s.has_goal(Goal::IsolateBareMetalTenants) && !s.is_vsphere()).then(|| Fired {
-                severity: None,
-                detail: "Renting whole servers to tenants while keeping them inside your \
-                         virtual network needs a boundary the tenant cannot touch; a DPU that \
-                         runs the overlay and is managed from outside the server is the only \
-                         such boundary, which is how AWS Nitro offers bare-metal instances."
-                    .to_owned(),
-                instead: None,
+            s.offload_possible().then(|| {
+                Fired::new(format!(
+                    "To use the offloaded path a VM's adapter needs Uniform Pass-Through (UPT), \
+                     which keeps vMotion working but needs VM hardware version 20 or later and \
+                     the VM's memory fully reserved: no memory overcommit for those VMs. An \
+                     offloaded switch needs one DPU vendor and model on all its hosts ({} \
+                     here){}.",
+                    s.dpu.model.label(),
+                    v8(s)
+                ))
             })
         },
-        fires_for: r#"{"goals": ["isolate_bare_metal_tenants"], "platform": {"kind": "bare_metal"}}"#,
-        quiet_for: Some(r#"{"goals": ["isolate_bare_metal_tenants"]}"#),
+        fires_for: "{}",
+        quiet_for: Some(r#"{"platform": {"kind": "kvm_ovs"}}"#),
+    },
+    Rule {
+        id: "dfw-on-dpu-unverified",
+        severity: Severity::Info,
+        title: "The distributed firewall on the DPU is unverified for NSX 4.0.1",
+        when: "vSphere with NSX 4.0.1 and a distributed firewall",
+        sources: &["F2.2.5", "F2.2.8"],
+        check: |ctx| {
+            let s = ctx.s;
+            (s.is_vsphere()
+                && s.platform.nsx == NsxVersion::V4_0_1
+                && s.traffic.distributed_firewall)
+                .then(|| {
+                    let measured = if s.traffic.measured_networking_cores.is_some() {
+                        " Leave the firewall's share out of your measurement too."
+                    } else {
+                        ""
+                    };
+                    Fired::new(format!(
+                        "Partners say NSX 4 runs firewalling on the DPU, but which release made it \
+                     generally available is not confirmed. With NSX 4.0.1 the cost model \
+                     therefore counts the firewall's work as staying on the host.{measured}"
+                    ))
+                    .instead("Check the NSX release notes, or plan NSX 4.1 or later.")
+                })
+        },
+        fires_for: r#"{"platform": {"nsx": "4.0.1"}, "traffic": {"distributed_firewall": true}}"#,
+        quiet_for: Some(r#"{"traffic": {"distributed_firewall": true}}"#),
+    },
+    Rule {
+        id: "encryption-stays-on-host",
+        severity: Severity::Info,
+        title: "Guest encryption stays on the host",
+        when: "vSphere with encryption in host software",
+        sources: &["F1.1.4", "F2.2.1"],
+        check: |ctx| {
+            let s = ctx.s;
+            (s.is_vsphere() && s.traffic.encryption != Encryption::None).then(|| {
+                let measured = if s.traffic.measured_networking_cores.is_some() {
+                    " Leave it out of your measurement too."
+                } else {
+                    ""
+                };
+                Fired::new(format!(
+                    "On vSphere only the switch and the NSX data path move to the DPU{}; the \
+                     guests' {} stays on the host and is not counted as freed.{measured}",
+                    v8(s),
+                    s.traffic.encryption.label()
+                ))
+            })
+        },
+        fires_for: r#"{"traffic": {"encryption": "tls"}}"#,
+        quiet_for: Some(r#"{"traffic": {"encryption": "tls"}, "platform": {"kind": "kvm_ovs"}}"#),
+    },
+    Rule {
+        id: "plain-nic-does-crypto",
+        severity: Severity::Info,
+        title: "A plain NIC can encrypt inline",
+        when: "encryption in host software off vSphere",
+        sources: &["F4.3.5", "F4.3.7", "F4.3.8"],
+        check: |ctx| {
+            let s = ctx.s;
+            (!s.is_vsphere() && s.traffic.encryption != Encryption::None).then(|| {
+                Fired::new(format!(
+                    "A ConnectX NIC does inline TLS (kTLS) and IPsec without Arm cores or a \
+                     second operating system; inline TLS took Netflix from about 240 to 375 Gb/s \
+                     per server. One caveat: on a retransmit the NIC re-reads the whole record, \
+                     so FreeBSD falls back to software on lossy connections. The {} here could \
+                     move the same way.",
+                    s.traffic.encryption.label()
+                ))
+            })
+        },
+        fires_for: r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"encryption": "ipsec"}}"#,
+        quiet_for: Some(r#"{"traffic": {"encryption": "ipsec"}}"#),
+    },
+    Rule {
+        id: "dual-dpu-independent",
+        severity: Severity::Tradeoff,
+        title: "Two independent DPUs have no card failover",
+        when: "2 DPUs per host in independent mode",
+        sources: &["F2.4.6", "F2.4.8"],
+        check: |ctx| {
+            let (s, c) = (ctx.s, ctx.cost);
+            (s.dpu.per_host == 2 && s.dpu.dual_mode == DualMode::Independent).then(|| {
+                Fired::new(format!(
+                    "In independent mode each DPU backs its own offloaded switch: both forward \
+                     ({} Gb/s per host in all), but a card failure takes the workloads on its \
+                     switch off the network until they move.",
+                    auto(c.dpu_line_rate_gbps)
+                ))
+                .instead("Use active/standby mode where a host must survive a card failure.")
+            })
+        },
+        fires_for: r#"{"dpu": {"per_host": 2, "dual_mode": "independent"}}"#,
+        quiet_for: Some(r#"{"dpu": {"per_host": 2}}"#),
+    },
+    Rule {
+        id: "dual-dpu-standby",
+        severity: Severity::Info,
+        title: "Two DPUs in HA mode give one card's capacity",
+        when: "2 DPUs per host in active/standby mode",
+        sources: &["F2.4.1", "F2.4.6"],
+        check: |ctx| {
+            let (s, c) = (ctx.s, ctx.cost);
+            (s.dpu.per_host == 2 && s.dpu.dual_mode == DualMode::ActiveStandby).then(|| {
+                Fired::new(format!(
+                    "In active/standby mode only one DPU forwards; the other waits for a failure. \
+                     The model counts two cards' price and power ({} per host over {}) for one \
+                     card's {} Gb/s.",
+                    money(c.dpu_cost_per_host, cur(s)),
+                    years(s),
+                    auto(c.dpu_line_rate_gbps)
+                ))
+            })
+        },
+        fires_for: r#"{"dpu": {"per_host": 2}}"#,
+        quiet_for: Some("{}"),
+    },
+    Rule {
+        id: "not-cpu-bound",
+        severity: Severity::Info,
+        title: "Freed cores remove no servers here",
+        when: "servers bound by memory, GPUs or tenants",
+        sources: &["F1.2.7"],
+        check: |ctx| {
+            let (s, c) = (ctx.s, ctx.cost);
+            (s.fleet.bound_by != BoundBy::Cpu).then(|| {
+                Fired::new(format!(
+                    "How many servers you need is set by {}, not by cores: the {} freed per host \
+                     ({} servers' worth across the fleet) remove no server, so the model counts \
+                     none.",
+                    in_sentence(s.fleet.bound_by.label()),
+                    cores(c.cores_freed_per_host),
+                    auto(c.servers_avoided_fractional)
+                ))
+            })
+        },
+        fires_for: r#"{"fleet": {"bound_by": "gpu"}}"#,
+        quiet_for: Some("{}"),
+    },
+    Rule {
+        id: "claim-vs-model",
+        severity: Severity::Info,
+        title: "The pitch against this scenario",
+        when: "a claim is set",
+        sources: &["F4.5.1", "F4.5.5", "F1.2.7"],
+        check: |ctx| {
+            let (s, c, u) = (ctx.s, ctx.cost, ctx.u);
+            let claim = s.claim.cpu_freed_percent;
+            if claim <= 0.0 {
+                return None;
+            }
+            let freed = c.cores_freed_per_host / f64::from(s.fleet.cores_per_host);
+            let pitch = claim / 100.0;
+            let verdict = if u.cores_freed_share_p90 < pitch {
+                "Even the optimistic end of the range falls short of the pitch."
+            } else if u.cores_freed_share_p10 >= pitch {
+                "This scenario meets the pitch across the range."
+            } else {
+                "The pitch lies within the range: measure before you believe it."
+            };
+            Some(Fired::new(format!(
+                "The pitch: up to {} of host CPU. Here networking uses {} of each host, and the \
+                 DPU frees {} (P10–P90: {} to {}). {verdict}",
+                percent(pitch),
+                percent(c.networking_share_of_host),
+                percent(freed),
+                percent(u.cores_freed_share_p10),
+                percent(u.cores_freed_share_p90)
+            )))
+        },
+        fires_for: "{}",
+        quiet_for: Some(r#"{"claim": {"cpu_freed_percent": 0}}"#),
+    },
+    Rule {
+        id: "measured-vs-model",
+        severity: Severity::Info,
+        title: "Your measurement against the model",
+        when: "measured networking cores given",
+        sources: &["F4.1.5"],
+        check: |ctx| {
+            let (s, c, p) = (ctx.s, ctx.cost, ctx.p);
+            let m = s.traffic.measured_networking_cores?;
+            let modelled = c.modelled_networking_cores_per_host;
+            let ratio = if modelled > 0.0 {
+                format!(" ({}× the estimate)", num(m / modelled, 1))
+            } else {
+                String::new()
+            };
+            Some(Fired::new(format!(
+                "You measured {}{ratio}; for {} Gb/s of {}-byte packets on a {} data path the \
+                 model estimates {}. The cost figures use your measurement, scaled with traffic.",
+                cores(m),
+                auto(s.traffic.gbps_per_host),
+                auto(s.traffic.avg_packet_bytes),
+                match p.r.datapath {
+                    Datapath::Kernel => "kernel",
+                    Datapath::Enhanced => "enhanced",
+                },
+                cores(modelled)
+            )))
+        },
+        fires_for: r#"{"traffic": {"measured_networking_cores": 4}}"#,
+        quiet_for: Some("{}"),
+    },
+    Rule {
+        id: "deep-inspection-stays-on-host",
+        severity: Severity::Info,
+        title: "IDS/IPS stays on the host on vSphere",
+        when: "vSphere with deep inspection",
+        sources: &["F2.3.1", "F2.2.8"],
+        check: |ctx| {
+            let s = ctx.s;
+            (s.is_vsphere() && s.traffic.deep_inspection).then(|| {
+                Fired::new(
+                    "No public statement says NSX IDS/IPS or L7 inspection runs on the DPU: \
+                     treat that work as staying on the host. The cost model counts none of it \
+                     as freed."
+                        .to_owned(),
+                )
+            })
+        },
+        fires_for: r#"{"traffic": {"deep_inspection": true}}"#,
+        quiet_for: Some(
+            r#"{"traffic": {"deep_inspection": true}, "platform": {"kind": "kvm_ovs"}}"#,
+        ),
+    },
+    Rule {
+        id: "vcf9-scope-unverified",
+        severity: Severity::Info,
+        title: "vSphere 9 DPU scope is documented only for vSphere 8",
+        when: "vSphere 9.0 or 9.1",
+        sources: &["F2.5.1", "F2.5.4", "F2.5.5", "F2.5.6"],
+        check: |ctx| {
+            ctx.s.is_vsphere9().then(|| {
+                Fired::new(
+                    "The support statements in these findings are documented for vSphere 8. \
+                     The vSphere 9.1 API keeps DPU offload and adds a separate Performance NIC \
+                     Offload for ordinary NICs whose scope is unpublished; VCF 9 runs NSX's \
+                     Enhanced Data Path by default."
+                        .to_owned(),
+                )
+                .instead("Confirm the DPU scope with Broadcom for your VCF 9 release.")
+            })
+        },
+        fires_for: r#"{"platform": {"vsphere": "9.1", "nsx": "9.1"}}"#,
+        quiet_for: Some("{}"),
     },
     Rule {
         id: "storage-offload-fits",
@@ -904,21 +1362,99 @@ pub const RULES: &[Rule] = &[
         sources: &["F5.1.1"],
         check: |ctx| {
             let s = ctx.s;
-            (s.has_goal(Goal::OffloadStorage) && !s.is_vsphere() && s.dpu.model.is_bluefield())
-                .then(|| Fired {
-                    severity: None,
-                    detail: format!(
-                        "NVIDIA's SNAP service on the {} shows remote NVMe-oF storage to the \
-                         host as a local NVMe or virtio-blk disk with the standard driver.",
-                        s.dpu.model.label()
-                    ),
-                    instead: None,
-                })
+            (s.has_goal(Goal::OffloadStorage) && !s.is_vsphere() && s.dpu.model.is_bluefield()).then(|| {
+                Fired::new(format!(
+                    "NVIDIA's SNAP service on the {} shows remote NVMe-oF storage to the host as \
+                     a local NVMe or virtio-blk disk with the standard driver. The cost model \
+                     here counts only network switching, not the storage CPU this saves.",
+                    s.dpu.model.label()
+                ))
+            })
         },
         fires_for: r#"{"goals": ["offload_storage"], "platform": {"kind": "kvm_ovs"}}"#,
         quiet_for: Some(
             r#"{"goals": ["offload_storage"], "platform": {"kind": "kvm_ovs"}, "dpu": {"model": "pensando_dsc2_100"}}"#,
         ),
+    },
+    Rule {
+        id: "software-path-first",
+        severity: Severity::Info,
+        title: "A faster software data path is the first alternative",
+        when: "kernel data path where an enhanced path exists (offload possible on vSphere, KVM, \
+               Kubernetes)",
+        sources: &["F2.1.5", "F2.6.1", "F2.5.6", "F4.1.3"],
+        check: |ctx| {
+            let (s, c) = (ctx.s, ctx.cost);
+            let has_enhanced = s.offload_possible()
+                || matches!(
+                    s.platform.kind,
+                    PlatformKind::KvmOvs | PlatformKind::Kubernetes
+                );
+            if ctx.p.r.datapath != Datapath::Kernel || !has_enhanced {
+                return None;
+            }
+            let mut fast = s.clone();
+            fast.platform.datapath = Some(Datapath::Enhanced);
+            fast.assumptions.vswitch_gbps_per_core = None;
+            fast.assumptions.vswitch_mpps_per_core = None;
+            fast.traffic.measured_networking_cores = None;
+            let fp = Plan::new(&fast);
+            let e = point(&fp, &fp.r.ranges.likely());
+            let verb = |net: f64| {
+                let word = if net >= 0.0 { "save" } else { "cost" };
+                format!("{word} {}", money(net.abs(), cur(s)))
+            };
+            let money_part = if (e.net_saving - c.net_saving).abs() < 0.5 {
+                format!(
+                    "the DPUs would {} over {} either way",
+                    verb(c.net_saving),
+                    years(s)
+                )
+            } else {
+                format!(
+                    "the DPUs would then {} over {} (today: {})",
+                    verb(e.net_saving),
+                    years(s),
+                    verb(c.net_saving)
+                )
+            };
+            Some(Fired::new(format!(
+                "With an enhanced data path (NSX EDP, OVS-DPDK, AF_XDP or VPP) the same {} Gb/s \
+                 would need about {} per host instead of {}, and {money_part}. Weigh the DPU \
+                 against that software path too.",
+                auto(s.traffic.gbps_per_host),
+                cores(e.networking_cores_per_host),
+                auto(c.networking_cores_per_host)
+            )))
+        },
+        fires_for: "{}",
+        quiet_for: Some(r#"{"platform": {"datapath": "enhanced"}}"#),
+    },
+    Rule {
+        id: "consider-alternatives",
+        severity: Severity::Info,
+        title: "Cheaper ways to the same end",
+        when: "always",
+        sources: &[
+            "F2.6.1", "F4.3.5", "F5.4.1", "F5.4.2", "F5.4.3", "F5.4.4", "F5.4.5", "F3.5.1",
+        ],
+        check: |ctx| {
+            let s = ctx.s;
+            Some(Fired::new(format!(
+                "Before buying {}, price the options without Arm cores or a second operating \
+                 system: OVS hardware offload on ordinary ConnectX NICs, inline TLS or IPsec on \
+                 the NIC (how Netflix serves hundreds of Gb/s), a faster software data path \
+                 (enhanced data path, DPDK, AF_XDP, VPP), firewalling in a DPU-equipped \
+                 top-of-rack switch, or a pool of shared DPUs instead of one in every server.",
+                count(
+                    f64::from(s.fleet.hosts) * f64::from(s.dpu.per_host),
+                    "DPU",
+                    "DPUs"
+                )
+            )))
+        },
+        fires_for: "{}",
+        quiet_for: None,
     },
 ];
 

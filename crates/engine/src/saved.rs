@@ -1,9 +1,10 @@
 //! Named scenarios saved in the browser: the stored format and the operations on it.
 //!
 //! The page keeps one JSON document per storage namespace (see [`storage_key`]). This module
-//! is the pure half: it reads that document, refusing (never repairing) anything damaged, and
-//! returns new lists for save, rename and delete. The page does the storage I/O, and leaves a
-//! damaged document untouched so nothing saved is lost by a bug or a newer version.
+//! is the pure half: it reads that document and returns new lists for save, rename and
+//! delete. A document that is not ours, or comes from a newer version, is refused and left
+//! untouched; one damaged entry is reported and kept as it was stored, while the others stay
+//! usable. Nothing saved is lost by a bug, a newer version or a hand-edited entry.
 
 use std::fmt;
 
@@ -20,12 +21,21 @@ pub const STORE_VERSION: u32 = 1;
 pub const MAX_SAVED_NAME: usize = 80;
 
 /// One saved scenario.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
     /// The name the user gave it (unique within a store).
     pub name: String,
-    /// The scenario.
-    pub scenario: Scenario,
+    /// The scenario, or the stored value that could not be read as one.
+    pub scenario: Result<Scenario, Damaged>,
+}
+
+/// A stored entry that is not a valid scenario: kept as stored, with the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Damaged {
+    /// The stored value, written back unchanged.
+    pub raw: Value,
+    /// Why it is not a scenario.
+    pub error: ScenarioError,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -55,13 +65,6 @@ pub enum StoreError {
         /// Its version.
         version: u32,
     },
-    /// One entry's scenario is not valid.
-    BadEntry {
-        /// The entry's name.
-        name: String,
-        /// Why.
-        error: ScenarioError,
-    },
 }
 
 impl fmt::Display for StoreError {
@@ -75,9 +78,6 @@ impl fmt::Display for StoreError {
                 "the saved scenarios were written by a newer version (format {version}; this \
                  page reads {STORE_VERSION})"
             ),
-            StoreError::BadEntry { name, error } => {
-                write!(f, "the saved scenario \"{name}\" is damaged: {error}")
-            }
         }
     }
 }
@@ -95,6 +95,8 @@ pub enum NameError {
     Taken,
     /// No saved scenario has it.
     Missing,
+    /// It has a control character (a line break, a tab, an escape).
+    ControlCharacter,
 }
 
 impl fmt::Display for NameError {
@@ -104,13 +106,20 @@ impl fmt::Display for NameError {
             NameError::TooLong => write!(f, "names have at most {MAX_SAVED_NAME} characters"),
             NameError::Taken => f.write_str("another saved scenario has that name"),
             NameError::Missing => f.write_str("no saved scenario has that name"),
+            NameError::ControlCharacter => {
+                f.write_str("names are one line, without tabs or control characters")
+            }
         }
     }
 }
 
 impl std::error::Error for NameError {}
 
-/// The storage key for a namespace: the page uses `main`, each embed its own id.
+/// The storage key for a namespace: the page uses `main`, each embed its own.
+///
+/// Letters, digits and `-_.` pass as they are; a namespace with anything else (letters of
+/// other scripts included) keeps what passes and gets a hash of the whole, so two different
+/// namespaces never share a key, and none but `main` lands on the page's own list.
 ///
 /// ```
 /// assert_eq!(dpu_engine::saved::storage_key("main"), "dpu-reality-check/v1/main");
@@ -121,12 +130,19 @@ pub fn storage_key(namespace: &str) -> String {
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         .take(64)
         .collect();
-    let ns = if clean.is_empty() {
-        "main"
+    let ns = if clean == namespace && !clean.is_empty() {
+        clean
     } else {
-        clean.as_str()
+        format!("{clean}~{:016x}", fnv1a(namespace))
     };
     format!("dpu-reality-check/v{STORE_VERSION}/{ns}")
+}
+
+/// FNV-1a, 64 bits: a stable hash for storage names.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// Reads a stored document; `None` (nothing stored yet) is an empty list.
@@ -135,7 +151,10 @@ pub fn parse(stored: Option<&str>) -> Result<Vec<Saved>, StoreError> {
         return Ok(Vec::new());
     };
     let value: Value = serde_json::from_str(text).map_err(|e| StoreError::Corrupt {
-        reason: format!("not JSON: {e}"),
+        reason: format!(
+            "not JSON: {}",
+            crate::scenario::strip_position(&e.to_string())
+        ),
     })?;
     if let Some(version) = value.get("version").and_then(Value::as_u64)
         && version > u64::from(STORE_VERSION)
@@ -145,24 +164,22 @@ pub fn parse(stored: Option<&str>) -> Result<Vec<Saved>, StoreError> {
         });
     }
     let doc: Document = serde_json::from_value(value).map_err(|e| StoreError::Corrupt {
-        reason: e.to_string(),
+        reason: crate::error::clip(&e.to_string()),
     })?;
-    let mut out = Vec::with_capacity(doc.saved.len());
-    for raw in doc.saved {
-        let scenario =
-            Scenario::from_value(raw.scenario).map_err(|error| StoreError::BadEntry {
-                name: raw.name.clone(),
-                error,
-            })?;
-        out.push(Saved {
+    Ok(doc
+        .saved
+        .into_iter()
+        .map(|raw| Saved {
             name: raw.name,
-            scenario,
-        });
-    }
-    Ok(out)
+            scenario: Scenario::from_value(raw.scenario.clone()).map_err(|error| Damaged {
+                raw: raw.scenario,
+                error,
+            }),
+        })
+        .collect())
 }
 
-/// The document to store for a list.
+/// The document to store for a list (damaged entries written back as they were).
 pub fn serialize(list: &[Saved]) -> String {
     let doc = Document {
         version: STORE_VERSION,
@@ -170,7 +187,10 @@ pub fn serialize(list: &[Saved]) -> String {
             .iter()
             .map(|s| RawSaved {
                 name: s.name.clone(),
-                scenario: serde_json::to_value(&s.scenario).unwrap_or(Value::Null),
+                scenario: match &s.scenario {
+                    Ok(scenario) => serde_json::to_value(scenario).unwrap_or(Value::Null),
+                    Err(damaged) => damaged.raw.clone(),
+                },
             })
             .collect(),
     };
@@ -181,6 +201,8 @@ fn check_name(name: &str) -> Result<String, NameError> {
     let name = name.trim();
     if name.is_empty() {
         Err(NameError::Empty)
+    } else if name.chars().any(crate::format::is_unsafe_char) {
+        Err(NameError::ControlCharacter)
     } else if name.chars().count() > MAX_SAVED_NAME {
         Err(NameError::TooLong)
     } else {
@@ -193,7 +215,7 @@ pub fn save(list: &[Saved], name: &str, scenario: &Scenario) -> Result<Vec<Saved
     let name = check_name(name)?;
     let mut out = vec![Saved {
         name: name.clone(),
-        scenario: scenario.clone(),
+        scenario: Ok(scenario.clone()),
     }];
     out.extend(list.iter().filter(|s| s.name != name).cloned());
     Ok(out)
@@ -257,7 +279,10 @@ mod tests {
         let list = save(&list, "lab", &scenario(2.0)).unwrap();
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].name, "lab");
-        assert_eq!(list[0].scenario.traffic.gbps_per_host, 2.0);
+        assert_eq!(
+            list[0].scenario.as_ref().map(|s| s.traffic.gbps_per_host),
+            Ok(2.0)
+        );
         assert_eq!(save(&list, "   ", &scenario(1.0)), Err(NameError::Empty));
         assert_eq!(
             save(&list, &"x".repeat(81), &scenario(1.0)),
@@ -301,22 +326,54 @@ mod tests {
             parse(Some(r#"{"version": 7, "saved": []}"#)),
             Err(StoreError::Newer { version: 7 })
         );
-        let bad =
-            r#"{"version": 1, "saved": [{"name": "x", "scenario": {"fleet": {"hosts": 0}}}]}"#;
-        match parse(Some(bad)) {
-            Err(StoreError::BadEntry { name, error }) => {
-                assert_eq!(name, "x");
-                assert_eq!(error.path(), Some("fleet.hosts"));
-            }
-            other => panic!("{other:?}"),
-        }
+    }
+
+    #[test]
+    fn a_damaged_entry_is_reported_and_kept_and_the_others_stay_usable() {
+        let stored = r#"{"version": 1, "saved": [
+            {"name": "x", "scenario": {"fleet": {"hosts": 0}}},
+            {"name": "ok", "scenario": {"fleet": {"hosts": 3}}}]}"#;
+        let list = parse(Some(stored)).unwrap();
+        assert_eq!(list.len(), 2);
+        let damaged = list[0].scenario.as_ref().unwrap_err();
+        assert_eq!(damaged.error.path(), Some("fleet.hosts"));
+        assert_eq!(list[1].scenario.as_ref().map(|s| s.fleet.hosts), Ok(3));
+        // Saving another keeps the damaged entry exactly as it was stored.
+        let next = save(&list, "new", &scenario(7.0)).unwrap();
+        let again = parse(Some(&serialize(&next))).unwrap();
+        assert_eq!(again.len(), 3);
+        assert_eq!(again[1], list[0]);
+        // It can be renamed and deleted like any other.
+        let renamed = rename(&again, "x", "broken").unwrap();
+        assert!(renamed[1].scenario.is_err());
+        assert_eq!(delete(&renamed, "broken").unwrap().len(), 2);
+    }
+
+    #[test]
+    fn names_are_one_line() {
+        assert_eq!(
+            save(&[], "a\nb", &scenario(1.0)),
+            Err(NameError::ControlCharacter)
+        );
+        assert_eq!(
+            save(&[], "a\u{1b}[2J", &scenario(1.0)),
+            Err(NameError::ControlCharacter)
+        );
+        let list = save(&[], "a", &scenario(1.0)).unwrap();
+        assert_eq!(rename(&list, "a", "b\tc"), Err(NameError::ControlCharacter));
     }
 
     #[test]
     fn storage_keys_are_namespaced_and_clean() {
         assert_eq!(storage_key("embed-2"), "dpu-reality-check/v1/embed-2");
-        assert_eq!(storage_key(""), "dpu-reality-check/v1/main");
-        assert_eq!(storage_key("<x>/../y"), "dpu-reality-check/v1/x..y");
+        assert_ne!(storage_key(""), storage_key("main"));
+        assert!(storage_key("<x>/../y").starts_with("dpu-reality-check/v1/x..y~"));
         assert_ne!(storage_key("embed-1"), storage_key("embed-2"));
+        // Letters of other scripts never clean to the page's own list, nor to each other.
+        for (a, b) in [("ü", "ö"), ("名前", "main"), ("über", "ber"), ("a b", "ab")] {
+            assert_ne!(storage_key(a), storage_key(b), "{a} vs {b}");
+            assert_ne!(storage_key(a), storage_key("main"), "{a}");
+        }
+        assert!(storage_key(&"x".repeat(500)).len() < 120);
     }
 }

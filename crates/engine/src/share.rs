@@ -23,7 +23,7 @@ pub const LINK_VERSION: &str = "1";
 pub const MAX_FRAGMENT: usize = 16 * 1024;
 
 /// Why a link could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ShareError {
     /// Longer than [`MAX_FRAGMENT`].
     TooLong {
@@ -103,7 +103,7 @@ pub fn decode(value: &str) -> Result<Scenario, ShareError> {
     }
     let bytes = base64url_decode(data).ok_or(ShareError::Encoding)?;
     let text = String::from_utf8(bytes).map_err(|_| ShareError::Encoding)?;
-    Scenario::from_json_lean(&text).map_err(ShareError::Scenario)
+    Scenario::from_json(&text).map_err(ShareError::Scenario)
 }
 
 /// The `s` parameter of a URL fragment such as `#s=1.abc&x=y`; `None` when there is none.

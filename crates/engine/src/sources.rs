@@ -1,590 +1,579 @@
-//! The public sources every rule and default cites: one entry per cited fact id of
-//! `research/dpu-facts.md`.
+//! The public pages the product cites: one entry per URL, listing the fact ids of
+//! `research/dpu-facts.md` it backs and the kind of source it is.
+//!
+//! Addresses are the originals (VMware's documentation now lives at Broadcom; mirrors and
+//! copies are replaced by the publisher's page, a DOI or the preprint server). A fact that
+//! records that something was NOT FOUND has no page of its own: it is listed in `silent_on`
+//! of the authoritative page whose silence is the evidence, and shown as "not found in
+//! public sources (checked 2026-11)", never as the only source of a finding.
+//!
+//! Only cited facts are here: the table ships in the page, and the fact sheet stays the full
+//! record. A test checks that every cited fact has a page and every page is cited.
+
+use serde::{Deserialize, Serialize};
 
 /// How much weight a source carries (the tags of the fact sheet).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SourceKind {
-    /// [C] commentary by an independent practitioner (ipSpace)
-    Commentary,
     /// [V] vendor documentation or marketing
     Vendor,
     /// [O] operator describing its own system
     Operator,
     /// [I] independent or academic measurement
     Independent,
+    /// [C] commentary by an independent practitioner (ipSpace)
+    Commentary,
     /// [S] secondary source (blog, press, reseller, consultancy)
     Secondary,
     /// [D] derived from sourced numbers
     Derived,
 }
 
-/// One fact with the public page that backs it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Source {
-    /// Fact id in the fact sheet, e.g. "F2.3.4".
-    pub fact: &'static str,
-    /// A short human title for the link: publisher/author and page, e.g. "VMware vSphere 8.0 Networking: network offloads compatibility".
-    pub title: &'static str,
-    /// The URL exactly as given in the fact sheet (https://...).
-    pub url: &'static str,
-    /// The source-type tag of the fact (the first one where the sheet gives two).
-    pub kind: SourceKind,
+impl SourceKind {
+    /// The JSON name, also the word the page shows beside a link.
+    pub fn wire(self) -> &'static str {
+        match self {
+            Vendor => "vendor",
+            Operator => "operator",
+            Independent => "independent",
+            Commentary => "commentary",
+            Secondary => "secondary",
+            Derived => "derived",
+        }
+    }
 }
 
-use SourceKind::{Commentary, Independent, Operator, Secondary, Vendor};
+/// How a NOT FOUND fact is shown beside its page.
+pub const NOT_FOUND: &str = "not found in public sources (checked 2026-11)";
 
-const IPSPACE_HYPE: &str = "https://blog.ipspace.net/2022/12/dpu-hype-considered-harmful.html";
-const IPSPACE_HYPE_T: &str = "ipSpace: DPU Hype Considered Harmful (2022)";
-const IPSPACE_ANY_GOOD: &str = "https://blog.ipspace.net/2022/12/are-dpu-any-good.html";
-const IPSPACE_ANY_GOOD_T: &str = "ipSpace: Are DPUs Any Good? (2022)";
-const IPSPACE_SMART_NIC: &str = "https://blog.ipspace.net/2020/09/need-smart-nic.html";
-const IPSPACE_OVS_2014: &str =
-    "https://blog.ipspace.net/2014/11/open-vswitch-performance-revisited.html";
-const VSPHERE_LCM: &str = "https://docs.vmware.com/en/VMware-vSphere/8.0/vsphere-lifecycle-manager/GUID-41E34087-A6D0-4B60-A355-5FAC73DCFCF5.html";
-const VSPHERE_LCM_T: &str = "VMware vSphere 8.0 Lifecycle Manager: DPU images and ESXio";
-const VSPHERE_INSTALL: &str = "https://docs.vmware.com/en/VMware-vSphere/8.0/vsphere-esxi-installation/GUID-EC3CE886-63A9-4FF0-B79F-111BCB61038F.html";
-const VSPHERE_INSTALL_T: &str = "VMware vSphere 8.0: ESXi installation, DPU support";
-const VSPHERE_NET: &str = "https://docs.vmware.com/en/VMware-vSphere/8.0/vsphere-networking/GUID-41AB1101-D943-490A-BF1A-E53433855C07.html";
-const VSPHERE_NET_T: &str = "VMware vSphere 8.0 Networking: network offloads compatibility";
-const VCLOUD_NFV_RA: &str = "https://docs.vmware.com/en/VMware-vCloud-NFV-OpenStack-Edition/3.1/vmware-vcloud-nfv-openstack-edition-ra31/GUID-39F21307-B17F-451D-AA3C-53335CC61E04.html";
-const ACCELNET: &str = "https://www.usenix.org/conference/nsdi18/presentation/firestone";
-const ACCELNET_T: &str = "Firestone et al., Azure Accelerated Networking (NSDI 2018)";
-const OVS_PAPER: &str =
-    "https://github.com/williamtu/sigcomm21-ovs-artifacts/blob/HEAD/sigcomm2021-paper300.pdf";
-const OVS_PAPER_T: &str = "Tu et al., Revisiting the Open vSwitch Dataplane (SIGCOMM 2021)";
-// Mirror of a Hacker News comment by a Netflix engineer (item 36588803); the sheet gives only this.
-const NETFLIX_HN: &str = "https://hollow-knight.pages.dev/item?id=36588803";
-const PINGDO_ROI: &str = "https://pingdo.net/tools/dpu-offload-roi-calculator";
-const BF3_CONTROLLER: &str =
-    "https://docs.nvidia.com/networking/display/BF3DPUController/Introduction";
-const BF3_CONTROLLER_T: &str = "NVIDIA BlueField-3 DPU Controller: introduction";
+/// One public page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// The original address (https).
+    pub url: &'static str,
+    /// Publisher and title, short.
+    pub title: &'static str,
+    /// What kind of source it is.
+    pub kind: SourceKind,
+    /// The facts it backs.
+    pub facts: &'static [&'static str],
+    /// The NOT FOUND facts whose evidence is this page's silence.
+    pub silent_on: &'static [&'static str],
+}
 
-/// Every fact the product cites (rules, assumptions, sourced defaults), in fact-id order.
-///
-/// Only cited facts are here: the table ships in the page, and the fact sheet stays the full
-/// record. A rule that cites a new fact adds its entry; a test checks both directions.
-pub const SOURCES: &[Source] = &[
-    // 1.1 ipSpace, "DPU Hype Considered Harmful"
-    Source {
-        fact: "F1.1.1",
-        title: IPSPACE_HYPE_T,
-        url: IPSPACE_HYPE,
-        kind: Commentary,
-    },
-    Source {
-        fact: "F1.1.2",
-        title: IPSPACE_HYPE_T,
-        url: IPSPACE_HYPE,
-        kind: Commentary,
-    },
-    Source {
-        fact: "F1.1.3",
-        title: IPSPACE_HYPE_T,
-        url: IPSPACE_HYPE,
-        kind: Commentary,
-    },
-    Source {
-        fact: "F1.1.4",
-        title: IPSPACE_HYPE_T,
-        url: IPSPACE_HYPE,
-        kind: Commentary,
-    },
-    Source {
-        fact: "F1.1.5",
-        title: IPSPACE_HYPE_T,
-        url: IPSPACE_HYPE,
-        kind: Commentary,
-    },
-    Source {
-        fact: "F1.1.6",
-        title: IPSPACE_HYPE_T,
-        url: IPSPACE_HYPE,
-        kind: Commentary,
-    },
-    // 1.2 ipSpace, "Are DPUs Any Good?"
-    Source {
-        fact: "F1.2.2",
-        title: IPSPACE_ANY_GOOD_T,
-        url: IPSPACE_ANY_GOOD,
-        kind: Commentary,
-    },
-    Source {
-        fact: "F1.2.3",
-        title: IPSPACE_ANY_GOOD_T,
-        url: IPSPACE_ANY_GOOD,
-        kind: Commentary,
-    },
-    Source {
-        fact: "F1.2.4",
-        title: IPSPACE_ANY_GOOD_T,
-        url: IPSPACE_ANY_GOOD,
-        kind: Commentary,
-    },
-    Source {
-        fact: "F1.2.7",
-        title: IPSPACE_ANY_GOOD_T,
-        url: IPSPACE_ANY_GOOD,
-        kind: Commentary,
-    },
-    // 1.3 related ipSpace posts
-    Source {
-        fact: "F1.3.6",
-        title: "ipSpace: Open vSwitch Performance Revisited (2014)",
-        url: IPSPACE_OVS_2014,
-        kind: Commentary,
-    },
-    Source {
-        fact: "F1.3.7",
-        title: "ipSpace: Do We Need Bare Metal Servers in Public and Private Clouds? (2020)",
-        url: "https://blog.ipspace.net/2020/05/baremetal-server-public-cloud.html",
-        kind: Commentary,
-    },
-    // 2.1 vDSE architecture and lifecycle
-    Source {
-        fact: "F2.1.1",
-        title: VSPHERE_LCM_T,
-        url: VSPHERE_LCM,
+/// A page cited for some facts of one finding or default: what the report carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// The fact ids this page backs here, in citation order.
+    pub ids: Vec<String>,
+    /// Link text.
+    pub title: String,
+    /// The page.
+    pub url: String,
+    /// Its kind.
+    pub kind: SourceKind,
+    /// The ids among `ids` that record what this page does NOT say (see [`NOT_FOUND`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_found: Vec<String>,
+}
+
+use SourceKind::{Commentary, Derived, Independent, Operator, Secondary, Vendor};
+
+const fn page(
+    url: &'static str,
+    title: &'static str,
+    kind: SourceKind,
+    facts: &'static [&'static str],
+) -> Page {
+    Page {
+        url,
+        title,
+        kind,
+        facts,
+        silent_on: &[],
+    }
+}
+
+/// Every cited page.
+pub const PAGES: &[Page] = &[
+    page(
+        "https://blog.ipspace.net/2022/12/dpu-hype-considered-harmful.html",
+        "ipSpace: DPU Hype Considered Harmful (2022)",
+        Commentary,
+        &["F1.1.1", "F1.1.2", "F1.1.3", "F1.1.4", "F1.1.5", "F1.1.6"],
+    ),
+    page(
+        "https://blog.ipspace.net/2022/12/are-dpu-any-good.html",
+        "ipSpace: Are DPUs Any Good? (2022)",
+        Commentary,
+        &["F1.2.2", "F1.2.3", "F1.2.4", "F1.2.7", "F5.2.1"],
+    ),
+    page(
+        "https://blog.ipspace.net/2020/05/baremetal-server-public-cloud.html",
+        "ipSpace: Do We Need Bare Metal Servers in Clouds? (2020)",
+        Commentary,
+        &["F1.3.7"],
+    ),
+    page(
+        "https://blog.ipspace.net/2020/09/need-smart-nic.html",
+        "ipSpace: Where Do We Need Smart NICs? (2020)",
+        Commentary,
+        &["F4.1.5"],
+    ),
+    page(
+        "https://blog.ipspace.net/2014/11/open-vswitch-performance-revisited.html",
+        "ipSpace: Open vSwitch Performance Revisited (2014)",
+        Commentary,
+        &["F4.1.6"],
+    ),
+    page(
+        "https://vmw-docs.broadcom.com/en/VMware-vSphere/8.0/vsphere-lifecycle-manager/GUID-41E34087-A6D0-4B60-A355-5FAC73DCFCF5.html",
+        "VMware vSphere 8.0 Lifecycle Manager: DPUs and ESXio",
+        Vendor,
+        &["F2.1.1", "F2.1.3"],
+    ),
+    page(
+        "https://cormachogan.com/2022/09/27/vsphere-distributed-services-engine-networking-offload-and-acceleration-preview/",
+        "Cormac Hogan (VMware): Distributed Services Engine preview (2022)",
+        Vendor,
+        &["F2.1.5"],
+    ),
+    page(
+        "https://docs.nvidia.com/launchpad/infrastructure/monterey/latest/monterey-overview.html",
+        "NVIDIA LaunchPad: Project Monterey overview",
+        Vendor,
+        &["F2.1.6"],
+    ),
+    Page {
+        url: "https://techdocs.broadcom.com/us/en/vmware-cis/vsphere/vsphere/8-0/esx-installation-and-setup/introducing-vmware-vsphere-distributed-services-engine-and-networking-acceleration-by-using-dpus-install.html",
+        title: "VMware vSphere 8.0: introducing the Distributed Services Engine",
         kind: Vendor,
+        facts: &["F2.2.1", "F2.2.2"],
+        silent_on: &["F2.7.1"],
     },
-    Source {
-        fact: "F2.1.3",
-        title: VSPHERE_LCM_T,
-        url: VSPHERE_LCM,
+    page(
+        "https://vmw-docs.broadcom.com/en/VMware-vSphere/8.0/vsphere-vcenter-esxi-management/GUID-C7F5D387-A073-46CF-9D7B-27AB89DD44DD.html",
+        "VMware vSphere 8.0: vMotion with network offload",
+        Vendor,
+        &["F2.2.3"],
+    ),
+    page(
+        "https://securefever.com/blog/nsx-with-smartnics-make-the-esxi-hypervisor-fast-again",
+        "securefever: NSX with SmartNICs (partner blog)",
+        Secondary,
+        &["F2.2.5"],
+    ),
+    page(
+        "https://github.com/vmware/terraform-provider-vsphere/issues/1903",
+        "terraform-provider-vsphere issue 1903: UPT requirements",
+        Secondary,
+        &["F2.2.7"],
+    ),
+    Page {
+        url: "https://techdocs.broadcom.com/us/en/vmware-cis/vsphere/vsphere/8-0/vsphere-networking/basic-networking-with-vnetwork-distributed-switches/network-offloads-capability.html",
+        title: "VMware vSphere 8.0 Networking: network offloads compatibility",
         kind: Vendor,
+        facts: &["F2.3.1", "F2.3.2", "F2.3.3", "F2.3.4", "F2.4.1", "F2.4.6"],
+        silent_on: &["F2.3.5", "F2.2.8"],
     },
-    Source {
-        fact: "F2.1.6",
-        title: "NVIDIA LaunchPad: Project Monterey lab overview",
-        url: "https://docs.nvidia.com/launchpad/infrastructure/monterey/latest/monterey-overview.html",
-        kind: Vendor,
-    },
-    // 2.2 what is and isn't supported
-    Source {
-        fact: "F2.2.1",
-        title: VSPHERE_INSTALL_T,
-        url: VSPHERE_INSTALL,
-        kind: Vendor,
-    },
-    Source {
-        fact: "F2.2.2",
-        title: VSPHERE_INSTALL_T,
-        url: VSPHERE_INSTALL,
-        kind: Vendor,
-    },
-    Source {
-        fact: "F2.2.3",
-        title: "VMware vSphere 8.0 vCenter/ESXi management: vMotion with DPUs (Italian)",
-        url: "https://docs.vmware.com/it/VMware-vSphere/8.0/vsphere-vcenter-esxi-management/GUID-C7F5D387-A073-46CF-9D7B-27AB89DD44DD.html",
-        kind: Vendor,
-    },
-    // Cites F1.1.6, F1.2.3 and F2.2.2; VMware's own page is the authoritative one.
-    Source {
-        fact: "F2.2.5",
-        title: "securefever: NSX with SmartNICs (partner blog)",
-        url: "https://securefever.com/blog/nsx-with-smartnics-make-the-esxi-hypervisor-fast-again",
-        kind: Secondary,
-    },
-    // 2.3 features lost when the VDS is offloaded
-    Source {
-        fact: "F2.3.1",
-        title: VSPHERE_NET_T,
-        url: VSPHERE_NET,
-        kind: Vendor,
-    },
-    Source {
-        fact: "F2.3.2",
-        title: VSPHERE_NET_T,
-        url: VSPHERE_NET,
-        kind: Vendor,
-    },
-    Source {
-        fact: "F2.3.3",
-        title: VSPHERE_NET_T,
-        url: VSPHERE_NET,
-        kind: Vendor,
-    },
-    Source {
-        fact: "F2.3.4",
-        title: VSPHERE_NET_T,
-        url: VSPHERE_NET,
-        kind: Vendor,
-    },
-    Source {
-        fact: "F2.3.5",
-        title: VSPHERE_NET_T,
-        url: VSPHERE_NET,
-        kind: Vendor,
-    },
-    // 2.4 dual DPU (vSphere 8.0 Update 3)
-    Source {
-        fact: "F2.4.1",
-        title: VSPHERE_NET_T,
-        url: VSPHERE_NET,
-        kind: Vendor,
-    },
-    Source {
-        fact: "F2.4.2",
-        title: "Broadcom vSphere API 8.0 U3: DVS DPU feature capability",
-        url: "https://developer.broadcom.com/xapis/vmware-storage-policy-api/8.0U3/vim.dvs.VmwareDistributedVirtualSwitch.DpuFeatureCapability.html",
-        kind: Vendor,
-    },
-    // 2.5 vSphere 9 / VCF 9
-    Source {
-        fact: "F2.5.1",
-        title: "Broadcom vSphere API: DistributedVirtualSwitchNetworkOffloadSpec",
-        url: "https://developer.broadcom.com/xapis/provider-infrastructure-apis/latest/data-structures/DistributedVirtualSwitchNetworkOffloadSpec/",
-        kind: Vendor,
-    },
-    // 2.6 VMware software fast paths
-    Source {
-        fact: "F2.6.1",
-        title: "VMware vCloud NFV OpenStack Edition 3.1: reference architecture, N-VDS Enhanced",
-        url: VCLOUD_NFV_RA,
-        kind: Vendor,
-    },
-    // 3.1 AWS Nitro
-    Source {
-        fact: "F3.1.3",
-        title: "AWS whitepaper, Security Design of the Nitro System: introduction",
-        url: "https://docs.aws.amazon.com/whitepapers/latest/security-design-of-aws-nitro-system/security-design-of-aws-nitro-system.html",
-        kind: Operator,
-    },
-    Source {
-        fact: "F3.1.4",
-        title: "AWS whitepaper, Security Design of the Nitro System: the Nitro journey",
-        url: "https://docs.aws.amazon.com/whitepapers/latest/security-design-of-aws-nitro-system/the-nitro-system-journey.html",
-        kind: Operator,
-    },
-    // 3.2 Microsoft Azure
-    Source {
-        fact: "F3.2.2",
-        title: ACCELNET_T,
-        url: ACCELNET,
-        kind: Operator,
-    },
-    // 3.3 Google Andromeda and the Intel IPU
-    Source {
-        fact: "F3.3.2",
-        title: "Livemint/Reuters: Google Cloud and Intel co-design data-centre chip (2022)",
-        url: "https://www.livemint.com/technology/tech-news/google-cloud-intel-co-design-new-chip-for-data-centres/amp-11665504559604.html",
-        kind: Secondary,
-    },
-    // 4.1 software switching cost per core
-    Source {
-        fact: "F4.1.1",
-        title: OVS_PAPER_T,
-        url: OVS_PAPER,
-        kind: Independent,
-    },
-    Source {
-        fact: "F4.1.2",
-        title: OVS_PAPER_T,
-        url: OVS_PAPER,
-        kind: Independent,
-    },
-    Source {
-        fact: "F4.1.3",
-        title: OVS_PAPER_T,
-        url: OVS_PAPER,
-        kind: Independent,
-    },
-    Source {
-        fact: "F4.1.4",
-        title: OVS_PAPER_T,
-        url: OVS_PAPER,
-        kind: Independent,
-    },
-    Source {
-        fact: "F4.1.5",
-        title: "ipSpace: Where Do We Need Smart NICs? (2020), per-core planning figure",
-        url: IPSPACE_SMART_NIC,
-        kind: Commentary,
-    },
-    Source {
-        fact: "F4.1.6",
-        title: "ipSpace: Open vSwitch Performance Revisited (2014), production OVS rate",
-        url: IPSPACE_OVS_2014,
-        kind: Commentary,
-    },
-    Source {
-        fact: "F4.1.7",
-        title: "irrlab: copy of Cloudflare's Kernel bypass post (2015)",
-        url: "https://irrlab.com/2015/09/07/kernel-bypass/",
-        kind: Operator,
-    },
-    // Per-core pps not found; only the relative N-VDS Enhanced claim of F2.6.1 exists.
-    // 4.2 overlay encapsulation cost
-    Source {
-        fact: "F4.2.1",
-        title: "ntpro.nl: VMware whitepaper, VXLAN performance on vSphere 5.1",
-        url: "https://ntpro.nl/blog/archives/2146-Technical-White-Paper-VXLAN-Performance-Evaluation-on-VMware-vSphere-5.1.html",
-        kind: Vendor,
-    },
-    Source {
-        fact: "F4.2.2",
-        title: "Data Center Knowledge: VXLAN overview and challenges (2013)",
-        url: "https://www.datacenterknowledge.com/archives/2013/04/22/vxlan-overview-and-challenges/2/",
-        kind: Secondary,
-    },
-    // 4.3 encryption cost
-    Source {
-        fact: "F4.3.1",
-        title: "Drucker, Gueron, Krasnov: Making AES great again, VAES (docslib copy)",
-        url: "https://docslib.org/doc/10300858/the-forthcoming-vectorized-aes-instruction",
-        kind: Independent,
-    },
-    // The fd.io claim has no page of its own in the sheet; ipSpace cites it (F1.2.4).
-    Source {
-        fact: "F4.3.5",
-        title: "Netflix engineer on Hacker News: NIC TLS offload (mirror)",
-        url: NETFLIX_HN,
-        kind: Operator,
-    },
-    // 4.6 DPU hardware
-    Source {
-        fact: "F4.6.1",
-        title: "NVIDIA BlueField-2 DPU user manual: introduction",
-        url: "https://docs.nvidia.com/networking/display/bluefield2dpuenug/introduction",
-        kind: Vendor,
-    },
-    Source {
-        fact: "F4.6.2",
-        title: "NVIDIA BlueField-2 VPI DPU Controller: introduction",
-        url: "https://docs.nvidia.com/networking/display/BF2VPIDPUController/Introduction",
-        kind: Vendor,
-    },
-    Source {
-        fact: "F4.6.3",
-        title: "NVIDIA DOCA 2.9.0 installation guide for Linux: BlueField-3 SKUs",
-        url: "https://docs.nvidia.com/doca/archive/2-9-0/NVIDIA+DOCA+Installation+Guide+for+Linux",
-        kind: Vendor,
-    },
-    Source {
-        fact: "F4.6.4",
-        title: BF3_CONTROLLER_T,
-        url: BF3_CONTROLLER,
-        kind: Vendor,
-    },
-    Source {
-        fact: "F4.6.5",
-        title: "Yobitel knowledge base: BlueField-3 DPU street price",
-        url: "https://yobitel.com/knowledge-base/bluefield-3-dpu",
-        kind: Secondary,
-    },
-    Source {
-        fact: "F4.6.8",
-        title: "Pensando DSC-25 Distributed Services Card user guide (pdfcoffee copy)",
-        url: "https://pdfcoffee.com/pensando-dsc25-distributed-services-card-user-guide-pdf-free.html",
-        kind: Vendor,
-    },
-    // 4.7 server CPU and licensing baselines
-    Source {
-        fact: "F4.7.3",
-        title: "pingdo.net: DPU offload ROI calculator, server cost assumption",
-        url: PINGDO_ROI,
-        kind: Secondary,
-    },
-    Source {
-        fact: "F4.7.4",
-        title: "Redress Compliance: VMware Cloud Foundation licensing guide",
-        url: "https://redresscompliance.com/vmware-cloud-foundation-licensing-download",
-        kind: Secondary,
-    },
-    Source {
-        fact: "F4.7.5",
-        title: "Broadcom NSX REST API: RawCoreCount schema (DPU units)",
-        url: "https://developer.broadcom.com/xapis/nsx-t-data-center-rest-api/latest/schemas_RawCoreCount.html",
-        kind: Vendor,
-    },
-    // 4.8 independent DPU performance caveats
-    Source {
-        fact: "F4.8.1",
-        title: "Liu et al. (UCSC/Sandia), BlueField-2 performance study (arXiv 2105.06619)",
-        url: "https://ar5iv.labs.arxiv.org/html/2105.06619",
-        kind: Independent,
-    },
-    Source {
-        fact: "F4.8.2",
-        title: "Chen et al., BlueField-2/-3 DPU characterisation (arXiv 2402.03041, 2024)",
-        url: "https://arxiv.org/html/2402.03041v4",
-        kind: Independent,
-    },
-    // 5.1 storage offload
-    Source {
-        fact: "F5.1.1",
-        title: "NVIDIA DOCA SNAP-3 user guide",
-        url: "https://docs.nvidia.com/doca/sdk/DOCA+SNAP-3+User+Guide",
-        kind: Vendor,
-    },
-    // Cites F3.1.2, F3.1.6, F3.2.4 and F3.3.3; the AWS whitepaper is the primary one.
-    // 5.2 bare-metal cloud isolation
-    Source {
-        fact: "F5.2.1",
-        title: "ipSpace: Are DPUs Any Good? (2022), bare-metal security boundary",
-        url: IPSPACE_ANY_GOOD,
-        kind: Commentary,
-    },
-    // 5.3 Kubernetes / OVN offload
-    Source {
-        fact: "F5.3.1",
-        title: "OVN-Kubernetes project blog: DPU acceleration (2026)",
-        url: "https://github.com/ovn-kubernetes/ovn-kubernetes/blob/HEAD/docs/blog/posts/dpu-acceleration.md",
-        kind: Independent,
-    },
-    Source {
-        fact: "F5.3.2",
-        title: "NVIDIA DPF 25.04: OVN-Kubernetes use case",
-        url: "https://docs.nvidia.com/networking/display/dpf2504/OVN+Kubernetes",
-        kind: Vendor,
-    },
-    Source {
-        fact: "F5.3.3",
-        title: "Red Hat OpenShift 4.19: DPU Operator (Technology Preview)",
-        url: "https://docs.redhat.com/en/documentation/openshift_container_platform/4.19/html/networking_operators/dpu-operator",
-        kind: Vendor,
-    },
-    Source {
-        fact: "F5.3.4",
-        title: "openshift-docs PR 101126: OpenShift 4.20 BlueField-3 Tech Preview note",
-        url: "https://github.com/openshift/openshift-docs/pull/101126",
-        kind: Vendor,
-    },
-    // 5.4 non-DPU alternatives
-    Source {
-        fact: "F5.4.1",
-        title: "NVIDIA DOCA: Open vSwitch offload (OVS in DOCA)",
-        url: "https://docs.nvidia.com/doca/sdk/OpenvSwitch+Offload+(OVS+in+DOCA)/index.html",
-        kind: Vendor,
-    },
-    Source {
-        fact: "F5.4.2",
-        title: "Netflix engineer on Hacker News: ConnectX-6 Dx inline TLS (mirror)",
-        url: NETFLIX_HN,
-        kind: Operator,
-    },
-    // Cites F4.1.2-F4.1.3, F4.1.9 and F2.6.1-F2.6.3; the first of them is the OVS paper.
-    Source {
-        fact: "F5.4.3",
-        title: "Tu et al., Revisiting the Open vSwitch Dataplane (SIGCOMM 2021): fast paths",
-        url: OVS_PAPER,
-        kind: Independent,
-    },
-    Source {
-        fact: "F5.4.4",
-        title: "TechLeague: Aruba CX 10000 with Pensando DPU",
-        url: "https://www.techleague.io/blog/aruba/aruba-cx-10000-with-pensando-dpu/",
-        kind: Secondary,
-    },
-    Source {
-        fact: "F5.4.5",
-        title: "Palo Alto Networks PAN-OS 11.0: non-DPU Intelligent Traffic Offload",
-        url: "https://docs.paloaltonetworks.com/pan-os/11-0/pan-os-new-features/virtualization-features/non-dpu-based-intelligent-traffic-offload-CN",
-        kind: Vendor,
-    },
+    page(
+        "https://developer.broadcom.com/xapis/vmware-storage-policy-api/8.0U3/vim.dvs.VmwareDistributedVirtualSwitch.DpuFeatureCapability.html",
+        "vSphere API 8.0 U3: DpuFeatureCapability (active/standby)",
+        Vendor,
+        &["F2.4.2"],
+    ),
+    page(
+        "https://blogs.vmware.com/cloud-foundation/2024/07/26/announcing-dual-dpu-support-in-vmware-cloud-foundation-5-2/",
+        "VMware: Dual DPU support in VCF 5.2 (2024)",
+        Vendor,
+        &["F2.4.8"],
+    ),
+    page(
+        "https://developer.broadcom.com/xapis/provider-infrastructure-apis/latest/data-structures/DistributedVirtualSwitchNetworkOffloadSpec/",
+        "vSphere API 9.1: DistributedVirtualSwitchNetworkOffloadSpec",
+        Vendor,
+        &["F2.5.1"],
+    ),
+    page(
+        "https://developer.broadcom.com/xapis/provider-infrastructure-apis/latest/data-structures/VMwareDvsPerfNicOffloadCapability/",
+        "vSphere API 9.1: Performance NIC Offload capability",
+        Vendor,
+        &["F2.5.4"],
+    ),
+    page(
+        "https://blogs.vmware.com/cloud-foundation/2026/05/05/announcing-vcf-9-1-modern-private-cloud-built-for-efficiency-and-resilience/",
+        "VMware: Announcing VCF 9.1 (2026)",
+        Vendor,
+        &["F2.5.5"],
+    ),
+    page(
+        "https://drpranayjha.com/nsx-9-host-transport-node-prep-vds-edp/",
+        "NSX 9 host preparation: VDS with EDP (blog)",
+        Secondary,
+        &["F2.5.6"],
+    ),
+    page(
+        "https://vmw-docs.broadcom.com/en/VMware-vCloud-NFV-OpenStack-Edition/3.1/vmware-vcloud-nfv-openstack-edition-ra31/GUID-39F21307-B17F-451D-AA3C-53335CC61E04.html",
+        "VMware vCloud NFV OpenStack Edition 3.1: N-VDS Enhanced",
+        Vendor,
+        &["F2.6.1", "F5.4.3"],
+    ),
+    page(
+        "https://docs.aws.amazon.com/whitepapers/latest/security-design-of-aws-nitro-system/security-design-of-aws-nitro-system.html",
+        "AWS: The Security Design of the AWS Nitro System",
+        Operator,
+        &["F3.1.3"],
+    ),
+    page(
+        "https://docs.aws.amazon.com/whitepapers/latest/security-design-of-aws-nitro-system/the-nitro-system-journey.html",
+        "AWS: The Nitro System journey",
+        Operator,
+        &["F3.1.4"],
+    ),
+    page(
+        "https://cloud.google.com/blog/products/compute/introducing-c3-machines-with-googles-custom-intel-ipu",
+        "Google Cloud: C3 machines with the custom Intel IPU (2022)",
+        Operator,
+        &["F3.3.2"],
+    ),
+    page(
+        "https://www.usenix.org/conference/nsdi23/presentation/bansal",
+        "Bansal et al., disaggregated stateful network functions (NSDI 2023)",
+        Operator,
+        &["F3.5.1"],
+    ),
+    page(
+        "https://doi.org/10.1145/3452296.3472914",
+        "Tu et al., Revisiting the Open vSwitch Dataplane Ten Years Later (SIGCOMM 2021)",
+        Independent,
+        &["F4.1.1", "F4.1.2", "F4.1.3", "F4.1.4", "F5.4.3"],
+    ),
+    page(
+        "https://blog.cloudflare.com/kernel-bypass/",
+        "Cloudflare: Kernel bypass (2015)",
+        Operator,
+        &["F4.1.7"],
+    ),
+    page(
+        "https://doi.org/10.1016/j.comnet.2018.11.033",
+        "Linguaglossa et al., vectorized packet processing in VPP (Computer Networks 2019)",
+        Independent,
+        &["F4.1.9"],
+    ),
+    page(
+        "https://blogs.vmware.com/performance/2012/09/vxlan-performance-on-vsphere-5-1.html",
+        "VMware: VXLAN performance on vSphere 5.1 (2012)",
+        Vendor,
+        &["F4.2.1"],
+    ),
+    page(
+        "https://www.datacenterknowledge.com/archives/2013/04/22/vxlan-overview-and-challenges/2/",
+        "Data Center Knowledge: VXLAN overview and challenges (2013)",
+        Secondary,
+        &["F4.2.2"],
+    ),
+    page(
+        "https://eprint.iacr.org/2018/392",
+        "Drucker, Gueron, Krasnov: Making AES great again (IACR ePrint 2018/392)",
+        Independent,
+        &["F4.3.1"],
+    ),
+    page(
+        "https://lfnetworking.org/how-fd-io-20-01-release-improves-multicore-ipsec/",
+        "LF Networking: FD.io 20.01 multicore IPsec",
+        Vendor,
+        &["F4.3.2"],
+    ),
+    page(
+        "https://news.ycombinator.com/item?id=36588803",
+        "A Netflix engineer on NIC TLS offload (Hacker News, 2023)",
+        Operator,
+        &["F4.3.5", "F4.3.7", "F5.4.2"],
+    ),
+    page(
+        "https://reviews.freebsd.org/D30908",
+        "FreeBSD review D30908: NIC kTLS and retransmits (Netflix)",
+        Operator,
+        &["F4.3.8"],
+    ),
+    page(
+        "https://nvidianews.nvidia.com/news/nvidia-extends-data-center-infrastructure-processing-roadmap-with-bluefield-3",
+        "NVIDIA: BlueField-3 announcement (2021)",
+        Vendor,
+        &["F4.5.1"],
+    ),
+    page(
+        "https://pingdo.net/tools/dpu-offload-roi-calculator",
+        "pingdo: DPU offload ROI calculator (unreliable)",
+        Secondary,
+        &["F4.5.5"],
+    ),
+    page(
+        "https://docs.nvidia.com/networking/display/bluefield2dpuenug/introduction",
+        "NVIDIA BlueField-2 DPU user guide",
+        Vendor,
+        &["F4.6.1"],
+    ),
+    page(
+        "https://docs.nvidia.com/networking/display/BF2VPIDPUController/Introduction",
+        "NVIDIA BlueField-2 DPU Controller: power",
+        Vendor,
+        &["F4.6.2"],
+    ),
+    page(
+        "https://docs.nvidia.com/doca/archive/2-9-0/NVIDIA+DOCA+Installation+Guide+for+Linux",
+        "NVIDIA DOCA 2.9 installation guide: BlueField-3 cards",
+        Vendor,
+        &["F4.6.3"],
+    ),
+    page(
+        "https://docs.nvidia.com/networking/display/BF3DPUController/Introduction",
+        "NVIDIA BlueField-3 DPU Controller: introduction",
+        Vendor,
+        &["F4.6.4"],
+    ),
+    page(
+        "https://yobitel.com/knowledge-base/bluefield-3-dpu",
+        "Yobitel: BlueField-3 street price (2026)",
+        Secondary,
+        &["F4.6.5"],
+    ),
+    page(
+        "https://doc.dpdk.org/guides/nics/ionic.html",
+        "DPDK ionic driver (AMD Pensando): DSC-25 dual-port 25G",
+        Vendor,
+        &["F4.6.8"],
+    ),
+    page(
+        "https://developer.nvidia.com/blog/inside-the-nvidia-rubin-platform-six-new-chips-one-ai-supercomputer/",
+        "NVIDIA: Inside the Rubin platform, BlueField-4 (2026)",
+        Vendor,
+        &["F4.6.11"],
+    ),
+    page(
+        "https://knowledge.broadcom.com/external/article/313548",
+        "Broadcom KB 313548: per-core licensing, 16-core minimum",
+        Vendor,
+        &["F4.7.4"],
+    ),
+    page(
+        "https://redresscompliance.com/vmware-cloud-foundation-licensing-download",
+        "Redress Compliance: VCF licensing and prices (2026)",
+        Secondary,
+        &["F4.7.4"],
+    ),
+    page(
+        "https://developer.broadcom.com/xapis/nsx-t-data-center-rest-api/latest/schemas_RawCoreCount.html",
+        "NSX API: RawCoreCount (DPU units)",
+        Vendor,
+        &["F4.7.5"],
+    ),
+    page(
+        "https://arxiv.org/abs/2402.03041",
+        "Chen et al., off-path SmartNICs and BlueField-3's DPA (arXiv 2024)",
+        Independent,
+        &["F4.8.2"],
+    ),
+    page(
+        "https://scholars.ln.edu.hk/en/publications/performance-characteristics-and-guidelines-of-offloading-middlebo",
+        "Offloading middleboxes onto BlueField-2 (IEEE Trans. Computers 2025)",
+        Independent,
+        &["F4.8.6"],
+    ),
+    page(
+        "https://pure.uos.ac.kr/en/publications/comprehensive-performance-analysis-of-security-applications-on-th/",
+        "Security applications on BlueField-3 (2026)",
+        Independent,
+        &["F4.8.7"],
+    ),
+    page(
+        "https://docs.nvidia.com/doca/sdk/DOCA+SNAP-3+User+Guide",
+        "NVIDIA DOCA SNAP-3 user guide",
+        Vendor,
+        &["F5.1.1"],
+    ),
+    page(
+        "https://docs.nvidia.com/doca/archive/2-9-2/DOCA+SNAP-4+Service+Guide",
+        "NVIDIA DOCA SNAP-4 service guide",
+        Vendor,
+        &["F5.1.1"],
+    ),
+    page(
+        "https://github.com/NVIDIA/infra-controller/blob/main/docs/getting-started/prerequisites/hardware.md",
+        "NVIDIA Infra Controller (NICo): hardware prerequisites",
+        Vendor,
+        &["F5.2.3"],
+    ),
+    page(
+        "https://github.com/ovn-kubernetes/ovn-kubernetes/blob/master/docs/blog/dpu-acceleration.md",
+        "OVN-Kubernetes: DPU acceleration (2026)",
+        Independent,
+        &["F5.3.1"],
+    ),
+    page(
+        "https://docs.nvidia.com/networking/display/dpf2504/OVN+Kubernetes",
+        "NVIDIA DPF 25.04: OVN-Kubernetes use case",
+        Vendor,
+        &["F5.3.2"],
+    ),
+    page(
+        "https://docs.redhat.com/en/documentation/openshift_container_platform/4.19/html/networking_operators/dpu-operator",
+        "Red Hat OpenShift 4.19: DPU Operator (Technology Preview)",
+        Vendor,
+        &["F5.3.3"],
+    ),
+    page(
+        "https://docs.redhat.com/en/documentation/openshift_container_platform/4.21/html/networking_operators/dpu-operator-1",
+        "Red Hat OpenShift 4.21: DPU Operator not available",
+        Vendor,
+        &["F5.3.3"],
+    ),
+    page(
+        "https://github.com/openshift/openshift-docs/pull/101126",
+        "OpenShift 4.20 docs: BlueField-3 DPU Technology Preview",
+        Vendor,
+        &["F5.3.4"],
+    ),
+    page(
+        "https://docs.openstack.org/neutron/latest/admin/ovn/smartnic_dpu.html",
+        "OpenStack Neutron: SmartNIC DPUs with OVN",
+        Vendor,
+        &["F5.3.6"],
+    ),
+    page(
+        "https://docs.nvidia.com/doca/sdk/OpenvSwitch+Offload+(OVS+in+DOCA)/index.html",
+        "NVIDIA DOCA: Open vSwitch offload (OVS-DOCA)",
+        Vendor,
+        &["F5.4.1"],
+    ),
+    page(
+        "https://www.techleague.io/blog/aruba/aruba-cx-10000-with-pensando-dpu/",
+        "TechLeague: Aruba CX 10000 with Pensando DPUs",
+        Secondary,
+        &["F5.4.4"],
+    ),
+    page(
+        "https://nextplatform.com/2025/05/28/with-dpu-goosed-switches-hpe-tackles-vmware-security-and-hpc-and-ai",
+        "The Next Platform: DPU-equipped switches (2025)",
+        Secondary,
+        &["F5.4.4"],
+    ),
+    page(
+        "https://docs.paloaltonetworks.com/pan-os/11-0/pan-os-new-features/virtualization-features/non-dpu-based-intelligent-traffic-offload-CN",
+        "Palo Alto PAN-OS 11.0: intelligent traffic offload",
+        Vendor,
+        &["F5.4.5"],
+    ),
 ];
 
-/// The source for a fact id; `None` for an unknown id.
-pub fn source(fact: &str) -> Option<&'static Source> {
-    SOURCES.iter().find(|s| s.fact == fact)
+/// Whether fact `id` has a page (as a fact it backs or one recorded by its silence).
+pub fn cites(id: &str) -> bool {
+    PAGES
+        .iter()
+        .any(|p| p.facts.contains(&id) || p.silent_on.contains(&id))
+}
+
+/// The pages behind a list of fact ids: one entry per URL, in the order the facts are
+/// cited, each listing the ids it backs here. Unknown ids are skipped.
+pub fn refs(ids: &[&str]) -> Vec<SourceRef> {
+    let mut out: Vec<(usize, SourceRef)> = Vec::new();
+    for id in ids {
+        for (i, p) in PAGES.iter().enumerate() {
+            let silent = p.silent_on.contains(id);
+            if !silent && !p.facts.contains(id) {
+                continue;
+            }
+            let entry = match out.iter_mut().find(|(j, _)| *j == i) {
+                Some((_, r)) => r,
+                None => {
+                    out.push((
+                        i,
+                        SourceRef {
+                            ids: Vec::new(),
+                            title: p.title.to_owned(),
+                            url: p.url.to_owned(),
+                            kind: p.kind,
+                            not_found: Vec::new(),
+                        },
+                    ));
+                    &mut out.last_mut().expect("just pushed").1
+                }
+            };
+            if !entry.ids.iter().any(|x| x == id) {
+                entry.ids.push((*id).to_owned());
+                if silent {
+                    entry.not_found.push((*id).to_owned());
+                }
+            }
+        }
+    }
+    out.into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// `^F\d+\.\d+\.\d+a?$`, by hand.
-    fn is_fact_id(id: &str) -> bool {
-        let Some(rest) = id.strip_prefix('F') else {
-            return false;
-        };
-        let rest = rest.strip_suffix('a').unwrap_or(rest);
-        let parts: Vec<&str> = rest.split('.').collect();
-        parts.len() == 3
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-    }
-
     #[test]
-    fn ids_are_unique() {
-        for (i, a) in SOURCES.iter().enumerate() {
-            for b in &SOURCES[i + 1..] {
-                assert_ne!(a.fact, b.fact, "duplicate fact id");
+    fn every_page_is_an_original_https_address_listed_once() {
+        for (i, p) in PAGES.iter().enumerate() {
+            assert!(p.url.starts_with("https://"), "{}", p.url);
+            assert!(PAGES[..i].iter().all(|q| q.url != p.url), "{} twice", p.url);
+            assert!(!p.title.is_empty() && !p.facts.is_empty(), "{}", p.url);
+            for mirror in [
+                "docs.vmware.com",
+                "docslib.org",
+                "vdocuments",
+                "pdfcoffee",
+                "blogspot.",
+                "hollow-knight",
+                "livemint",
+                "thelinuxcluster",
+                "ntpro.nl",
+            ] {
+                assert!(
+                    !p.url.contains(mirror),
+                    "{} is a mirror or a moved page",
+                    p.url
+                );
             }
         }
     }
 
     #[test]
-    fn ids_are_well_formed() {
-        for s in SOURCES {
-            assert!(is_fact_id(s.fact), "bad fact id {:?}", s.fact);
-        }
-        assert!(is_fact_id("F2.2.2a"));
-        assert!(!is_fact_id("F2.2"));
-        assert!(!is_fact_id("F2.2.2b"));
-        assert!(!is_fact_id("2.2.2"));
-        assert!(!is_fact_id("F2..2"));
-    }
-
-    #[test]
-    fn urls_are_plausible() {
-        for s in SOURCES {
-            assert!(
-                s.url.starts_with("https://") || s.url.starts_with("http://"),
-                "{}: {}",
-                s.fact,
-                s.url
-            );
-            assert!(
-                !s.url.chars().any(char::is_whitespace),
-                "{}: {}",
-                s.fact,
-                s.url
-            );
-        }
-    }
-
-    #[test]
-    fn titles_are_short_and_present() {
-        for s in SOURCES {
-            assert!(!s.title.trim().is_empty(), "{}: empty title", s.fact);
-            assert!(s.title.chars().count() <= 100, "{}: title too long", s.fact);
-        }
-    }
-
-    /// The table ships in the page, so it holds exactly what the product cites.
-    #[test]
-    fn every_entry_is_cited() {
-        let mut cited: Vec<&str> = crate::rules::RULES
-            .iter()
-            .flat_map(|r| r.sources.iter().copied())
-            .collect();
-        cited.extend(
-            crate::assumptions::ASSUMPTIONS
-                .iter()
-                .flat_map(|a| a.sources.iter().copied()),
+    fn refs_group_facts_by_page() {
+        let r = refs(&["F2.3.4", "F1.1.5", "F2.3.5"]);
+        assert_eq!(r.len(), 2);
+        assert!(r[0].url.contains("network-offloads-capability"));
+        assert_eq!(r[0].ids, ["F2.3.4", "F2.3.5"]);
+        assert_eq!(r[0].not_found, ["F2.3.5"]);
+        assert_eq!(r[0].kind, Vendor);
+        assert_eq!(r[1].ids, ["F1.1.5"]);
+        assert_eq!(r[1].kind, Commentary);
+        assert!(r[1].not_found.is_empty());
+        // A fact with two pages gives both; an unknown id gives none.
+        let r = refs(&["F4.7.4", "F9.9.9"]);
+        assert_eq!(r.len(), 2);
+        assert_eq!(
+            r.iter().map(|s| s.kind).collect::<Vec<_>>(),
+            [Vendor, Secondary]
         );
-        cited.extend(
-            crate::scenario::DEFAULT_BASES
-                .iter()
-                .flat_map(|b| b.sources.iter().copied()),
-        );
-        for s in SOURCES {
-            assert!(
-                cited.contains(&s.fact),
-                "{} is in SOURCES but nothing cites it",
-                s.fact
-            );
-        }
+        assert!(refs(&[]).is_empty());
+        // Citing a fact twice lists it once.
+        assert_eq!(refs(&["F1.1.1", "F1.1.1"])[0].ids, ["F1.1.1"]);
     }
 
     #[test]
-    fn lookup() {
-        let Some(s) = source("F2.3.4") else {
-            panic!("F2.3.4 missing");
-        };
-        assert!(s.url.contains("vsphere-networking"), "{}", s.url);
-        assert_eq!(s.kind, Vendor);
-        assert_eq!(source("F9.9.9"), None);
+    fn not_found_facts_are_never_a_page_of_their_own() {
+        for p in PAGES {
+            for id in p.silent_on {
+                assert!(!p.facts.contains(id));
+                assert!(
+                    PAGES.iter().all(|q| !q.facts.contains(id)),
+                    "{id} has a page"
+                );
+            }
+        }
     }
 }

@@ -3,9 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::assumptions::{ASSUMPTIONS, AssumptionId, Range, Values};
-use crate::cost::net_saving;
-use crate::scenario::Scenario;
+use crate::assumptions::{ASSUMPTIONS, AssumptionId, Range};
+use crate::cost::{Plan, outcome};
 
 /// Default number of samples.
 pub const DEFAULT_SAMPLES: u32 = 10_000;
@@ -19,14 +18,21 @@ pub struct Uncertainty {
     pub samples: u32,
     /// The generator's seed.
     pub seed: u64,
-    /// Share of samples with a net saving above zero.
+    /// The assumptions that were sampled (all, or only φ when networking cores are measured).
+    pub sampled: Vec<AssumptionId>,
+    /// Share of samples whose net present value is above zero (the net saving when the
+    /// discount rate is 0).
     pub p_worth_it: f64,
-    /// 10th percentile of the net saving.
+    /// 10th percentile of the net present value.
     pub net_saving_p10: f64,
-    /// Median net saving.
+    /// Median net present value.
     pub net_saving_p50: f64,
-    /// 90th percentile of the net saving.
+    /// 90th percentile of the net present value.
     pub net_saving_p90: f64,
+    /// 10th percentile of the share of each host's cores the DPU frees (Z/C).
+    pub cores_freed_share_p10: f64,
+    /// 90th percentile of Z/C.
+    pub cores_freed_share_p90: f64,
     /// One bar per assumption, largest swing first.
     pub tornado: Vec<TornadoBar>,
 }
@@ -105,31 +111,47 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     }
 }
 
-/// Runs the analysis. `samples` of 0 is treated as 1, so there is always an answer.
-pub fn analyse(s: &Scenario, samples: u32, seed: u64) -> Uncertainty {
+/// The assumptions the analysis samples: all of them, or with measured networking cores
+/// only φ, since the measurement replaces the others (SPEC §5).
+pub fn sampled(p: &Plan) -> Vec<AssumptionId> {
+    ASSUMPTIONS
+        .iter()
+        .map(|spec| spec.id)
+        .filter(|id| {
+            p.s.traffic.measured_networking_cores.is_none() || *id == AssumptionId::OffloadFraction
+        })
+        .collect()
+}
+
+/// Runs the analysis at the scenario's traffic: `samples` draws (0 is treated as 1, so
+/// there is always an answer) of every sampled assumption from its triangular range, in
+/// the order of [`ASSUMPTIONS`], each through [`outcome`], the model's one function.
+pub fn analyse(p: &Plan, samples: u32, seed: u64) -> Uncertainty {
     let samples = samples.max(1);
-    let g = s.traffic.gbps_per_host;
+    let ranges = p.r.ranges;
+    let likely = ranges.likely();
+    let drawn = sampled(p);
     let mut rng = SplitMix64::new(seed);
-    let mut nets = Vec::with_capacity(samples as usize);
-    let likely = Values::likely(&s.assumptions);
+    let mut npvs = Vec::with_capacity(samples as usize);
+    let mut shares = Vec::with_capacity(samples as usize);
     for _ in 0..samples {
         let mut v = likely;
-        for spec in ASSUMPTIONS {
-            v = v.with(
-                spec.id,
-                triangular((spec.get)(&s.assumptions), rng.next_unit()),
-            );
+        for id in &drawn {
+            v = v.with(*id, triangular(ranges.get(*id), rng.next_unit()));
         }
-        nets.push(net_saving(s, &v, g));
+        let o = outcome(p, &v, p.g);
+        npvs.push(o.npv);
+        shares.push(o.z / p.c);
     }
-    let worth = nets.iter().filter(|n| **n > 0.0).count();
-    nets.sort_by(f64::total_cmp);
+    let worth = npvs.iter().filter(|n| **n > 0.0).count();
+    npvs.sort_by(f64::total_cmp);
+    shares.sort_by(f64::total_cmp);
     let mut tornado: Vec<TornadoBar> = ASSUMPTIONS
         .iter()
         .map(|spec| {
-            let r = (spec.get)(&s.assumptions);
-            let at_low = net_saving(s, &likely.with(spec.id, r.low), g);
-            let at_high = net_saving(s, &likely.with(spec.id, r.high), g);
+            let r = ranges.get(spec.id);
+            let at_low = outcome(p, &likely.with(spec.id, r.low), p.g).net;
+            let at_high = outcome(p, &likely.with(spec.id, r.high), p.g).net;
             TornadoBar {
                 assumption: spec.id,
                 label: spec.label.to_owned(),
@@ -146,10 +168,13 @@ pub fn analyse(s: &Scenario, samples: u32, seed: u64) -> Uncertainty {
     Uncertainty {
         samples,
         seed,
+        sampled: drawn,
         p_worth_it: worth as f64 / f64::from(samples),
-        net_saving_p10: percentile(&nets, 0.1),
-        net_saving_p50: percentile(&nets, 0.5),
-        net_saving_p90: percentile(&nets, 0.9),
+        net_saving_p10: percentile(&npvs, 0.1),
+        net_saving_p50: percentile(&npvs, 0.5),
+        net_saving_p90: percentile(&npvs, 0.9),
+        cores_freed_share_p10: percentile(&shares, 0.1),
+        cores_freed_share_p90: percentile(&shares, 0.9),
         tornado,
     }
 }
@@ -198,53 +223,207 @@ mod tests {
         assert_eq!(percentile(&[], 0.5), 0.0);
     }
 
+    use crate::scenario::Scenario;
+
+    fn plan_for(json: &str) -> Scenario {
+        Scenario::from_json(json).expect("valid")
+    }
+
     #[test]
-    fn analysis_is_deterministic_and_ordered() {
-        let s =
-            Scenario::from_json(r#"{"traffic": {"gbps_per_host": 40, "avg_packet_bytes": 400}}"#)
-                .unwrap();
-        let a = analyse(&s, 2_000, 42);
-        assert_eq!(a, analyse(&s, 2_000, 42));
+    fn analysis_is_deterministic_and_depends_on_the_seed() {
+        let s = plan_for(r#"{"traffic": {"gbps_per_host": 40, "avg_packet_bytes": 400}}"#);
+        let p = Plan::new(&s);
+        let a = analyse(&p, 2_000, 42);
+        assert_eq!(a, analyse(&p, 2_000, 42));
+        let b = analyse(&p, 2_000, 43);
         assert_ne!(
-            a.net_saving_p50,
-            analyse(&s, 2_000, 43).net_saving_p50 + 1.0
+            (
+                a.p_worth_it,
+                a.net_saving_p10,
+                a.cores_freed_share_p10,
+                a.cores_freed_share_p90
+            ),
+            (
+                b.p_worth_it,
+                b.net_saving_p10,
+                b.cores_freed_share_p10,
+                b.cores_freed_share_p90
+            ),
+            "another seed draws other samples"
         );
+        assert_eq!(a.seed, 42);
         assert!(a.net_saving_p10 <= a.net_saving_p50 && a.net_saving_p50 <= a.net_saving_p90);
+        assert!(a.cores_freed_share_p10 <= a.cores_freed_share_p90);
         assert!((0.0..=1.0).contains(&a.p_worth_it));
         assert_eq!(a.tornado.len(), ASSUMPTIONS.len());
         assert!(a.tornado.windows(2).all(|w| w[0].swing >= w[1].swing));
     }
 
+    /// The first sample, recomputed by hand from the generator: each assumption in the
+    /// order of SPEC §5 takes the next uniform number.
     #[test]
-    fn inactive_assumptions_do_not_swing() {
-        // No overlay penalty, no firewall, no encryption: O, W and K change nothing.
-        let s = Scenario::from_json(r#"{"traffic": {"gbps_per_host": 60}}"#).unwrap();
-        let a = analyse(&s, 100, 1);
-        for bar in &a.tornado {
-            let inactive = matches!(
-                bar.assumption,
-                AssumptionId::OverlayOverhead
-                    | AssumptionId::FirewallOverhead
-                    | AssumptionId::CryptoCyclesPerByte
+    fn samples_draw_each_assumption_in_order() {
+        let s = plan_for(
+            r#"{"platform": {"kind": "kvm_ovs"},
+                "traffic": {"gbps_per_host": 100, "avg_packet_bytes": 200, "overlay_nic_offload": false,
+                            "distributed_firewall": true, "encryption": "ipsec"}}"#,
+        );
+        let p = Plan::new(&s);
+        let r = p.r.ranges;
+        let mut rng = SplitMix64::new(7);
+        let v = crate::assumptions::Values::from_fn(|id| triangular(r.get(id), rng.next_unit()));
+        let want = outcome(&p, &v, p.g);
+        let got = analyse(&p, 1, 7);
+        assert_eq!(got.net_saving_p50, want.npv);
+        assert_eq!(got.cores_freed_share_p10, want.z / p.c);
+    }
+
+    /// A scenario where only `free` is uncertain; the other assumptions are pinned.
+    fn pinned(free: &str, gbps: f64, bytes: f64) -> Scenario {
+        let points = [
+            ("vswitch_gbps_per_core", 8.0),
+            ("vswitch_mpps_per_core", 1.0),
+            ("overlay_overhead", 0.2),
+            ("firewall_overhead", 0.4),
+            ("crypto_cycles_per_byte", 1.5),
+            ("offload_fraction", 0.8),
+        ];
+        let parts: Vec<String> = points
+            .iter()
+            .map(|(k, x)| {
+                if *k == free {
+                    format!(
+                        r#""{k}": {{"low": {}, "likely": {x}, "high": {}}}"#,
+                        x * 0.1,
+                        x * 1.2
+                    )
+                } else {
+                    format!(r#""{k}": {{"low": {x}, "likely": {x}, "high": {x}}}"#)
+                }
+            })
+            .collect();
+        plan_for(&format!(
+            r#"{{"platform": {{"kind": "kvm_ovs"}}, "fleet": {{"hosts": 64, "cluster_hosts": 64}},
+               "traffic": {{"gbps_per_host": {gbps}, "avg_packet_bytes": {bytes}, "overlay_nic_offload": false,
+                           "distributed_firewall": true, "encryption": "tls"}},
+               "assumptions": {{{}}}}}"#,
+            parts.join(", ")
+        ))
+    }
+
+    /// Each active assumption moves the answer on its own, through its own term.
+    #[test]
+    fn every_active_assumption_is_sampled_and_swings() {
+        use AssumptionId::*;
+        for (key, id, gbps, bytes) in [
+            ("vswitch_gbps_per_core", VswitchGbpsPerCore, 60.0, 1500.0),
+            // Small packets: the packet term decides, so M matters.
+            ("vswitch_mpps_per_core", VswitchMppsPerCore, 20.0, 200.0),
+            ("overlay_overhead", OverlayOverhead, 60.0, 1500.0),
+            ("firewall_overhead", FirewallOverhead, 60.0, 1500.0),
+            ("crypto_cycles_per_byte", CryptoCyclesPerByte, 60.0, 1500.0),
+            ("offload_fraction", OffloadFraction, 60.0, 1500.0),
+        ] {
+            let s = pinned(key, gbps, bytes);
+            let p = Plan::new(&s);
+            let a = analyse(&p, 400, 3);
+            assert!(
+                a.cores_freed_share_p10 < a.cores_freed_share_p90,
+                "{key}: sampling it spreads the freed share"
             );
-            if inactive {
-                assert_eq!(bar.swing, 0.0, "{:?}", bar.assumption);
-            }
+            assert!(a.net_saving_p10 < a.net_saving_p90, "{key}: and the money");
+            assert_eq!(a.tornado[0].assumption, id, "{key} tops the tornado");
+            assert!(
+                a.tornado[1..].iter().all(|b| b.swing == 0.0),
+                "{key}: only it swings"
+            );
         }
-        assert!(a.tornado[0].swing > 0.0);
+    }
+
+    #[test]
+    fn overlay_and_firewall_assumptions_act_on_their_own_terms() {
+        // Overlay penalty without a firewall: W changes nothing, O does.
+        let s = plan_for(
+            r#"{"fleet": {"hosts": 64, "cluster_hosts": 64}, "traffic": {"gbps_per_host": 150, "avg_packet_bytes": 1500, "overlay_nic_offload": false}}"#,
+        );
+        let a = analyse(&Plan::new(&s), 200, 1);
+        let swing = |id| {
+            a.tornado
+                .iter()
+                .find(|b| b.assumption == id)
+                .map(|b| b.swing)
+        };
+        assert!(swing(AssumptionId::OverlayOverhead) > Some(0.0));
+        assert_eq!(swing(AssumptionId::FirewallOverhead), Some(0.0));
+        // Firewall without an overlay penalty: the other way round.
+        let s = plan_for(
+            r#"{"fleet": {"hosts": 64, "cluster_hosts": 64}, "traffic": {"gbps_per_host": 150, "avg_packet_bytes": 1500, "distributed_firewall": true}}"#,
+        );
+        let a = analyse(&Plan::new(&s), 200, 1);
+        let swing = |id| {
+            a.tornado
+                .iter()
+                .find(|b| b.assumption == id)
+                .map(|b| b.swing)
+        };
+        assert!(swing(AssumptionId::FirewallOverhead) > Some(0.0));
+        assert_eq!(swing(AssumptionId::OverlayOverhead), Some(0.0));
+    }
+
+    #[test]
+    fn measured_cores_leave_only_the_offload_share_uncertain() {
+        let s = plan_for(r#"{"traffic": {"gbps_per_host": 100, "measured_networking_cores": 20}}"#);
+        let p = Plan::new(&s);
+        let a = analyse(&p, 300, 5);
+        assert_eq!(a.sampled, [AssumptionId::OffloadFraction]);
+        assert!(a.tornado[1..].iter().all(|b| b.swing == 0.0));
+        assert_eq!(a.tornado[0].assumption, AssumptionId::OffloadFraction);
+        // Z/C = φ·20/64 with φ from 0.5 to 0.95.
+        assert!(a.cores_freed_share_p10 >= 0.5 * 20.0 / 64.0);
+        assert!(a.cores_freed_share_p90 <= 0.95 * 20.0 / 64.0);
+        assert_eq!(sampled(&Plan::new(&Scenario::default())).len(), 6);
     }
 
     #[test]
     fn certain_outcomes_give_certain_probabilities() {
         // Zero traffic never pays for a DPU that costs money.
-        let s = Scenario::from_json(r#"{"traffic": {"gbps_per_host": 0}}"#).unwrap();
-        assert_eq!(analyse(&s, 500, 3).p_worth_it, 0.0);
+        let s = plan_for(r#"{"traffic": {"gbps_per_host": 0}}"#);
+        assert_eq!(analyse(&Plan::new(&s), 500, 3).p_worth_it, 0.0);
         // Free DPUs on a saturated fleet always pay.
-        let s = Scenario::from_json(
+        let s = plan_for(
             r#"{"traffic": {"gbps_per_host": 400, "avg_packet_bytes": 64}, "costs": {"dpu_price": 0, "nic_price": 0, "dpu_watts": 0, "nic_watts": 0}}"#,
-        )
-        .unwrap();
-        assert_eq!(analyse(&s, 500, 3).p_worth_it, 1.0);
-        assert_eq!(analyse(&s, 0, 3).samples, 1);
+        );
+        let p = Plan::new(&s);
+        assert_eq!(analyse(&p, 500, 3).p_worth_it, 1.0);
+        assert_eq!(analyse(&p, 0, 3).samples, 1);
+        // Free DPUs that free nothing cost nothing and gain nothing: not "worth it".
+        let s = plan_for(
+            r#"{"traffic": {"gbps_per_host": 0}, "costs": {"dpu_price": 0, "nic_price": 0, "dpu_watts": 0, "nic_watts": 0}}"#,
+        );
+        assert_eq!(analyse(&Plan::new(&s), 50, 3).p_worth_it, 0.0);
+    }
+
+    #[test]
+    fn the_chance_counts_the_net_present_value() {
+        // Pinned assumptions, 64 Gb/s at 1500 B on one cluster of 16 hosts of 32 cores:
+        // N = 8, Z = 6.4, A = ⌊3.2⌋ = 3. Servers cost only their price; the DPUs cost 2,000
+        // now and 1,256.4 a year. Net: 3·30,000 − 13·(2,000 + 5·1,256.4) < 0; at a 50 %
+        // discount rate the later years shrink and the NPV is positive.
+        let json = r#"{"traffic": {"gbps_per_host": 64, "avg_packet_bytes": 1500},
+            "fleet": {"hosts": 16, "cores_per_host": 32, "server_watts": 0},
+            "costs": {"rack_unit_year": 0, "license_per_core_year": 0, "dpu_license_year": 1000},
+            "assumptions": {"vswitch_gbps_per_core": {"low": 8, "likely": 8, "high": 8},
+                            "vswitch_mpps_per_core": {"low": 1, "likely": 1, "high": 1},
+                            "offload_fraction": {"low": 0.8, "likely": 0.8, "high": 0.8}}}"#;
+        let s = plan_for(json);
+        let p = Plan::new(&s);
+        let a = analyse(&p, 50, 2);
+        assert!(a.net_saving_p50 < 0.0);
+        assert_eq!(a.p_worth_it, 0.0);
+        let mut discounted = s.clone();
+        discounted.costs.discount_rate = 0.5;
+        let b = analyse(&Plan::new(&discounted), 50, 2);
+        assert!(b.net_saving_p50 > 0.0, "{}", b.net_saving_p50);
+        assert_eq!(b.p_worth_it, 1.0);
     }
 }

@@ -1,86 +1,121 @@
-//! Properties over generated scenarios and arbitrary JSON: no panic, no NaN or infinity,
-//! monotone in traffic, lossless JSON round trips.
+//! Properties over generated scenarios and arbitrary JSON: the invariants of SPEC §9, no
+//! panic, no NaN or infinity, lossless round trips. Scenarios are generated from the
+//! engine's own field table, so a new field is generated the day it is declared.
 
-#![allow(
-    clippy::field_reassign_with_default,
-    reason = "the generator fills a default scenario field by field"
-)]
-
-use dpu_engine::assumptions::{ASSUMPTIONS, Values};
-use dpu_engine::choice::{
-    Choice, DpuModel, Encryption, Feature, Goal, NsxVersion, Oem, PlatformKind, VsphereVersion,
-    WorkloadKind,
-};
-use dpu_engine::cost::networking_cores;
-use dpu_engine::{Options, Range, Report, Scenario, evaluate_with};
+use dpu_engine::assumptions::{AssumptionId, Values};
+use dpu_engine::cost::{Plan, break_even, cash_flow, outcome, servers_avoided};
+use dpu_engine::fields::{FIELDS, Field, Kind};
+use dpu_engine::{Options, Report, Scenario, Verdict, evaluate_with};
 use proptest::prelude::*;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 const FAST: Options = Options {
     samples: 50,
     seed: 5,
 };
 
-fn choice<T: Choice + std::fmt::Debug>() -> impl Strategy<Value = T> {
-    proptest::sample::select(T::ALL)
-}
-
-fn subset<T: Choice + std::fmt::Debug>() -> impl Strategy<Value = Vec<T>> {
-    proptest::sample::subsequence(T::ALL, 0..=T::ALL.len())
-}
-
-/// A number in [lo, hi], with the ends themselves drawn often.
-fn number(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
-    prop_oneof![1 => Just(lo), 1 => Just(hi), 6 => lo..=hi]
-}
-
-fn range(lo: f64, hi: f64) -> impl Strategy<Value = Range> {
-    (number(lo, hi), number(lo, hi), number(lo, hi)).prop_map(|(a, b, c)| {
-        let mut v = [a, b, c];
-        v.sort_by(f64::total_cmp);
-        Range::new(v[0], v[1], v[2])
-    })
-}
-
-prop_compose! {
-    fn scenario()(
-        goals in subset::<Goal>(),
-        features in subset::<Feature>(),
-        platform in (choice::<PlatformKind>(), choice::<VsphereVersion>(), choice::<NsxVersion>()),
-        workload in (choice::<WorkloadKind>(), 1u32..=10_000),
-        dpu in (choice::<DpuModel>(), 1u32..=2, any::<bool>(), choice::<Oem>(), any::<bool>()),
-        traffic in (number(0.0, 10_000.0), number(64.0, 9_216.0), any::<bool>(), any::<bool>(), any::<bool>(), choice::<Encryption>()),
-        fleet in (1u32..=1_000_000, 1u32..=4_096, number(0.1, 10.0), number(0.0, 1e9), number(0.0, 100_000.0), number(0.01, 100.0), number(0.01, 50.0)),
-        costs in (number(0.0, 100.0), number(1.0, 10.0), number(0.0, 1e7), number(0.0, 1e7), any::<bool>(), number(0.0, 1e8), number(0.0, 1e8), number(0.0, 10_000.0), number(0.0, 10_000.0), number(0.0, 1e8)),
-        ranges in (range(0.01, 1000.0), range(0.001, 1000.0), range(0.0, 10.0), range(0.0, 10.0), range(0.0, 100.0), range(0.0, 1.0)),
-    ) -> Scenario {
-        let mut s = Scenario::default();
-        s.goals = goals;
-        s.features = features;
-        (s.platform.kind, s.platform.vsphere, s.platform.nsx) = platform;
-        (s.workload.kind, s.workload.vms_per_host) = workload;
-        (s.dpu.model, s.dpu.per_host, s.dpu.factory_installed, s.dpu.oem, s.dpu.mixed_models_in_cluster) = dpu;
-        let t = &mut s.traffic;
-        (t.gbps_per_host, t.avg_packet_bytes, t.overlay, t.overlay_nic_offload, t.distributed_firewall, t.encryption) = traffic;
-        let f = &mut s.fleet;
-        (f.hosts, f.cores_per_host, f.ghz, f.server_price, f.server_watts, f.rack_units_per_host, f.lifetime_years) = fleet;
-        let c = &mut s.costs;
-        (c.kwh_price, c.pue, c.rack_unit_year, c.license_per_core_year, c.licenses_follow_cores, c.dpu_price, c.nic_price, c.dpu_watts, c.nic_watts, c.dpu_license_year) = costs;
-        let a = &mut s.assumptions;
-        (a.vswitch_gbps_per_core, a.vswitch_mpps_per_core, a.overlay_overhead, a.firewall_overhead, a.crypto_cycles_per_byte, a.offload_fraction) = ranges;
-        s
+/// A number in [lo, hi] (above lo when exclusive), with the ends themselves drawn often.
+fn number(lo: f64, hi: f64, exclusive: bool, integer: bool) -> BoxedStrategy<f64> {
+    let lo = if exclusive { lo + (hi - lo) * 1e-6 } else { lo };
+    let s = prop_oneof![1 => Just(lo), 1 => Just(hi), 6 => lo..=hi];
+    if integer {
+        s.prop_map(f64::round).boxed()
+    } else {
+        s.boxed()
     }
 }
 
-/// Every number in the report is finite, and the only null is a missing break-even.
+fn options(list: Vec<(&'static str, &'static str)>) -> Vec<Value> {
+    list.into_iter().map(|(w, _)| Value::from(w)).collect()
+}
+
+/// A valid JSON value for one field, from its kind and range.
+fn value_for(f: &'static Field) -> BoxedStrategy<Value> {
+    match f.kind {
+        Kind::Text { max_chars } => {
+            proptest::string::string_regex(&format!("[a-zA-Z0-9é€-]{{0,{}}}", max_chars.min(20)))
+                .expect("a valid pattern")
+                .prop_map(Value::String)
+                .boxed()
+        }
+        Kind::Number(n) => number(n.min, n.max, n.min_exclusive, n.integer)
+            .prop_map(Value::from)
+            .boxed(),
+        Kind::OptionalNumber(n) => prop_oneof![
+            Just(Value::Null),
+            number(n.min, n.max, n.min_exclusive, n.integer).prop_map(Value::from)
+        ]
+        .boxed(),
+        Kind::Bool => any::<bool>().prop_map(Value::from).boxed(),
+        Kind::OptionalBool => {
+            prop_oneof![Just(Value::Null), any::<bool>().prop_map(Value::from)].boxed()
+        }
+        Kind::Choice(list) => proptest::sample::select(options(list())).boxed(),
+        Kind::OptionalChoice(list) => {
+            prop_oneof![Just(Value::Null), proptest::sample::select(options(list()))].boxed()
+        }
+        Kind::List(list) => {
+            let all = options(list());
+            let n = all.len();
+            proptest::sample::subsequence(all, 0..=n)
+                .prop_map(Value::Array)
+                .boxed()
+        }
+        Kind::Range(id) => {
+            let spec = dpu_engine::assumptions::spec(id);
+            let p = || number(spec.min, spec.max, false, false);
+            prop_oneof![
+                1 => Just(Value::Null),
+                3 => (p(), p(), p()).prop_map(|(a, b, c)| {
+                    let mut v = [a, b, c];
+                    v.sort_by(f64::total_cmp);
+                    serde_json::json!({"low": v[0], "likely": v[1], "high": v[2]})
+                })
+            ]
+            .boxed()
+        }
+    }
+}
+
+/// A valid scenario: every field of the table drawn from its own range.
+fn scenario() -> impl Strategy<Value = Scenario> {
+    let fields: Vec<BoxedStrategy<(&'static str, Value)>> = FIELDS
+        .iter()
+        .map(|f| value_for(f).prop_map(move |v| (f.path, v)).boxed())
+        .collect();
+    fields.prop_map(|pairs| {
+        let mut top = Map::new();
+        for (path, v) in pairs {
+            match path.split_once('.') {
+                Some((section, key)) => {
+                    let entry = top
+                        .entry(section)
+                        .or_insert_with(|| Value::Object(Map::new()));
+                    if let Value::Object(m) = entry {
+                        m.insert(key.to_owned(), v);
+                    }
+                }
+                None => {
+                    top.insert(path.to_owned(), v);
+                }
+            }
+        }
+        Scenario::from_value(Value::Object(top)).expect("generated from the table, so valid")
+    })
+}
+
+/// Every number in the report is finite, and the only nulls are the optional figures.
 fn assert_all_finite(report: &Report) {
     fn walk(v: &Value, path: &str) {
         match v {
-            Value::Null => assert_eq!(path, ".cost.break_even_gbps_per_host", "null at {path}"),
-            Value::Number(n) => {
-                let f = n.as_f64().unwrap_or(0.0);
-                assert!(f.is_finite(), "{path} = {n}");
-            }
+            Value::Null => assert!(
+                matches!(
+                    path,
+                    ".cost.break_even_gbps_per_host" | ".cost.payback_year"
+                ) || path.starts_with(".resolved"),
+                "null at {path}"
+            ),
+            Value::Number(n) => assert!(n.as_f64().unwrap_or(0.0).is_finite(), "{path} = {n}"),
             Value::String(s) => {
                 // `format::num` writes non-finite numbers as ∞ or n/a, `{}` as inf or NaN.
                 for bad in ["NaN", "∞", "n/a"] {
@@ -106,53 +141,136 @@ fn assert_all_finite(report: &Report) {
     }
     // NaN serialises as null, so a NaN anywhere shows up as a stray null.
     walk(&serde_json::to_value(report).expect("serialises"), "");
-    let c = &report.cost;
-    for x in [
-        c.networking_cores_per_host,
-        c.net_saving,
-        c.value_of_avoided_servers,
-        c.dpu_incremental_cost,
-    ] {
-        assert!(x.is_finite());
-    }
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
-    fn generated_scenarios_are_valid(s in scenario()) {
-        prop_assert!(s.validate().is_ok(), "{:?}", s.validate());
-    }
-
-    #[test]
     fn every_valid_scenario_evaluates_to_finite_numbers(s in scenario()) {
+        prop_assert!(s.validate().is_ok());
         let report = evaluate_with(&s, FAST);
         assert_all_finite(&report);
-        prop_assert!((0.0..=1.0).contains(&report.uncertainty.p_worth_it));
-        prop_assert!(report.uncertainty.net_saving_p10 <= report.uncertainty.net_saving_p90);
+        let u = &report.uncertainty;
+        prop_assert!((0.0..=1.0).contains(&u.p_worth_it));
+        prop_assert!(u.net_saving_p10 <= u.net_saving_p50 && u.net_saving_p50 <= u.net_saving_p90);
+        prop_assert!(u.cores_freed_share_p10 <= u.cores_freed_share_p90);
         prop_assert!(!report.headline.is_empty());
         prop_assert!(report.findings.iter().any(|f| f.id == "consider-alternatives"));
+        prop_assert!(report.findings.iter().all(|f| f.sources.iter().any(|s| s.url.starts_with("https://"))));
     }
 
+    /// SPEC §9: servers avoided ≤ Σ over clusters of max(0, x − m) ≤ H.
     #[test]
-    fn more_traffic_never_frees_fewer_cores(s in scenario(), a in 0.0f64..10_000.0, b in 0.0f64..10_000.0) {
-        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-        for point in [|r: &Range| r.low, |r: &Range| r.likely, |r: &Range| r.high] {
-            let mut v = Values::likely(&s.assumptions);
-            for spec in ASSUMPTIONS {
-                v = v.with(spec.id, point(&(spec.get)(&s.assumptions)));
-            }
-            let freed = |g| v.phi * networking_cores(&s, &v, g);
-            prop_assert!(freed(lo) <= freed(hi), "{} at {lo} > {} at {hi}", freed(lo), freed(hi));
+    fn servers_avoided_never_exceed_what_clusters_can_give(s in scenario()) {
+        let c = evaluate_with(&s, FAST).cost;
+        let (f, cl) = (&s.fleet, c.clusters);
+        let give = |x: u32| u64::from(x.saturating_sub(f.min_hosts_per_cluster));
+        let limit = u64::from(cl.full) * give(cl.size) + if cl.rest > 0 { give(cl.rest) } else { 0 };
+        prop_assert!(c.servers_avoided <= limit, "{} > {limit}", c.servers_avoided);
+        prop_assert!(c.servers_avoided <= u64::from(f.hosts));
+        prop_assert_eq!(u64::from(cl.full) * u64::from(cl.size) + u64::from(cl.rest), u64::from(f.hosts));
+        prop_assert_eq!(c.dpu_hosts + c.servers_avoided, u64::from(f.hosts));
+        prop_assert!(c.cores_freed_per_host <= f64::from(f.cores_per_host) + 1e-9);
+    }
+
+    /// SPEC §9: N ≤ C whenever the verdict is a cost verdict.
+    #[test]
+    fn cost_verdicts_only_for_hosts_that_can_carry_the_traffic(s in scenario()) {
+        let r = evaluate_with(&s, FAST);
+        if r.verdict.is_cost_verdict() {
+            prop_assert!(r.cost.networking_cores_per_host <= f64::from(s.fleet.cores_per_host));
         }
-        let mut more = s.clone();
-        more.traffic.gbps_per_host = hi;
-        let mut less = s.clone();
-        less.traffic.gbps_per_host = lo;
-        let (rm, rl) = (evaluate_with(&more, FAST), evaluate_with(&less, FAST));
-        prop_assert!(rl.cost.cores_freed_per_host <= rm.cost.cores_freed_per_host);
-        prop_assert!(rl.cost.servers_avoided <= rm.cost.servers_avoided);
+        let cost = matches!(r.verdict, Verdict::NotWorthIt | Verdict::TossUp | Verdict::WorthIt | Verdict::WorthItWithTradeoffs);
+        prop_assert_eq!(cost, r.verdict.is_cost_verdict());
+    }
+
+    /// SPEC §9: more traffic never frees fewer cores (nor fewer servers), at any assumption
+    /// values.
+    #[test]
+    fn more_traffic_never_frees_fewer_cores(s in scenario(), a in 0.0f64..10_000.0, b in 0.0f64..10_000.0, pick in 0usize..3) {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        let plan = Plan::new(&s);
+        let v = Values::from_fn(|id| {
+            let r = plan.r.ranges.get(id);
+            [r.low, r.likely, r.high][pick]
+        });
+        let (ol, oh) = (outcome(&plan, &v, lo), outcome(&plan, &v, hi));
+        prop_assert!(ol.z <= oh.z + 1e-12, "{} at {lo} > {} at {hi}", ol.z, oh.z);
+        prop_assert!(ol.a <= oh.a);
+        prop_assert!(ol.work.n <= oh.work.n + 1e-12);
+    }
+
+    /// SPEC §9: the cash flow adds up to the net saving; the NPV is the net saving at r = 0.
+    #[test]
+    fn the_cash_flow_adds_up(s in scenario()) {
+        let c = evaluate_with(&s, FAST).cost;
+        let scale = c.value_of_avoided_servers.abs() + c.dpu_incremental_cost.abs() + 1.0;
+        let sum: f64 = c.cash_flow.iter().map(|y| y.amount).sum();
+        prop_assert!((sum - c.net_saving).abs() <= 1e-9 * scale, "{sum} vs {}", c.net_saving);
+        prop_assert!((c.cash_flow.last().map_or(0.0, |y| y.cumulative) - c.net_saving).abs() <= 1e-9 * scale);
+        prop_assert_eq!(c.cash_flow.len() as f64, s.fleet.lifetime_years.ceil() + 1.0);
+        let r = s.costs.discount_rate;
+        let npv: f64 = c.cash_flow.iter().map(|y| y.amount / (1.0 + r).powi(y.year as i32)).sum();
+        prop_assert!((npv - c.npv).abs() <= 1e-9 * scale, "{npv} vs {}", c.npv);
+        if r == 0.0 {
+            prop_assert!((c.npv - c.net_saving).abs() <= 1e-9 * scale);
+        }
+        match c.payback_year {
+            Some(y) => prop_assert!(c.cash_flow[y as usize..].iter().all(|x| x.cumulative >= -1e-9)),
+            None => prop_assert!(c.cash_flow.last().is_some_and(|x| x.cumulative < -1e-9)),
+        }
+        if c.net_saving < -1e-6 * scale {
+            prop_assert_eq!(c.payback_year, None);
+        }
+    }
+
+    /// SPEC §9: the same function gives the point estimate, the tornado, the traffic curve
+    /// and the break-even.
+    #[test]
+    fn one_function_for_every_figure(s in scenario()) {
+        let r = evaluate_with(&s, FAST);
+        let plan = Plan::new(&s);
+        let likely = plan.r.ranges.likely();
+        let point = outcome(&plan, &likely, s.traffic.gbps_per_host);
+        prop_assert_eq!(r.cost.net_saving, point.net);
+        prop_assert_eq!(r.cost.npv, point.npv);
+        prop_assert_eq!(r.cost.servers_avoided, point.a);
+        prop_assert_eq!(r.cost.cores_freed_per_host, point.z);
+        prop_assert_eq!(servers_avoided(&plan, point.z), point.a);
+        prop_assert_eq!(cash_flow(&plan, point.a), r.cost.cash_flow.clone());
+        for bar in &r.uncertainty.tornado {
+            let range = plan.r.ranges.get(bar.assumption);
+            let at = |x| outcome(&plan, &likely.with(bar.assumption, x), s.traffic.gbps_per_host).net;
+            prop_assert_eq!(bar.net_saving_at_low, at(range.low));
+            prop_assert_eq!(bar.net_saving_at_high, at(range.high));
+        }
+        for p in &r.traffic_curve {
+            let o = outcome(&plan, &likely, p.gbps);
+            prop_assert_eq!((p.networking_cores, p.cores_freed, p.net_saving), (o.work.n, o.z, o.net));
+        }
+        if let Some(g) = r.cost.break_even_gbps_per_host {
+            let scale = plan.h * (plan.value_per_server + plan.dpu_cost_per_host) + 1.0;
+            prop_assert!(outcome(&plan, &likely, g).net >= -1e-9 * scale, "pays at {g}");
+            // The smallest such traffic, to 0.01 Gb/s.
+            if g >= 0.01 {
+                prop_assert!(outcome(&plan, &likely, g - 0.01).net < 1e-9 * scale, "already pays below {g}");
+            }
+            prop_assert_eq!(break_even(&plan, &likely), Some(g));
+        }
+    }
+
+    /// With measured networking cores only φ moves the answer.
+    #[test]
+    fn measured_cores_pin_everything_but_the_offload_share(mut s in scenario(), m in 0.0f64..64.0) {
+        s.traffic.measured_networking_cores = Some(m.min(f64::from(s.fleet.cores_per_host)));
+        let r = evaluate_with(&s, FAST);
+        prop_assert_eq!(r.uncertainty.sampled.clone(), vec![AssumptionId::OffloadFraction]);
+        for bar in &r.uncertainty.tornado {
+            if bar.assumption != AssumptionId::OffloadFraction {
+                prop_assert_eq!(bar.swing, 0.0);
+            }
+        }
     }
 
     #[test]
@@ -169,18 +287,58 @@ proptest! {
         let back: Report = serde_json::from_str(&json).expect("reads back");
         prop_assert_eq!(back, report);
     }
+
+    /// A link carries the whole scenario: decode(encode(s)) == s.
+    #[test]
+    fn links_round_trip(s in scenario()) {
+        let link = dpu_engine::share::encode(&s);
+        prop_assert!(link.len() < dpu_engine::share::MAX_FRAGMENT);
+        prop_assert_eq!(dpu_engine::share::decode(&link).expect("decodes"), s);
+    }
+
+    /// Saved lists survive storage, and damaged storage is an error, not a panic.
+    #[test]
+    fn saved_lists_round_trip(s in scenario(), name in "[a-zA-Z0-9 ]{1,40}", junk in ".{0,200}") {
+        use dpu_engine::saved;
+        if let Ok(list) = saved::save(&[], &name, &s) {
+            prop_assert_eq!(saved::parse(Some(&saved::serialize(&list))).expect("reads back"), list);
+        }
+        let _ = saved::parse(Some(&junk));
+    }
+
+    /// Every field can be edited from its own text: what the page shows reads back.
+    #[test]
+    fn edits_round_trip_through_the_shown_text(s in scenario(), i in 0usize..FIELDS.len()) {
+        let f = &FIELDS[i];
+        if let Some(n) = f.number() {
+            let shown = match (f.get)(&s) {
+                dpu_engine::fields::Val::Number(x) | dpu_engine::fields::Val::OptionalNumber(Some(x)) => Some(x),
+                _ => None,
+            };
+            if let Some(x) = shown {
+                let text = format!("{}", n.unit.shown(x));
+                let edited = s.with_text(f.path, &text).expect("its own value is valid");
+                let back = match (f.get)(&edited) {
+                    dpu_engine::fields::Val::Number(y) | dpu_engine::fields::Val::OptionalNumber(Some(y)) => y,
+                    _ => f64::NAN,
+                };
+                prop_assert!((back - x).abs() <= 1e-9 * x.abs().max(1.0), "{}: {x} → {text} → {back}", f.path);
+            }
+        }
+    }
 }
 
 /// Arbitrary JSON, biased towards the scenario's own keys so the decoder goes deep.
 fn json_value() -> impl Strategy<Value = Value> {
+    let mut names: Vec<&'static str> = FIELDS
+        .iter()
+        .flat_map(|f| f.path.split('.'))
+        .chain(["schema", "low", "likely", "high"])
+        .collect();
+    names.sort_unstable();
+    names.dedup();
     let keys = prop_oneof![
-        4 => proptest::sample::select(&[
-            "schema", "name", "goals", "platform", "kind", "vsphere", "nsx", "workload",
-            "vms_per_host", "dpu", "model", "per_host", "factory_installed", "oem", "features",
-            "traffic", "gbps_per_host", "avg_packet_bytes", "overlay", "encryption", "fleet",
-            "hosts", "cores_per_host", "ghz", "costs", "currency", "pue", "assumptions",
-            "offload_fraction", "vswitch_gbps_per_core", "low", "likely", "high",
-        ][..]).prop_map(str::to_owned),
+        4 => proptest::sample::select(names).prop_map(str::to_owned),
         1 => "[a-z_]{0,12}",
     ];
     let leaf = prop_oneof![
@@ -197,6 +355,9 @@ fn json_value() -> impl Strategy<Value = Value> {
                 "free_host_cpu",
                 "bluefield3",
                 "tls",
+                "enhanced",
+                "independent",
+                "tenants",
                 "x",
                 ""
             ][..]
@@ -217,7 +378,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
 
     /// The decoder never panics; what it accepts is valid and evaluates to finite numbers;
-    /// what it rejects comes with a message.
+    /// what it rejects comes with a message that names a path.
     #[test]
     fn arbitrary_json_never_panics(v in json_value()) {
         let text = v.to_string();
@@ -236,12 +397,18 @@ proptest! {
     }
 
     #[test]
-    fn edits_never_panic(path in proptest::sample::select(&[
-        "traffic.gbps_per_host", "fleet.hosts", "name", "dpu.model", "traffic.overlay",
-        "assumptions.offload_fraction.likely", "goals", "platform", "nope", "", "a..b",
-    ][..]), text in ".{0,24}") {
+    fn edits_never_panic(i in 0usize..FIELDS.len() + 3, point in 0usize..4, text in ".{0,24}") {
         let s = Scenario::default();
-        if let Ok(edited) = s.with_text(path, &text) {
+        let path = match FIELDS.get(i) {
+            Some(f) => match (f.kind, point) {
+                (Kind::Range(_), 0) => format!("{}.low", f.path),
+                (Kind::Range(_), 1) => format!("{}.likely", f.path),
+                (Kind::Range(_), 2) => format!("{}.high", f.path),
+                _ => f.path.to_owned(),
+            },
+            None => ["nope", "", "a..b"][i - FIELDS.len()].to_owned(),
+        };
+        if let Ok(edited) = s.with_text(&path, &text) {
             prop_assert!(edited.validate().is_ok());
         }
     }
@@ -250,14 +417,6 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
-    /// A link carries the whole scenario: decode(encode(s)) == s.
-    #[test]
-    fn links_round_trip(s in scenario()) {
-        let link = dpu_engine::share::encode(&s);
-        prop_assert!(link.len() < dpu_engine::share::MAX_FRAGMENT);
-        prop_assert_eq!(dpu_engine::share::decode(&link).expect("decodes"), s);
-    }
-
     /// Any fragment text, however hostile, gives a scenario or an error.
     #[test]
     fn hostile_links_never_panic(text in ".{0,300}", data in proptest::collection::vec(any::<u8>(), 0..300)) {
@@ -265,16 +424,5 @@ proptest! {
         let _ = dpu_engine::share::decode(&format!("1.{text}"));
         let _ = dpu_engine::share::decode(&format!("1.{}", dpu_engine::share::base64url_encode(&data)));
         prop_assert_eq!(dpu_engine::share::base64url_decode(&dpu_engine::share::base64url_encode(&data)), Some(data));
-    }
-
-    /// Saved lists survive storage, and damaged storage is an error, not a panic.
-    #[test]
-    fn saved_lists_round_trip(s in scenario(), name in "[a-zA-Z0-9 ]{1,40}", junk in ".{0,200}") {
-        use dpu_engine::saved;
-        let list = saved::save(&[], &name, &s);
-        if let Ok(list) = list {
-            prop_assert_eq!(saved::parse(Some(&saved::serialize(&list))).expect("reads back"), list);
-        }
-        let _ = saved::parse(Some(&junk));
     }
 }

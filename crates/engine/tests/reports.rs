@@ -18,8 +18,15 @@ fn check(json: &str, want: Verdict) {
     assert_eq!(r.verdict, want, "{json}: {}", r.headline);
 }
 
-/// 100 Gb/s of 1500-byte packets on 16 hosts of 32 cores: N = 10, Z = 8, 4 servers avoided.
+/// 100 Gb/s of 1500-byte packets on 16 hosts of 32 cores: N = 12.5, Z = 10, 5 servers avoided.
 const PAYS: &str = r#""traffic": {"gbps_per_host": 100, "avg_packet_bytes": 1500}, "fleet": {"hosts": 16, "cores_per_host": 32}"#;
+
+/// Only φ uncertain, and 20.8 Gb/s needs φ ≥ 0.769 for the one server that pays:
+/// P(φ ≥ 0.769) = 1 − 0.269²/(0.45·0.3) = 0.46.
+const TOSS_UP: &str = r#""traffic": {"gbps_per_host": 20.8, "avg_packet_bytes": 1500},
+    "fleet": {"hosts": 16, "cores_per_host": 32},
+    "assumptions": {"vswitch_gbps_per_core": {"low": 8, "likely": 8, "high": 8},
+                    "vswitch_mpps_per_core": {"low": 1, "likely": 1, "high": 1}}"#;
 
 #[test]
 fn verdicts_first_match_wins() {
@@ -29,6 +36,27 @@ fn verdicts_first_match_wins() {
     check(
         &format!(r#"{{{PAYS}, "features": ["nioc"]}}"#),
         Verdict::WorthItWithTradeoffs,
+    );
+    check(&format!(r#"{{{TOSS_UP}}}"#), Verdict::TossUp);
+    // A toss-up stays one with a trade-off: the chance decides before the trade-offs.
+    check(
+        &format!(r#"{{{TOSS_UP}, "features": ["nioc"]}}"#),
+        Verdict::TossUp,
+    );
+    check(&format!(r#"{{{PAYS}, "goals": []}}"#), Verdict::CheckInputs);
+    check(
+        r#"{"traffic": {"gbps_per_host": 100, "avg_packet_bytes": 64}}"#,
+        Verdict::CheckInputs,
+    );
+    check(
+        r#"{"goals": ["isolate_bare_metal_tenants"], "platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}}"#,
+        Verdict::Required,
+    );
+    // Check the inputs beats required.
+    check(
+        r#"{"goals": ["isolate_bare_metal_tenants"], "platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"},
+            "traffic": {"measured_networking_cores": 100}}"#,
+        Verdict::CheckInputs,
     );
     check(
         &format!(r#"{{{PAYS}, "platform": {{"nsx": "none"}}}}"#),
@@ -48,19 +76,55 @@ fn verdicts_first_match_wins() {
 }
 
 #[test]
+fn the_verdict_rests_on_the_whole_range_not_the_point() {
+    // At the likely values this pays (φ = 0.8 frees 2.08 cores: one server), but less than
+    // half of the range does.
+    let r = report(&format!("{{{TOSS_UP}}}"));
+    assert!(r.cost.net_saving > 0.0, "the point estimate pays");
+    assert!(
+        (0.35..0.6).contains(&r.uncertainty.p_worth_it),
+        "{}",
+        r.uncertainty.p_worth_it
+    );
+    assert_eq!(r.verdict, Verdict::TossUp);
+    assert!(r.headline.starts_with("Could go either way: the DPUs free about 2.08 cores per host and remove 1 of 16 servers, a 4"), "{}", r.headline);
+    assert!(
+        r.headline
+            .ends_with("Measure the host cores your data path uses today (esxtop, pidstat) first."),
+        "{}",
+        r.headline
+    );
+    // Measured cores leave φ: measure that.
+    let r = report(&format!(
+        r#"{{{TOSS_UP}, "traffic": {{"gbps_per_host": 20.8, "measured_networking_cores": 2.6}}}}"#
+    ));
+    assert_eq!(r.verdict, Verdict::TossUp, "{}", r.headline);
+    assert!(
+        r.headline.contains(
+            "Measure the share of the offloadable work the DPU removes on one host first."
+        ),
+        "{}",
+        r.headline
+    );
+}
+
+#[test]
 fn headlines_use_the_scenarios_numbers() {
     let r = report("{}");
-    // K_d = 32·2542.39625 = 81,356.68; Z = 1.25; break-even 16 Gb/s.
+    // k = 3,282.03 per host; 32 hosts; nothing avoided in any sample.
     assert_eq!(
         r.headline,
-        "The DPUs would cost USD 81,357 more over 5 years but free only 1.25 cores per host, \
-         which removes 0 of 32 servers; it would pay from about 16 Gb/s per host."
+        "Not worth it: the DPUs free about 1.25 cores per host and remove 0 of 32 servers, a \
+         0 % chance that they pay off and a median net loss of USD 105,025 over 5 years."
     );
     let r = report(&format!("{{{PAYS}}}"));
-    // V = 4·(30,000 + 5·12,880.645) = 377,612.9; K_d = 16·2542.39625 = 40,678.34.
-    assert_eq!(
-        r.headline,
-        "It pays: USD 336,935 saved over 5 years by removing 4 of 16 servers."
+    assert!(
+        r.headline.starts_with(
+            "It pays: the DPUs free about 10 cores per host and remove 5 of 16 servers, a 100 % \
+             chance that they pay off and a median net saving of USD "
+        ),
+        "{}",
+        r.headline
     );
     let r = report(&format!(r#"{{{PAYS}, "features": ["nioc", "dv_filter"]}}"#));
     assert!(
@@ -76,6 +140,27 @@ fn headlines_use_the_scenarios_numbers() {
         "{}",
         r.headline
     );
+    let r = report(
+        r#"{"goals": ["isolate_bare_metal_tenants"], "platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}}"#,
+    );
+    assert_eq!(
+        r.headline,
+        "A DPU is required here: tenant isolation on bare metal needs a DPU. It costs about USD \
+         55 per server per month (USD 3,282 per server over 5 years)."
+    );
+    let r = report(r#"{"goals": []}"#);
+    assert_eq!(
+        r.headline,
+        "Check the inputs before trusting any number: no goal is set."
+    );
+    // With a discount rate the median is a net present value.
+    let r = report(r#"{"costs": {"discount_rate": 0.07}}"#);
+    assert!(
+        r.headline
+            .contains("a median net present value at 7 % of USD -"),
+        "{}",
+        r.headline
+    );
 }
 
 #[test]
@@ -85,15 +170,6 @@ fn every_preset_is_valid_and_named_uniquely() {
         assert!(!s.name.is_empty(), "{} has a name", p.name);
         assert!(presets::PRESETS[..i].iter().all(|o| o.name != p.name));
         assert_eq!(presets::preset(p.name).map(|q| q.name), Some(p.name));
-    }
-    for name in [
-        "hype-case",
-        "nfv-heavy",
-        "enterprise-typical",
-        "bare-metal-cloud",
-        "kubernetes-ovn",
-    ] {
-        assert!(presets::preset(name).is_some(), "SPEC §7 preset {name}");
     }
 }
 
@@ -119,14 +195,29 @@ fn the_articles_architect_is_solving_the_wrong_problem() {
 }
 
 #[test]
-fn presets_cover_different_answers() {
-    let verdict = |name: &str| {
-        evaluate_with(&presets::preset(name).unwrap().scenario().unwrap(), FAST).verdict
-    };
+fn presets_give_the_answers_of_spec_7() {
+    let verdict =
+        |name: &str| evaluate(&presets::preset(name).unwrap().scenario().unwrap()).verdict;
+    assert_eq!(verdict("hype-case"), Verdict::WrongProblem);
+    assert_eq!(verdict("bare-metal-cloud"), Verdict::Required);
     assert_eq!(verdict("nfv-heavy"), Verdict::WorthIt);
-    assert_eq!(verdict("enterprise-typical"), Verdict::WrongProblem);
-    assert_eq!(verdict("bare-metal-cloud"), Verdict::WorthIt);
+    assert_eq!(verdict("enterprise-typical"), Verdict::NotWorthIt);
     assert_eq!(verdict("kubernetes-ovn"), Verdict::NotWorthIt);
+    assert_eq!(verdict("vcf9-measured"), Verdict::NotWorthIt);
+    let vcf9 = evaluate(
+        &presets::preset("vcf9-measured")
+            .unwrap()
+            .scenario()
+            .unwrap(),
+    );
+    let ids: Vec<&str> = vcf9.findings.iter().map(|f| f.id.as_str()).collect();
+    for id in ["measured-vs-model", "vcf9-scope-unverified"] {
+        assert!(ids.contains(&id), "vcf9-measured lacks {id}: {ids:?}");
+    }
+    assert!(
+        !ids.contains(&"software-path-first"),
+        "VCF 9 is on the enhanced path already"
+    );
 }
 
 #[test]
@@ -145,9 +236,12 @@ fn text_report_fits_a_terminal() {
     for line in out.lines().filter(|l| !l.contains("https://")) {
         assert!(line.chars().count() <= 100, "long line: {line}");
     }
-    assert!(out.starts_with(
-        "DPU Reality Check: NFV hosts with overlay and firewall\nVerdict: WORTH IT\n"
-    ));
+    assert!(
+        out.starts_with(
+            "DPU Reality Check: NFV hosts with overlay and firewall\nVerdict: WORTH IT\n"
+        ),
+        "{out}"
+    );
 }
 
 #[test]
@@ -176,14 +270,21 @@ fn reports_say_what_they_were_computed_for() {
             .unwrap()
     };
     assert_eq!(get("Goals"), "Cut per-core licensing");
-    assert_eq!(get("Platform"), "Linux KVM / OpenStack with Open vSwitch");
+    assert_eq!(
+        get("Platform"),
+        "Linux KVM / OpenStack with Open vSwitch; kernel data path"
+    );
     assert_eq!(get("Relied-on features"), "LACP");
     assert_eq!(
         get("Traffic"),
         "25 Gb/s per host, 800-byte packets, overlay offloaded by the NIC, distributed firewall, IPsec in software"
     );
-    assert!(get("Fleet").starts_with("9 hosts × 96 cores at 2.8 GHz, USD 30,000 each"));
+    assert!(
+        get("Fleet").starts_with("9 hosts in clusters of 16 (each keeps 2), servers bound by CPU cores; 96 cores at 2.8 GHz, USD 30,000 each"),
+        "{}",
+        get("Fleet")
+    );
     let r = evaluate_with(&s, FAST);
-    assert!(markdown(&r, &s).contains("| Fleet | 9 hosts × 96 cores"));
+    assert!(markdown(&r, &s).contains("| Fleet | 9 hosts in clusters of 16"));
     assert!(text(&r, &s).contains("\nScenario\n  Goals: Cut per-core licensing\n"));
 }

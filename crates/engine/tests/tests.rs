@@ -4,5 +4,6 @@
 #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
 
 mod catalog;
+mod compat;
 mod properties;
 mod reports;

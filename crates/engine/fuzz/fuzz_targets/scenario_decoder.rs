@@ -1,8 +1,10 @@
-//! Fuzzes the scenario decoder: any bytes in, either a validated scenario that evaluates to
-//! finite numbers or an error naming a field; never a panic.
+//! Fuzzes everything that reads hostile text: the scenario decoder, the link decoder, the
+//! saved-scenarios document and the page's edits. Any bytes in: a validated scenario that
+//! evaluates to finite numbers, or an error with a message; never a panic.
 #![no_main]
 
-use dpu_engine::{Options, Scenario, evaluate_with};
+use dpu_engine::fields::FIELDS;
+use dpu_engine::{Options, Scenario, evaluate_with, saved, share};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -13,12 +15,19 @@ fuzz_target!(|data: &[u8]| {
         Ok(scenario) => {
             assert!(scenario.validate().is_ok());
             let report = evaluate_with(&scenario, Options { samples: 16, seed: 1 });
-            assert!(report.cost.net_saving.is_finite());
+            assert!(report.cost.net_saving.is_finite() && report.cost.npv.is_finite());
             assert!(report.cost.networking_cores_per_host.is_finite());
             assert!(report.uncertainty.net_saving_p90.is_finite());
-            // Edits from the page go through the same decoder.
-            let _ = scenario.with_text("traffic.gbps_per_host", text);
+            assert_eq!(share::decode(&share::encode(&scenario)).ok(), Some(scenario.clone()));
         }
         Err(e) => assert!(!e.to_string().is_empty()),
     }
+    let _ = share::decode(text);
+    let _ = saved::parse(Some(text));
+    // Edits from the page: the text into one field, chosen by the first byte.
+    let field = &FIELDS[usize::from(data.first().copied().unwrap_or(0)) % FIELDS.len()];
+    if let Ok(edited) = Scenario::default().with_text(field.path, text) {
+        assert!(edited.validate().is_ok());
+    }
+    let _ = Scenario::default().with_text(&format!("{}.likely", field.path), text);
 });

@@ -1,0 +1,309 @@
+//! The formula breakdown of the point estimate (SPEC §5 "transparent"): every step with its
+//! formula, the scenario's numbers substituted, and the result.
+
+use crate::assumptions::Values;
+use crate::choice::{BoundBy, Choice, Encryption, PlatformKind};
+use crate::cost::{Cost, Plan};
+use crate::format::{auto, count, money, num, percent};
+use crate::report::Step;
+
+fn step(symbol: &str, label: &str, formula: &str, substituted: String, result: String) -> Step {
+    Step {
+        symbol: symbol.to_owned(),
+        label: label.to_owned(),
+        formula: formula.to_owned(),
+        substituted,
+        result,
+    }
+}
+
+fn cores(x: f64) -> String {
+    count(x, "core", "cores")
+}
+
+/// Every step of the point estimate, in the order the model computes it.
+pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
+    let s = p.s;
+    let (t, f, k) = (&s.traffic, &s.fleet, &s.costs);
+    let cur = k.currency.as_str();
+    let g = t.gbps_per_host;
+    let mut out = vec![step(
+        "pps",
+        "packets per second per host",
+        "G·10⁹ / (8·P)",
+        format!("{}·10⁹ / (8·{})", auto(g), auto(t.avg_packet_bytes)),
+        format!("{} pps", num(c.packets_per_second, 0)),
+    )];
+    match t.measured_networking_cores {
+        Some(m) => out.push(step(
+            "N",
+            "networking cores per host (measured)",
+            "measured",
+            auto(m),
+            format!(
+                "{} ({} of {})",
+                cores(c.networking_cores_per_host),
+                percent(c.networking_share_of_host),
+                f.cores_per_host
+            ),
+        )),
+        None => {
+            let overlay = t.overlay && !t.overlay_nic_offload;
+            let mut b = format!(
+                "{}·max(1/{}, 10³/(8·{}·{}))",
+                auto(g),
+                auto(v.t),
+                auto(t.avg_packet_bytes),
+                auto(v.m)
+            );
+            if overlay {
+                b.push_str(&format!("·(1 + {})", auto(v.o)));
+            }
+            let mut terms = Vec::new();
+            if s.platform.kind != PlatformKind::BareMetal {
+                terms.push(b.clone());
+            }
+            if t.distributed_firewall {
+                terms.push(format!("{b}·{}", auto(v.w)));
+            }
+            if t.encryption != Encryption::None {
+                terms.push(format!("{}·{}/(8·{})", auto(g), auto(v.k), auto(f.ghz)));
+            }
+            if terms.is_empty() {
+                terms.push("0".to_owned());
+            }
+            out.push(step(
+                "N",
+                "networking cores per host",
+                "b + b·W·[firewall] + [encryption]·G·K/(8·GHz), with b = G·max(1/T, 10³/(8·P·M))·(1 + O·[overlay without NIC offload]); no b on bare metal",
+                terms.join(" + "),
+                format!(
+                    "{} ({} of {})",
+                    cores(c.networking_cores_per_host),
+                    percent(c.networking_share_of_host),
+                    f.cores_per_host
+                ),
+            ));
+        }
+    }
+    out.push(step(
+        "G_off",
+        "traffic through the DPU per host",
+        "min(G, L), L = one card's line rate (×2 for two independent DPUs)",
+        format!("min({}, {})", auto(g), auto(p.line_rate)),
+        format!("{} Gb/s", auto(c.offloaded_gbps_per_host)),
+    ));
+    let mut stays = Vec::new();
+    if t.measured_networking_cores.is_none() {
+        if t.distributed_firewall && !p.firewall_offloadable {
+            stays.push("the firewall stays on the host (NSX 4.0.1)");
+        }
+        if t.encryption != Encryption::None && !p.crypto_offloadable {
+            stays.push("encryption stays on the host (vSphere)");
+        }
+    }
+    let stays = if stays.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", stays.join(", "))
+    };
+    out.push(step(
+        "E",
+        "cores the DPU can take over per host",
+        "the work of N at G_off, without what stays on the host",
+        format!(
+            "{}{stays}",
+            if t.measured_networking_cores.is_some() && g > 0.0 {
+                format!(
+                    "{}·{}/{}",
+                    auto(c.networking_cores_per_host),
+                    auto(c.offloaded_gbps_per_host),
+                    auto(g)
+                )
+            } else {
+                format!("N at {} Gb/s", auto(c.offloaded_gbps_per_host))
+            }
+        ),
+        cores(c.offloadable_cores_per_host),
+    ));
+    out.push(step(
+        "Z",
+        "cores freed per host",
+        "φ·min(E, C)",
+        format!(
+            "{}·min({}, {})",
+            auto(v.phi),
+            auto(c.offloadable_cores_per_host),
+            f.cores_per_host
+        ),
+        cores(c.cores_freed_per_host),
+    ));
+    let cl = c.clusters;
+    let (per_full, per_rest) = c.servers_per_cluster;
+    let a_sub = if f.bound_by != BoundBy::Cpu {
+        format!(
+            "0: servers are bound by {}",
+            crate::format::in_sentence(f.bound_by.label())
+        )
+    } else {
+        let one = |x: u32| {
+            format!(
+                "min(⌊{}·{}/{}⌋, {} − {})",
+                x,
+                auto(c.cores_freed_per_host),
+                f.cores_per_host,
+                x,
+                f.min_hosts_per_cluster
+            )
+        };
+        let (mut left, mut right) = if cl.full == 1 {
+            (one(cl.size), per_full.to_string())
+        } else {
+            (
+                format!("{} × {}", cl.full, one(cl.size)),
+                format!("{} × {}", cl.full, per_full),
+            )
+        };
+        if cl.rest > 0 {
+            left.push_str(&format!(" + {}", one(cl.rest)));
+            right.push_str(&format!(" + {per_rest}"));
+        }
+        format!("{left} = {right}")
+    };
+    out.push(step(
+        "A",
+        "whole servers avoided",
+        "Σ over clusters of x hosts: max(0, min(⌊x·Z/C⌋, x − m)); 0 unless servers are bound by CPU",
+        a_sub,
+        format!(
+            "{} (exactly {} if the fleet were one pool)",
+            c.servers_avoided,
+            auto(c.servers_avoided_fractional)
+        ),
+    ));
+    let licences = if p.r.licenses_follow_cores {
+        format!(
+            " + {}·{}",
+            auto(p.r.license_per_core_year),
+            f.cores_per_host
+        )
+    } else {
+        " + 0 (licences do not follow cores)".to_owned()
+    };
+    out.push(step(
+        "S_y",
+        "yearly running cost of one server",
+        "W·8.766·PUE·kWh price + U·rack-unit price + [licences follow cores]·licence·C",
+        format!(
+            "{}·8.766·{}·{} + {}·{}{licences}",
+            auto(f.server_watts),
+            auto(k.pue),
+            num(k.kwh_price, 3),
+            auto(f.rack_units_per_host),
+            auto(k.rack_unit_year)
+        ),
+        money(c.server_yearly_cost, cur),
+    ));
+    out.push(step(
+        "v",
+        "value of one avoided server",
+        "server price + Y·S_y",
+        format!(
+            "{} + {}·{}",
+            num(f.server_price, 0),
+            auto(f.lifetime_years),
+            num(c.server_yearly_cost, 0)
+        ),
+        money(c.value_per_avoided_server, cur),
+    ));
+    out.push(step(
+        "k",
+        "DPU premium per host over the lifetime",
+        "D·((DPU price − NIC price) + Y·((DPU W − NIC W)·8.766·PUE·kWh price + DPU licence))",
+        format!(
+            "{}·(({} − {}) + {}·(({} − {})·8.766·{}·{} + {}))",
+            s.dpu.per_host,
+            num(k.dpu_price, 0),
+            num(k.nic_price, 0),
+            auto(f.lifetime_years),
+            auto(p.r.dpu_watts),
+            auto(k.nic_watts),
+            auto(k.pue),
+            num(k.kwh_price, 3),
+            num(k.dpu_license_year, 0)
+        ),
+        money(c.dpu_cost_per_host, cur),
+    ));
+    out.push(step(
+        "V",
+        "value of avoided servers",
+        "A·v",
+        format!(
+            "{}·{}",
+            c.servers_avoided,
+            num(c.value_per_avoided_server, 0)
+        ),
+        money(c.value_of_avoided_servers, cur),
+    ));
+    out.push(step(
+        "K_d",
+        "extra cost of the DPUs",
+        "(H − A)·k",
+        format!(
+            "({} − {})·{}",
+            f.hosts,
+            c.servers_avoided,
+            num(c.dpu_cost_per_host, 0)
+        ),
+        money(c.dpu_incremental_cost, cur),
+    ));
+    out.push(step(
+        "net",
+        "net saving over the lifetime",
+        "V − K_d",
+        format!(
+            "{} − {}",
+            num(c.value_of_avoided_servers, 0),
+            num(c.dpu_incremental_cost, 0)
+        ),
+        money(c.net_saving, cur),
+    ));
+    if k.discount_rate > 0.0 {
+        out.push(step(
+            "NPV",
+            "net present value",
+            "Σ cash flow_y / (1 + r)^y",
+            format!("r = {}", percent(k.discount_rate)),
+            money(c.npv, cur),
+        ));
+    }
+    out.push(step(
+        "G*",
+        "break-even traffic per host",
+        "smallest G where A·(v + k) ≥ H·k, with Z = φ·min(E(G), C) and G ≤ L",
+        if c.dpu_cost_per_host > 0.0 {
+            let needed = (f64::from(f.hosts) * c.dpu_cost_per_host
+                / (c.value_per_avoided_server + c.dpu_cost_per_host)
+                - 1e-9)
+                .ceil()
+                .max(0.0);
+            format!(
+                "A* = ⌈{}·{}/({} + {})⌉ = {}",
+                f.hosts,
+                num(c.dpu_cost_per_host, 0),
+                num(c.value_per_avoided_server, 0),
+                num(c.dpu_cost_per_host, 0),
+                count(needed, "server", "servers")
+            )
+        } else {
+            "k ≤ 0: the DPUs cost nothing extra".to_owned()
+        },
+        match c.break_even_gbps_per_host {
+            Some(b) => format!("{} Gb/s per host", auto(b)),
+            None => crate::report::figure("break_even_gbps_per_host")
+                .map(|fig| fig.none.to_owned())
+                .unwrap_or_default(),
+        },
+    ));
+    out
+}
