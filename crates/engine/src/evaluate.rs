@@ -48,7 +48,7 @@ pub fn evaluate_with(s: &Scenario, options: Options) -> Report {
         u: &uncertainty,
     });
     let verdict = verdict(&findings, uncertainty.p_worth_it);
-    Report {
+    let mut report = Report {
         model: Model::default(),
         verdict,
         headline: headline(s, verdict, &findings, &cost, &uncertainty),
@@ -61,7 +61,10 @@ pub fn evaluate_with(s: &Scenario, options: Options) -> Report {
         currency: s.costs.currency.clone(),
         lifetime_years: s.fleet.lifetime_years,
         discount_rate: s.costs.discount_rate,
-    }
+        explanation: crate::explain::Explanation::default(),
+    };
+    report.explanation = crate::explain::explain(s, &report);
+    report
 }
 
 /// Every rule that fires, most serious first, catalog order within a severity.

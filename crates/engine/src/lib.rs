@@ -23,6 +23,7 @@ pub mod choice;
 pub mod cost;
 pub mod error;
 mod evaluate;
+pub mod explain;
 pub mod fields;
 pub mod format;
 pub mod migrate;

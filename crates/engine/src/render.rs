@@ -227,6 +227,18 @@ pub fn text(r: &Report, s: &Scenario) -> String {
             let _ = writeln!(out, "{}{l}", if i == 0 { "  " } else { "    " });
         }
     }
+    let x = &r.explanation;
+    let _ = writeln!(out, "\nWhy, step by step");
+    for (i, l) in x.chain.iter().enumerate() {
+        out.push_str(&wrap(
+            &format!("{}. {}", i + 1, plain(&l.text)),
+            TEXT_WIDTH,
+            "  ",
+        ));
+    }
+    for line in x.claim.iter().chain(x.flip.as_ref().map(|f| &f.text)) {
+        out.push_str(&wrap(&plain(line), TEXT_WIDTH, "  "));
+    }
     for sev in Severity::ALL {
         let mut group = r.findings_of(sev).peekable();
         if group.peek().is_none() {
@@ -385,6 +397,14 @@ pub fn markdown(r: &Report, s: &Scenario) -> String {
     for (label, value) in summary(s) {
         let _ = writeln!(out, "| {label} | {} |", md_escape(&value));
     }
+    let x = &r.explanation;
+    let _ = writeln!(out, "\n### Why, step by step\n");
+    for (i, l) in x.chain.iter().enumerate() {
+        let _ = writeln!(out, "{}. {}", i + 1, md_escape(&l.text));
+    }
+    for line in x.claim.iter().chain(x.flip.as_ref().map(|f| &f.text)) {
+        let _ = writeln!(out, "\n{}", md_escape(line));
+    }
     out.push('\n');
     for sev in Severity::ALL {
         let mut group = r.findings_of(sev).peekable();
@@ -475,7 +495,12 @@ pub fn markdown(r: &Report, s: &Scenario) -> String {
     let u = &r.uncertainty;
     let _ = writeln!(
         out,
-        "\n### Uncertainty\n\nChance the DPUs pay off: **{}** ({} samples). {} P10 / P50 / P90: {} / {} / {}. \
+        "\n### Uncertainty\n\n{}",
+        md_escape(&r.explanation.odds)
+    );
+    let _ = writeln!(
+        out,
+        "\nChance the DPUs pay off: **{}** ({} samples). {} P10 / P50 / P90: {} / {} / {}. \
          Cores freed: {} to {} of each host (P10 to P90).\n",
         percent(u.p_worth_it),
         num(f64::from(u.samples), 0),

@@ -157,6 +157,8 @@ pub struct Report {
     pub cost: Cost,
     /// How sure that is.
     pub uncertainty: Uncertainty,
+    /// The reasoning in sentences: the chain, the pitch tested, the odds, the flip point.
+    pub explanation: crate::explain::Explanation,
     /// The resolved defaults in force (licence, DPU power, data path, assumption ranges).
     pub resolved: Vec<ResolvedDefault>,
     /// The formulas with the scenario's numbers.

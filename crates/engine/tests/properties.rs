@@ -111,7 +111,10 @@ fn assert_all_finite(report: &Report) {
             Value::Null => assert!(
                 matches!(
                     path,
-                    ".cost.break_even_gbps_per_host" | ".cost.payback_year"
+                    ".cost.break_even_gbps_per_host"
+                        | ".cost.payback_year"
+                        | ".explanation.flip"
+                        | ".explanation.claim"
                 ) || path.starts_with(".resolved"),
                 "null at {path}"
             ),

@@ -1,0 +1,443 @@
+//! The reasoning in plain words (model 2.1): the chain from the cores networking uses to
+//! the money, with the rounding to whole servers said out loud; the vendor's pitch tested;
+//! the odds in sentences; and where the answer flips. Every number comes from the model.
+
+use serde::{Deserialize, Serialize};
+
+use crate::assumptions::{AssumptionId, spec};
+use crate::choice::{BoundBy, Choice, Encryption};
+use crate::cost::{Plan, outcome};
+use crate::format::{auto, count, in_sentence, money, percent};
+use crate::report::Report;
+use crate::scenario::Scenario;
+
+/// Everything the report says in sentences, beyond the findings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// Cores used → freed → whole servers → money.
+    pub chain: Vec<Link>,
+    /// The vendor's pitch tested, when there is one.
+    pub claim: Option<String>,
+    /// The odds in words.
+    pub odds: String,
+    /// Where the answer flips, if a single assumption can flip it.
+    pub flip: Option<Flip>,
+}
+
+/// All of it for one scenario and its report.
+pub fn explain(s: &Scenario, r: &Report) -> Explanation {
+    Explanation {
+        chain: chain(s, r),
+        claim: claim(s, r),
+        odds: odds(s, r),
+        flip: flip(s, r),
+    }
+}
+
+/// One link of the chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// What the step is about: `used`, `freed`, `servers`, `money`.
+    pub step: String,
+    /// The sentence.
+    pub text: String,
+}
+
+fn link(step: &str, text: String) -> Link {
+    Link {
+        step: step.to_owned(),
+        text,
+    }
+}
+
+fn cores(x: f64) -> String {
+    count(x, "core", "cores")
+}
+
+/// The chain: cores networking uses → what the DPU frees → whole servers per cluster → money.
+pub fn chain(s: &Scenario, r: &Report) -> Vec<Link> {
+    let c = &r.cost;
+    let t = &s.traffic;
+    let cur = s.costs.currency.as_str();
+    let host = s.fleet.cores_per_host;
+    let mut out = Vec::with_capacity(4);
+    out.push(link(
+        "used",
+        match t.measured_networking_cores {
+            Some(_) => format!(
+                "You measured {} of each host's {host} on the data path ({}).",
+                cores(c.networking_cores_per_host),
+                percent(c.networking_share_of_host)
+            ),
+            None => format!(
+                "At {} Gb/s of {}-byte packets, networking uses about {} of each host's {host} \
+                 ({}).",
+                auto(t.gbps_per_host),
+                auto(t.avg_packet_bytes),
+                cores(c.networking_cores_per_host),
+                percent(c.networking_share_of_host)
+            ),
+        },
+    ));
+    let mut kept = Vec::new();
+    if c.offloaded_gbps_per_host < t.gbps_per_host {
+        kept.push(format!(
+            "traffic above its {} Gb/s line rate",
+            auto(c.dpu_line_rate_gbps)
+        ));
+    }
+    if t.measured_networking_cores.is_none() {
+        if s.is_vsphere() && t.encryption != Encryption::None {
+            kept.push(format!("guest {}", t.encryption.label()));
+        }
+        if s.is_vsphere()
+            && t.distributed_firewall
+            && s.platform.nsx == crate::choice::NsxVersion::V4_0_1
+        {
+            kept.push("the firewall (unverified on NSX 4.0.1)".to_owned());
+        }
+    }
+    let kept = match kept.len() {
+        0 => String::new(),
+        1 => format!(" ({} stays on the host)", kept[0]),
+        _ => format!(" ({} stay on the host)", kept.join(" and ")),
+    };
+    let phi = Plan::new(s).r.ranges.likely().phi;
+    out.push(link(
+        "freed",
+        format!(
+            "The DPU can take over {}{kept}; removing {} of that work frees {} per host.",
+            cores(c.offloadable_cores_per_host),
+            percent(phi),
+            cores(c.cores_freed_per_host)
+        ),
+    ));
+    let cl = c.clusters;
+    let servers = if s.fleet.bound_by != BoundBy::Cpu {
+        format!(
+            "Your servers are bound by {}, not cores: freed cores remove none of them.",
+            in_sentence(s.fleet.bound_by.label())
+        )
+    } else {
+        let one = |x: u32, gives: u64| {
+            let freed = f64::from(x) * c.cores_freed_per_host;
+            format!(
+                "a cluster of {} frees {}, {} servers' worth, and gives up {}",
+                count(f64::from(x), "host", "hosts"),
+                cores(freed),
+                auto(freed / f64::from(host)),
+                count(gives as f64, "whole server", "whole servers")
+            )
+        };
+        let (per_full, per_rest) = c.servers_per_cluster;
+        let mut text = format!(
+            "Only whole servers count, inside one cluster: {}",
+            one(cl.size, per_full)
+        );
+        if cl.rest > 0 {
+            text.push_str(&format!("; the last, {}", one(cl.rest, per_rest)));
+        }
+        text.push_str(&format!(
+            " (rounded down, each keeping {}). In all {} of {} can go.",
+            count(f64::from(s.fleet.min_hosts_per_cluster), "host", "hosts"),
+            c.servers_avoided,
+            count(f64::from(s.fleet.hosts), "server", "servers")
+        ));
+        text
+    };
+    out.push(link("servers", servers));
+    let years = count(s.fleet.lifetime_years, "year", "years");
+    let mut money_text = if c.servers_avoided > 0 {
+        format!(
+            "{} avoided {} worth {}; the DPUs in the other {} cost {} more over {years}: ",
+            c.servers_avoided,
+            if c.servers_avoided == 1 {
+                "server is"
+            } else {
+                "servers are"
+            },
+            money(c.value_of_avoided_servers, cur),
+            count(c.dpu_hosts as f64, "host", "hosts"),
+            money(c.dpu_incremental_cost, cur)
+        )
+    } else {
+        format!(
+            "With no server avoided, the DPUs in all {} cost {} more over {years}: ",
+            count(c.dpu_hosts as f64, "host", "hosts"),
+            money(c.dpu_incremental_cost, cur)
+        )
+    };
+    money_text.push_str(&if c.net_saving >= 0.0 {
+        format!("a net saving of {}", money(c.net_saving, cur))
+    } else {
+        format!("a net loss of {}", money(-c.net_saving, cur))
+    });
+    if s.costs.discount_rate > 0.0 {
+        money_text.push_str(&format!(
+            " (net present value at {}: {})",
+            percent(s.costs.discount_rate),
+            money(c.npv, cur)
+        ));
+    }
+    money_text.push_str(&match c.payback_year {
+        Some(0) => ", paid back at purchase.".to_owned(),
+        Some(y) => format!(", paid back in year {y}."),
+        None => ".".to_owned(),
+    });
+    out.push(link("money", money_text));
+    out
+}
+
+/// The vendor's pitch against this scenario, or `None` without a pitch:
+/// "The pitch: up to 30 % of host CPU; here: 2 % (P10–P90 1.6 % to 2.3 %)".
+pub fn claim(s: &Scenario, r: &Report) -> Option<String> {
+    let pitch = s.claim.cpu_freed_percent;
+    (pitch > 0.0).then(|| {
+        let here = r.cost.cores_freed_per_host / f64::from(s.fleet.cores_per_host);
+        format!(
+            "The pitch: up to {} of host CPU freed; here: {} (P10–P90 {} to {}).",
+            percent(pitch / 100.0),
+            percent(here),
+            percent(r.uncertainty.cores_freed_share_p10),
+            percent(r.uncertainty.cores_freed_share_p90)
+        )
+    })
+}
+
+/// The odds in words: "In 8 of 10 futures the net saving lies between … and …".
+pub fn odds(s: &Scenario, r: &Report) -> String {
+    let u = &r.uncertainty;
+    let cur = s.costs.currency.as_str();
+    let what = if s.costs.discount_rate > 0.0 {
+        "net present value"
+    } else {
+        "net saving"
+    };
+    let range = if (u.net_saving_p90 - u.net_saving_p10).abs() < 0.5 {
+        format!(
+            "the {what} is {} in every future the model draws",
+            money(u.net_saving_p50, cur)
+        )
+    } else {
+        format!(
+            "in 8 of 10 futures the {what} lies between {} and {} (median {})",
+            money(u.net_saving_p10, cur),
+            money(u.net_saving_p90, cur),
+            money(u.net_saving_p50, cur)
+        )
+    };
+    let chance = percent(u.p_worth_it);
+    let mut text = format!(
+        "Over the range of the assumptions, {range}; the DPUs pay off in {chance} of them."
+    );
+    if let Some(c) = text.get(..1) {
+        text.replace_range(..1, &c.to_ascii_uppercase());
+    }
+    text
+}
+
+/// Where the answer flips: the most influential assumption and the value at which the net
+/// saving changes sign with the others at their likely values, if that lies in its range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Flip {
+    /// Which assumption.
+    pub assumption: AssumptionId,
+    /// The value where the net saving reaches zero (to the model's whole-server steps).
+    pub at: f64,
+    /// Whether the DPUs pay above that value (else below it).
+    pub pays_above: bool,
+    /// The sentence.
+    pub text: String,
+}
+
+/// The first assumption, largest swing first, whose range holds a value where the net saving
+/// changes sign; `None` when no single assumption flips the answer.
+pub fn flip(s: &Scenario, r: &Report) -> Option<Flip> {
+    let plan = Plan::new(s);
+    let likely = plan.r.ranges.likely();
+    r.uncertainty
+        .tornado
+        .iter()
+        .filter(|b| b.swing > 0.0 && (b.net_saving_at_low > 0.0) != (b.net_saving_at_high > 0.0))
+        .find_map(|bar| {
+            let id = bar.assumption;
+            let pays = |x: f64| outcome(&plan, &likely.with(id, x), plan.g).net > 0.0;
+            let (mut lo, mut hi) = (bar.low, bar.high);
+            let pays_above = pays(hi);
+            if pays(lo) == pays_above {
+                return None;
+            }
+            for _ in 0..60 {
+                let mid = (lo + hi) / 2.0;
+                if pays(mid) == pays_above {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            // With the DPUs paying above: the smallest value that pays; else the largest.
+            let at = if pays_above { hi } else { lo };
+            let sp = spec(id);
+            let shown = format!(
+                "{} {}",
+                auto(sp.unit.shown(at)),
+                sp.unit.text(&s.costs.currency)
+            );
+            // The answer at the likely values changes on the other side of `at`.
+            let pays_now = outcome(&plan, &likely, plan.g).net > 0.0;
+            let below = pays_now == pays_above;
+            let text = format!(
+                "The answer flips if the {} is {} {}: measure that first.",
+                in_sentence(sp.label),
+                if below { "below" } else { "above" },
+                shown.trim_end()
+            );
+            Some(Flip {
+                assumption: id,
+                at,
+                pays_above,
+                text,
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate;
+
+    fn both(json: &str) -> (Scenario, Report) {
+        let s = Scenario::from_json(json).expect("valid");
+        let r = evaluate(&s);
+        (s, r)
+    }
+
+    #[test]
+    fn the_chain_says_each_step_with_the_numbers() {
+        let (s, r) = both("{}");
+        let chain = chain(&s, &r);
+        let steps: Vec<&str> = chain.iter().map(|l| l.step.as_str()).collect();
+        assert_eq!(steps, ["used", "freed", "servers", "money"]);
+        assert_eq!(
+            chain[0].text,
+            "At 10 Gb/s of 800-byte packets, networking uses about 1.56 cores of each host's 64 (2.4 %)."
+        );
+        assert_eq!(
+            chain[1].text,
+            "The DPU can take over 1.56 cores; removing 80 % of that work frees 1.25 cores per host."
+        );
+        assert_eq!(
+            chain[2].text,
+            "Only whole servers count, inside one cluster: a cluster of 16 hosts frees 20 cores, 0.31 \
+             servers' worth, and gives up 0 whole servers (rounded down, each keeping 2 hosts). In \
+             all 0 of 32 servers can go."
+        );
+        assert_eq!(
+            chain[3].text,
+            "With no server avoided, the DPUs in all 32 hosts cost USD 105,025 more over 5 years: a \
+             net loss of USD 105,025."
+        );
+    }
+
+    #[test]
+    fn the_chain_rounds_out_loud_with_a_remainder_cluster() {
+        // 100 Gb/s at 1500 B: Z = 10 cores; 40 hosts in clusters of 32 and 8.
+        let (s, r) = both(
+            r#"{"traffic": {"gbps_per_host": 100, "avg_packet_bytes": 1500}, "fleet": {"hosts": 40, "cluster_hosts": 32}}"#,
+        );
+        let chain = chain(&s, &r);
+        assert!(chain[2].text.contains("a cluster of 32 hosts frees 320 cores, 5 servers' worth, and gives up 5 whole servers; the last, a cluster of 8 hosts frees 80 cores, 1.25 servers' worth, and gives up 1 whole server"), "{}", chain[2].text);
+        assert!(
+            chain[2].text.ends_with("In all 6 of 40 servers can go."),
+            "{}",
+            chain[2].text
+        );
+        assert!(
+            chain[3].text.starts_with("6 avoided servers are worth USD"),
+            "{}",
+            chain[3].text
+        );
+        assert!(
+            chain[3]
+                .text
+                .contains("the DPUs in the other 34 hosts cost"),
+            "{}",
+            chain[3].text
+        );
+        assert!(
+            chain[3].text.ends_with(", paid back at purchase."),
+            "{}",
+            chain[3].text
+        );
+    }
+
+    #[test]
+    fn what_stays_on_the_host_is_said() {
+        let (s, r) = both(r#"{"traffic": {"gbps_per_host": 500, "encryption": "tls"}}"#);
+        let text = &chain(&s, &r)[1].text;
+        assert!(
+            text.contains("(traffic above its 400 Gb/s line rate and guest TLS stay on the host)"),
+            "{text}"
+        );
+        let (s, r) = both(r#"{"fleet": {"bound_by": "gpu"}}"#);
+        assert_eq!(
+            chain(&s, &r)[2].text,
+            "Your servers are bound by GPUs, not cores: freed cores remove none of them."
+        );
+    }
+
+    #[test]
+    fn the_pitch_and_the_odds_in_words() {
+        let (s, r) = both("{}");
+        let c = claim(&s, &r).expect("a pitch by default");
+        assert!(
+            c.starts_with("The pitch: up to 30 % of host CPU freed; here: 2 % (P10–P90 "),
+            "{c}"
+        );
+        assert_eq!(
+            claim(
+                &Scenario::from_json(r#"{"claim": {"cpu_freed_percent": 0}}"#).unwrap(),
+                &r
+            ),
+            None
+        );
+        assert_eq!(
+            odds(&s, &r),
+            "Over the range of the assumptions, the net saving is USD -105,025 in every future the \
+             model draws; the DPUs pay off in 0 % of them."
+        );
+        let (s, r) = both(r#"{"traffic": {"gbps_per_host": 60}}"#);
+        assert!(odds(&s, &r).starts_with("Over the range of the assumptions, in 8 of 10 futures the net saving lies between USD "), "{}", odds(&s, &r));
+    }
+
+    #[test]
+    fn the_flip_point_is_where_the_money_changes_sign() {
+        // Only φ uncertain; one server in a cluster of 16 needs Z = 2 of N = 2.6: φ = 0.769.
+        let json = r#"{"traffic": {"gbps_per_host": 20.8, "avg_packet_bytes": 1500},
+            "fleet": {"hosts": 16, "cores_per_host": 32},
+            "assumptions": {"vswitch_gbps_per_core": {"low": 8, "likely": 8, "high": 8},
+                            "vswitch_mpps_per_core": {"low": 1, "likely": 1, "high": 1}}}"#;
+        let (s, r) = both(json);
+        let f = flip(&s, &r).expect("φ flips it");
+        assert_eq!(f.assumption, AssumptionId::OffloadFraction);
+        assert!(f.pays_above);
+        assert!((f.at - 2.0 / 2.6).abs() < 1e-6, "{}", f.at);
+        assert_eq!(
+            f.text,
+            "The answer flips if the share of the offloadable work the DPU removes is below 76.9 %: measure that first."
+        );
+        // The default does not pay, unless a core forwards only 2 Gb/s (the low end of T):
+        // then N = 5, Z = 4 and each 16-host cluster gives up a server.
+        let (s, r) = both("{}");
+        let f = flip(&s, &r).expect("T flips it at the end of its range");
+        assert_eq!(f.assumption, AssumptionId::VswitchGbpsPerCore);
+        assert!(!f.pays_above && (f.at - 2.0).abs() < 1e-6, "{f:?}");
+        assert_eq!(
+            f.text,
+            "The answer flips if the virtual-switch throughput per host core is below 2 Gb/s: measure that first."
+        );
+        // Nothing flips it when no server can go in any case.
+        let (s, r) = both(r#"{"traffic": {"gbps_per_host": 1}}"#);
+        assert_eq!(flip(&s, &r), None);
+    }
+}
