@@ -131,6 +131,12 @@ const PAGES = {
     body: ["événement", "日本語", "main", "a b", "a.b", "x".repeat(300), "", "😀"]
       .map((id) => (id ? embed({ id, "data-preset": "hype-case" }) : embed({ "data-preset": "hype-case" }))).join("\n"),
   }),
+  "/blog/resize/": post({
+    body: `${embed({ "data-preset": "hype-case" })}<iframe src="/blog/sender.html" title="same origin"></iframe>` +
+      `<iframe src="http://127.0.0.1:BLOGPORT/sender.html" title="other origin"></iframe>`,
+    frameSrc: "'self' http://127.0.0.1:*",
+  }),
+  "/blog/sender.html": "<!doctype html><title>sender</title><p>not the calculator</p>",
   "/blog/module/": post({ body: embed({ "data-preset": "hype-case" }), loader: `<script type="module" src="${PREFIX}embed.js"></script>` }),
   "/blog/inline/": post({ body: embed({ "data-preset": "hype-case" }), loader: `<script>${LOADER}</script>`, scriptSrc: `'self' ${INLINE_HASH}` }),
 };
@@ -146,8 +152,11 @@ before(async () => {
   // The port is known only once the server listens; the pages read it from this object.
   const pages = {};
   server = await serve(DIST, { prefix: PREFIX, cors: true, pages });
-  for (const [path, html] of Object.entries(PAGES)) pages[path] = html.replaceAll("http://127.0.0.1:PORT", server.origin);
   blog = await serve(null, { pages: blogPages });
+  blogPages["/sender.html"] = PAGES["/blog/sender.html"];
+  for (const [path, html] of Object.entries(PAGES)) {
+    pages[path] = html.replaceAll("http://127.0.0.1:PORT", server.origin).replaceAll("http://127.0.0.1:BLOGPORT", blog.origin);
+  }
   browser = await launch();
   // The attacker's site answers, so framing it would work.
   await browser.context.route(`${ATTACKER}/**`, (route) =>
@@ -253,6 +262,42 @@ describe("the embed loader", () => {
       await page.close();
     });
   }
+
+  test("only its own iframes, showing our origin, resize an embed", async () => {
+    const page = await newPage();
+    await page.addInitScript(() => {
+      window.__forged = 0;
+      addEventListener("message", (e) => e.data?.height === 123 && (window.__forged += 1));
+    });
+    await page.goto(`${server.origin}/blog/resize/`);
+    const ours = async () => {
+      const frame = await embedFrame(page, 0);
+      await frame.waitForSelector("#verdict[data-verdict]");
+      await page.waitForFunction(() => {
+        const f = document.querySelector("iframe[title^='DPU']");
+        const content = f.contentDocument?.documentElement.getBoundingClientRect().height;
+        return content > 300 && Math.abs(f.getBoundingClientRect().height - content) <= 2;
+      });
+      return page.evaluate(() => document.querySelector("iframe[title^='DPU']").getBoundingClientRect().height);
+    };
+    const sized = await ours();
+    assert.notEqual(Math.round(sized), 123);
+    // The same message from an iframe the loader did not make: same origin, then another one.
+    const senders = page.frames().filter((f) => f.url().endsWith("/sender.html"));
+    assert.equal(senders.length, 2);
+    for (const [i, sender] of senders.entries()) {
+      await sender.evaluate(() => parent.postMessage({ type: "dpu-reality-check:height", height: 123 }, "*"));
+      await page.waitForFunction((n) => window.__forged === n, i + 1);
+    }
+    // And from our own iframe once it shows another origin's page (say a link opened in it).
+    const embedded = await embedFrame(page, 0);
+    await embedded.goto(`${blog.origin}/sender.html`);
+    await embedded.evaluate(() => parent.postMessage({ type: "dpu-reality-check:height", height: 123 }, "*"));
+    await page.waitForFunction(() => window.__forged === 3);
+    const now = await page.evaluate(() => document.querySelector("iframe[title^='DPU']").getBoundingClientRect().height);
+    assert.equal(now, sized, "the forged height was not believed");
+    await page.close();
+  });
 
   test("two posts' first embeds without an id keep separate saved lists", async () => {
     const page = await newPage();
