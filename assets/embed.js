@@ -12,7 +12,7 @@
 // Attributes (anything invalid is ignored and the embed shows the defaults, or the preset):
 //   data-preset  a preset name, [a-z0-9-]{1,40}
 //   data-link    a link a reader copied from the calculator (https://host/path/#s=1.…, #s=1.…
-//                or s=1.…); it must come from the same site as this script. The scenario goes
+//                or s=1.…); it must point to the same site as this script. The scenario goes
 //                into the iframe's fragment, which browsers never send to a server.
 //   data-theme   light | dark | auto
 //   data-title   the iframe's title; data-height the height before the content reports it
@@ -85,7 +85,7 @@
     } else {
       var url;
       try {
-        url = new URL(text);
+        url = new URL(text, base); // a relative link (/tools/dpu/#s=…) is relative to us
       } catch (e) {
         return null;
       }

@@ -123,6 +123,7 @@ const PAGES = {
       embed({ "data-link": `${"http://127.0.0.1:PORT"}${PREFIX}#s=${LINK}` }),
       embed({ "data-link": `#s=${LINK}` }),
       embed({ "data-link": `s=${LINK}` }),
+      embed({ "data-link": `${PREFIX}#s=${LINK}` }),
       embed({ "data-link": `  ${"http://127.0.0.1:PORT"}${PREFIX}index.html?x=1#s=${LINK}  `, "data-preset": "hype-case" }),
     ].join("\n"),
   }),
@@ -170,7 +171,7 @@ after(async () => {
 });
 
 describe("the embed loader", () => {
-  test("a copied link (full address, #s= or s=) embeds that scenario, in the fragment only", async () => {
+  test("a copied link (full or root-relative address, #s= or s=) embeds that scenario, in the fragment only", async () => {
     const full = await newPage();
     await full.goto(`${server.base}#s=${LINK}`);
     await full.waitForSelector("#verdict[data-verdict]");
@@ -181,7 +182,7 @@ describe("the embed loader", () => {
     const page = await newPage();
     await page.goto(`${server.origin}/blog/links/`);
     const srcs = await frameSources(page);
-    assert.equal(srcs.length, 4);
+    assert.equal(srcs.length, 5);
     for (const [i, src] of srcs.entries()) {
       const url = new URL(src);
       assert.equal(url.origin + url.pathname, `${server.base}index.html`);
