@@ -1,12 +1,17 @@
 // Trunk post_build hook: writes dpu-reality-check-offline.html, the whole app in one file
 // (wasm, JS, CSS and icon inlined) that works when opened from disk (file://), presets and
-// links included. Its Content-Security-Policy allows exactly its own inline script and style
-// (by hash) and wasm compilation, and no request at all (no connect-src, no 'self').
+// links included. The wasm travels gzip-compressed (base64) and is unpacked in the browser
+// with DecompressionStream, which keeps the file at about half the size of plain base64.
+// Its Content-Security-Policy allows exactly its own inline script and style (by hash) and
+// wasm compilation, requires Trusted Types (with no policy allowed), and allows no request at
+// all (no connect-src, no 'self').
 //
-// Runs from scripts/post-build.mjs after csp-hash.mjs. Reads and writes $TRUNK_STAGING_DIR.
+// Runs from scripts/post-build.mjs after csp-hash.mjs and embed-hash.mjs. Reads and writes
+// $TRUNK_STAGING_DIR.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -41,14 +46,17 @@ glue = glue
   .replace(/^export\s+(function|class|const|let|async function)\s/gm, "$1 ")
   .replace(/^export\s*\{[^}]*\};?\s*$/gm, "");
 if (!/function __wbg_init\b/.test(glue)) fail("the glue has no __wbg_init");
-const wasm = readFileSync(local(wasmHref)).toString("base64");
+const wasm = gzipSync(readFileSync(local(wasmHref)), { level: 9 }).toString("base64");
 const script = `${glue}
-const __offlineBytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
+const __offlineGzip = new Blob([Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0))]);
+const __offlineBytes = await new Response(
+  __offlineGzip.stream().pipeThrough(new DecompressionStream("gzip")),
+).arrayBuffer();
 const __offlineWasm = await __wbg_init({ module_or_path: __offlineBytes });
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __offlineWasm } }));
 `;
 
-// Styles inline, preloads gone, the icon as a data URL.
+// Styles inline, preloads gone; the icon is a data: URL already (index.html).
 let css = "";
 html = html.replace(/<link\b[^>]*>/gi, (tag) => {
   const rel = (attr(tag, "rel") ?? "").toLowerCase();
@@ -58,13 +66,12 @@ html = html.replace(/<link\b[^>]*>/gi, (tag) => {
     return "";
   }
   if (rel === "modulepreload" || rel === "preload") return "";
-  if (rel === "icon" && href && href.endsWith(".svg")) {
-    const svg = readFileSync(local(href)).toString("base64");
-    return `<link rel="icon" href="data:image/svg+xml;base64,${svg}">`;
-  }
+  if (rel === "icon" && href && !href.startsWith("data:")) fail(`the icon ${href} is not a data: URL`);
   return tag;
 });
 html = html.replace(loader[0], () => `<script type="module">${script}</script>`);
+// The hashed embed loader is published beside index.html, not beside this file.
+html = html.replace(/<meta\b[^>]*\bname=["']?dpu-embed-loader["']?[^>]*>/i, "");
 html = html.replace(/<\/head>/i, () => `<style>${css}</style></head>`);
 
 const csp = [
@@ -74,6 +81,8 @@ const csp = [
   "img-src data:",
   "base-uri 'none'",
   "form-action 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
 ].join("; ");
 const meta = html.match(/<meta\b[^>]*Content-Security-Policy[^>]*>/i);
 if (!meta) fail("no Content-Security-Policy meta tag to rewrite");
@@ -84,4 +93,5 @@ if (/<script\b[^>]*\ssrc=/i.test(html) || /<link\b[^>]*rel=["']?stylesheet/i.tes
 
 const out = join(dir, "dpu-reality-check-offline.html");
 writeFileSync(out, html);
-console.log(`offline: wrote dpu-reality-check-offline.html (${Math.round(html.length / 1024)} KB)`);
+const size = Buffer.byteLength(html, "utf8");
+console.log(`offline: wrote dpu-reality-check-offline.html (${(size / 1024).toFixed(1)} KB)`);

@@ -12,8 +12,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS_DIR="${CARGO_TARGET_DIR:-$ROOT/target}/tools"
 export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
 
-TRUNK_VERSION='~0.21'
+# Exact versions, installed only from lock files: a tool never changes version by itself.
+TRUNK_VERSION='0.21.14'
 BINARYEN_VERSION=132
+# npm tools (binaryen's wasm-opt): package.json + package-lock.json, installed with `npm ci`.
+NPM_TOOLS="$ROOT/scripts/tools"
 
 say() { printf '==> %s\n' "$*" >&2; }
 
@@ -30,12 +33,41 @@ ensure_wasm_target() {
 }
 
 ensure_trunk() {
-    if command -v trunk >/dev/null && trunk --version | grep -q '^trunk 0\.21\.'; then
+    if command -v trunk >/dev/null && [ "$(trunk --version)" = "trunk $TRUNK_VERSION" ]; then
         return
     fi
-    say "installing trunk $TRUNK_VERSION"
-    cargo install --locked trunk --version "$TRUNK_VERSION" \
-        || cargo install trunk --version "$TRUNK_VERSION"
+    say "installing trunk $TRUNK_VERSION (with its published Cargo.lock)"
+    cargo install --locked --force trunk --version "=$TRUNK_VERSION"
+}
+
+# The unpacked registry source of crate $1 at exact version $2 (downloaded and checked against
+# the registry's checksum by cargo itself, through a throwaway manifest that depends on it).
+crate_source() {
+    local name="$1" version="$2" tmp
+    tmp="$(mktemp -d)"
+    mkdir -p "$tmp/src"
+    : >"$tmp/src/lib.rs"
+    cat >"$tmp/Cargo.toml" <<TOML
+[package]
+name = "fetch-source"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+$name = "=$version"
+
+[workspace]
+TOML
+    (cd "$tmp" && cargo metadata --format-version 1 --manifest-path "$tmp/Cargo.toml") \
+        | node -e '
+let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+  const [name, version] = process.argv.slice(1);
+  const p = JSON.parse(s).packages.find((p) => p.name === name && p.version === version);
+  if (!p) process.exit(1);
+  process.stdout.write(require("path").dirname(p.manifest_path));
+});' "$name" "$version"
+    rm -rf "$tmp"
 }
 
 ensure_wasm_bindgen() {
@@ -50,22 +82,45 @@ ensure_wasm_bindgen() {
         && command -v wasm-bindgen-test-runner >/dev/null; then
         return
     fi
-    say "installing wasm-bindgen-cli $want (must match Cargo.lock)"
-    # Its own lock file can name a dependency version the registry no longer offers;
-    # then resolve afresh (the CLI's version itself stays exact).
-    cargo install --locked wasm-bindgen-cli --version "=$want" \
-        || cargo install wasm-bindgen-cli --version "=$want"
+    # The lock file published with wasm-bindgen-cli can name a dependency version the registry
+    # does not offer (0.2.130's names webpki-roots 1.0.11). Then scripts/tools/ holds a lock
+    # made from it with the smallest change (see scripts/tools/README.md), and the CLI is built
+    # from its registry source with that lock. Never an unlocked install.
+    local lock="$ROOT/scripts/tools/wasm-bindgen-cli-$want.Cargo.lock"
+    if [ -f "$lock" ]; then
+        say "installing wasm-bindgen-cli $want (must match Cargo.lock) with scripts/tools/${lock##*/}"
+        local src work="$TOOLS_DIR/wasm-bindgen-cli-$want"
+        src="$(crate_source wasm-bindgen-cli "$want")" \
+            || { say "cannot fetch the source of wasm-bindgen-cli $want"; exit 1; }
+        rm -rf "$work"
+        mkdir -p "$TOOLS_DIR"
+        cp -R "$src" "$work"
+        cp "$lock" "$work/Cargo.lock"
+        cargo install --locked --force --path "$work"
+        rm -rf "$work"
+    else
+        say "installing wasm-bindgen-cli $want (must match Cargo.lock) with its published Cargo.lock"
+        cargo install --locked --force wasm-bindgen-cli --version "=$want" || {
+            say "wasm-bindgen-cli $want does not build with its published lock; make one with"
+            say "scripts/tools/wasm-bindgen-cli-lock.sh $want and commit it (scripts/tools/README.md)"
+            exit 1
+        }
+    fi
 }
 
 ensure_wasm_opt() {
-    if [ -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ] \
-        && "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version | grep -q "version $BINARYEN_VERSION"; then
+    local bin="$TOOLS_DIR/node_modules/.bin/wasm-opt"
+    if [ -x "$bin" ] && "$bin" --version | grep -q "version $BINARYEN_VERSION" \
+        && cmp -s "$NPM_TOOLS/package-lock.json" "$TOOLS_DIR/package-lock.json"; then
         return
     fi
     command -v npm >/dev/null || { say "npm is needed for wasm-opt (binaryen); install Node.js"; exit 1; }
-    say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into $TOOLS_DIR"
+    say "installing wasm-opt (binaryen $BINARYEN_VERSION, scripts/tools/package-lock.json) into $TOOLS_DIR"
     mkdir -p "$TOOLS_DIR"
-    npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" >&2
+    cp "$NPM_TOOLS/package.json" "$NPM_TOOLS/package-lock.json" "$TOOLS_DIR/"
+    (cd "$TOOLS_DIR" && npm ci --no-audit --no-fund --silent >&2)
+    "$bin" --version | grep -q "version $BINARYEN_VERSION" \
+        || { say "wasm-opt is not binaryen $BINARYEN_VERSION after npm ci"; exit 1; }
 }
 
 # Everything `trunk build` / `trunk serve` needs.
@@ -95,11 +150,7 @@ ensure_e2e_deps() {
     fi
     say "installing e2e dependencies (playwright-core, axe-core)"
     export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-    if [ -f "$ROOT/e2e/package-lock.json" ]; then
-        (cd "$ROOT/e2e" && npm ci --no-audit --no-fund --silent)
-    else
-        (cd "$ROOT/e2e" && npm install --no-audit --no-fund --silent)
-    fi
+    (cd "$ROOT/e2e" && npm ci --no-audit --no-fund --silent)
 }
 
 # Rust pieces the checks need: the wasm target, rustfmt and clippy.
