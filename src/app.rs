@@ -1,23 +1,32 @@
-//! The root component: one reducer for the scenario, the report memoised on it, and the page
-//! layout (presets and reset, share and export, the scenario form and saved scenarios, then
-//! verdict, findings and the math). The scenario also lives in the address (`#s=`), written
-//! on every change and read on load and when the fragment changes.
+//! The root component: one reducer for the scenario, the report memoised on it, the address
+//! and the browser history kept in step, and the layout.
+//!
+//! Full page: a skip link, the header with presets and sharing, then the form (the quick
+//! check first, the rest folded) beside the results (the verdict, sticky on wide screens;
+//! the reasoning step by step; the findings; the money). Embed: a card with the verdict, the
+//! reasoning, a few key inputs, the details folded, and a way out to the full calculator.
+//! The render depends on the props and the state only, so the page renders natively too
+//! (tests, and the pre-rendered pages of the build).
 
 use std::rc::Rc;
 
-use dpu_engine::presets::{PRESETS, Preset, preset};
+use dpu_engine::presets::{PRESETS, preset};
 use dpu_engine::{Scenario, evaluate};
 use yew::prelude::*;
 
 use crate::components::cost::CostPanel;
+use crate::components::embed_panel::{Deployment, What};
 use crate::components::findings::Findings;
+use crate::components::input_id;
 use crate::components::notice::NoticeLine;
+use crate::components::reasoning::Reasoning;
 use crate::components::saved_list::SavedList;
-use crate::components::scenario_form::ScenarioForm;
+use crate::components::scenario_form::{EmbedInputs, ScenarioForm};
 use crate::components::share_bar::ShareBar;
-use crate::components::verdict::VerdictPanel;
+use crate::components::sources::Embedded;
+use crate::components::verdict::{VerdictAnnouncer, VerdictPanel};
 use crate::notice::Notice;
-use crate::state::{Action, State};
+use crate::state::{Action, Origin, State, preset_scenario};
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
@@ -28,52 +37,85 @@ pub struct AppProps {
     /// The `#s=` link of the URL, if any (it wins over the preset).
     #[prop_or_default]
     pub link: Option<AttrValue>,
-    /// `?embed=1`: compact layout inside an iframe.
+    /// `?embed=1`: the compact card for iframes.
     #[prop_or_default]
     pub embed: bool,
-    /// Storage namespace for saved scenarios (`main` on the page, the id of an embed).
+    /// Storage namespace for saved scenarios (`main` on the page, the embed's own).
     #[prop_or(AttrValue::Static("main"))]
     pub namespace: AttrValue,
-}
-
-/// The scenario of a preset, decoded through `Scenario::from_value` (the decoder every edit
-/// already uses) rather than `Preset::scenario`, whose text decoder would add a second copy
-/// of the scenario's deserializer to the wasm bundle.
-pub fn preset_scenario(p: &Preset) -> Option<Scenario> {
-    let value: serde_json::Value = serde_json::from_str(p.json).ok()?;
-    Scenario::from_value(value).ok()
+    /// Opened from disk (`file://`): storage is shared with other local files.
+    #[prop_or_default]
+    pub from_disk: bool,
+    /// Where the page is published (for the embed code).
+    #[prop_or_default]
+    pub deployment: Deployment,
+    /// The full page's address for this scenario's link, without the fragment (embed only:
+    /// its `origin + path`, e.g. `https://x.org/tools/dpu/`).
+    #[prop_or_default]
+    pub page_address: AttrValue,
+    /// A random storage name for pasted iframe snippets.
+    #[prop_or_default]
+    pub iframe_ns: AttrValue,
 }
 
 /// The state to start from and the notice to show: a readable link wins, then the named
-/// preset, then the defaults (`{}`). A link that cannot be read gives the defaults and says so.
-pub fn start_state(link: Option<&str>, preset: Option<&str>) -> (State, Option<Notice>) {
+/// preset, then the defaults (`{}`). A link that cannot be read, or a preset name that names
+/// none, gives the defaults and says so.
+pub fn start_state(link: Option<&str>, name: Option<&str>) -> (State, Option<Notice>) {
     match link.map(dpu_engine::share::decode) {
-        Some(Ok(scenario)) => (State::new(scenario, None), None),
+        Some(Ok(scenario)) => (
+            State::new(
+                scenario,
+                name.and_then(|n| preset(n).map(|p| p.name)),
+                Origin::Link,
+            ),
+            None,
+        ),
         Some(Err(e)) => (State::default(), Some(Notice::LinkInvalid(e.to_string()))),
-        None => (initial_state(preset), None),
+        None => match name {
+            None => (State::default(), None),
+            Some(n) => match preset_scenario(n) {
+                Some((scenario, name)) => {
+                    (State::new(scenario, Some(name), Origin::Preset(name)), None)
+                }
+                None => (State::default(), Some(Notice::UnknownPreset(n.to_owned()))),
+            },
+        },
     }
 }
 
 /// The `#s=` value the address should carry for a scenario: none when it is exactly the
 /// preset named by `?preset=` or the defaults.
 pub fn link_for(scenario: &Scenario, preset_name: Option<&str>) -> Option<String> {
-    let plain = match preset_name.and_then(preset) {
-        Some(p) => preset_scenario(p).as_ref() == Some(scenario),
+    let plain = match preset_name.and_then(preset_scenario) {
+        Some((p, _)) => p == *scenario,
         None => *scenario == Scenario::default(),
     };
     (!plain).then(|| dpu_engine::share::encode(scenario))
 }
 
-/// The state to start from: the named preset, or the defaults (`{}`).
-pub fn initial_state(name: Option<&str>) -> State {
-    match name
-        .and_then(preset)
-        .and_then(|p| Some((preset_scenario(p)?, p.name)))
-    {
-        Some((scenario, name)) => State::new(scenario, Some(name)),
-        None => State::default(),
+/// What an embed of the scenario on screen shows: the preset when unedited, else the link.
+pub fn embed_what(scenario: &Scenario, preset_name: Option<&str>) -> What {
+    match (link_for(scenario, preset_name), preset_name) {
+        (None, Some(p)) => What::Preset(p.to_owned()),
+        (None, None) => What::Default,
+        (Some(link), _) => What::Link(link),
     }
 }
+
+/// Edits closer together than this make one history entry (Back skips the keystrokes).
+pub const SETTLE_MS: f64 = 1_500.0;
+
+/// Whether a change at `now` starts a new history entry: the first change after the page
+/// settled does, later ones within [`SETTLE_MS`] replace it.
+pub fn starts_entry(last_change: Option<f64>, now: f64) -> bool {
+    last_change.is_none_or(|t| now - t > SETTLE_MS)
+}
+
+/// A short line for newcomers.
+const WHAT_IS_A_DPU: &str = "A DPU (data processing unit) is a network card with its own Arm \
+    cores that can take the virtual switch off your servers. Does it pay? This page works it out \
+    from your numbers, with a public source for every fact.";
 
 /// The whole page.
 #[component]
@@ -91,75 +133,113 @@ pub fn App(props: &AppProps) -> Html {
         use_state(move || started.1.clone())
     };
     let report = use_memo(state.scenario.clone(), evaluate);
+    let act = {
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+    let link = link_for(&state.scenario, state.preset);
 
-    // Keep the address's `#s=` link in step with the scenario. A scenario that is exactly a
-    // preset (shown as `?preset=`) or the defaults needs no link, so plain addresses stay plain.
-    use_effect_with(
-        (state.scenario.clone(), state.preset),
-        |(scenario, name)| {
-            let link = link_for(scenario, *name);
-            #[cfg(target_arch = "wasm32")]
-            crate::web::set_link(link.as_deref());
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = link;
-        },
-    );
-    // A link pasted into the same tab changes only the fragment: load it.
+    // The address and history follow the scenario: a settled edit is a new history entry,
+    // keystrokes within it replace that entry (so Back moves between scenarios, not letters).
+    let last_change = use_mut_ref(|| None::<f64>);
+    let from_history = use_mut_ref(|| true);
     {
-        let (d, notice) = (state.dispatcher(), notice.setter());
+        let (last_change, from_history) = (last_change.clone(), from_history.clone());
+        use_effect_with((link.clone(), state.preset), move |(link, preset)| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                let now = crate::web::now_ms();
+                let quiet = std::mem::replace(&mut *from_history.borrow_mut(), false);
+                let push = !quiet && starts_entry(*last_change.borrow(), now);
+                crate::web::show_scenario(*preset, link.as_deref(), push);
+                *last_change.borrow_mut() = if quiet { None } else { Some(now) };
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (link, preset, last_change, from_history);
+        });
+    }
+    // Back, Forward and a link pasted into the same tab load what the address asks for.
+    {
+        let (d, notice, from_history) = (state.dispatcher(), notice.setter(), from_history.clone());
         use_effect_with((), move |_| {
             #[cfg(target_arch = "wasm32")]
-            crate::web::on_link_change(move |link| {
-                if let Some(link) = link {
-                    match dpu_engine::share::decode(&link) {
-                        Ok(s) => d.dispatch(Action::Load(Box::new(s), None)),
-                        Err(e) => notice.set(Some(Notice::LinkInvalid(e.to_string()))),
-                    }
+            crate::web::on_navigation(move |params| {
+                let (next, problem) = start_state(params.link.as_deref(), params.preset.as_deref());
+                *from_history.borrow_mut() = true;
+                d.dispatch(Action::Replace(Box::new(next)));
+                if problem.is_some() {
+                    notice.set(problem);
                 }
             });
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (d, notice);
+            let _ = (d, notice, from_history);
+        });
+    }
+    // Undo is offered for a few seconds after Reset or a preset switch.
+    let undo_round = use_mut_ref(|| 0u32);
+    {
+        let (d, undo_round) = (state.dispatcher(), undo_round.clone());
+        use_effect_with(state.undo.as_ref().map(|u| u.what), move |undo| {
+            *undo_round.borrow_mut() += 1;
+            #[cfg(target_arch = "wasm32")]
+            if undo.is_some() {
+                let round = *undo_round.borrow();
+                crate::web::after(crate::components::saved_list::UNDO_MS, move || {
+                    if *undo_round.borrow() == round {
+                        d.dispatch(Action::ForgetUndo);
+                    }
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (undo, d);
+        });
+    }
+    // Screen readers hear the verdict when it changes, once the typing settles.
+    let announce = use_state(String::new);
+    let announce_round = use_mut_ref(|| 0u32);
+    {
+        let (announce, round) = (announce.setter(), announce_round.clone());
+        let text = format!("Verdict: {}. {}", report.verdict.label(), report.headline);
+        use_effect_with(report.verdict, move |_| {
+            *round.borrow_mut() += 1;
+            let mine = *round.borrow();
+            // The first verdict is on screen already; announce only changes.
+            if mine > 1 {
+                #[cfg(target_arch = "wasm32")]
+                crate::web::after(900, move || {
+                    if *round.borrow() == mine {
+                        announce.set(text);
+                    }
+                });
+                #[cfg(not(target_arch = "wasm32"))]
+                let _ = (announce, text);
+            }
         });
     }
 
-    use_effect_with(state.preset, |preset| {
-        #[cfg(target_arch = "wasm32")]
-        crate::web::show_preset_in_url(*preset);
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = preset;
-    });
-
-    let unknown = props
-        .preset
-        .as_deref()
-        .filter(|name| preset(name).is_none());
-    let dispatcher = state.dispatcher();
-    let on_edit = {
-        let d = dispatcher.clone();
-        Callback::from(move |(path, text)| d.dispatch(Action::SetText { path, text }))
+    let on_notice = {
+        let notice = notice.setter();
+        Callback::from(move |n: Notice| notice.set(Some(n)))
     };
-    let on_goal = {
-        let d = dispatcher.clone();
-        Callback::from(move |(goal, on)| d.dispatch(Action::SetGoal(goal, on)))
+    let on_dismiss = {
+        let notice = notice.setter();
+        Callback::from(move |()| notice.set(None))
     };
-    let on_feature = {
-        let d = dispatcher.clone();
-        Callback::from(move |(feature, on)| d.dispatch(Action::SetFeature(feature, on)))
-    };
-    let on_preset = {
-        let d = dispatcher.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let loaded = preset(&el.value()).and_then(|p| Some((preset_scenario(p)?, p.name)));
-            match loaded {
-                Some((scenario, name)) => d.dispatch(Action::Load(Box::new(scenario), Some(name))),
-                None => d.dispatch(Action::Load(Box::default(), None)),
-            }
+    let on_import = {
+        let act = act.clone();
+        Callback::from(move |(s, name): (Scenario, String)| {
+            act.emit(Action::Load(Box::new(s), Origin::Imported(name)))
         })
     };
-    let on_reset = {
-        let d = dispatcher;
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::Load(Box::default(), None)))
+    let on_preset = {
+        let act = act.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            match preset(&el.value()) {
+                Some(p) => act.emit(Action::Preset(p.name)),
+                None => act.emit(Action::Reset),
+            }
+        })
     };
     let preset_select = use_node_ref();
     {
@@ -170,97 +250,160 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    let on_reset = act.reform(|_: MouseEvent| Action::Reset);
+    let on_undo = act.reform(|_: MouseEvent| Action::Undo);
+    let on_fix = Callback::from(|path: AttrValue| {
+        #[cfg(target_arch = "wasm32")]
+        crate::web::focus(&input_id(&path));
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = input_id(&path);
+    });
+    let to_verdict = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        #[cfg(target_arch = "wasm32")]
+        crate::web::focus("verdict");
+    });
+
     let state_rc = Rc::new((*state).clone());
     let scenario_rc = Rc::new(state.scenario.clone());
-    let on_notice = {
-        let notice = notice.setter();
-        Callback::from(move |n: Notice| notice.set(Some(n)))
+    let stale = state.first_rejected().map(|path| {
+        (
+            AttrValue::from(path.to_owned()),
+            AttrValue::from(dpu_engine::fields::label_at(path)),
+        )
+    });
+    let preset_title = state
+        .preset
+        .and_then(preset)
+        .map(|p| AttrValue::Static(p.title));
+    let odds = AttrValue::from(report.explanation.odds.clone());
+    let verdict = html! {
+        <VerdictPanel report={report.clone()} {odds} origin={state.origin.clone()}
+            preset_title={preset_title} name={state.scenario.name.clone()} stale={stale.clone()} on_fix={on_fix.clone()} />
     };
-    let on_dismiss = {
-        let notice = notice.setter();
-        Callback::from(move |()| notice.set(None))
+    let undo = state.undo.as_ref().map(|u| {
+        html! {
+            <p class="undo" data-undo="scenario">
+                <span>{format!("{}.", u.what)}</span>
+                <button type="button" data-action="undo" onclick={on_undo.clone()}>{"Undo"}</button>
+            </p>
+        }
+    });
+    let full_link = if props.embed {
+        crate::params::full_page_address(
+            "",
+            &props.page_address,
+            if link.is_none() { state.preset } else { None },
+            link.as_deref(),
+        )
+    } else {
+        String::new()
     };
-    let on_load = {
-        let d = state.dispatcher();
-        Callback::from(move |s: Scenario| d.dispatch(Action::Load(Box::new(s), None)))
+    let copy_link = if props.embed {
+        full_link.clone()
+    } else {
+        #[cfg(target_arch = "wasm32")]
+        {
+            crate::web::address()
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        String::new()
     };
+    let share = html! {
+        <ShareBar scenario={scenario_rc.clone()} report={report.clone()} on_import={on_import.clone()}
+            on_notice={on_notice.clone()} link={copy_link} embedded={props.embed}
+            deployment={props.deployment.clone()} what={embed_what(&state.scenario, state.preset)}
+            iframe_ns={props.iframe_ns.clone()} />
+    };
+    let footer = html! {
+        <footer class="foot">
+            <p>{"Nothing you type leaves this page: the engine runs in your browser and makes no network requests."}</p>
+            <p class="model" data-model={report.model.version.clone()}>{format!(
+                "DPU Reality Check, {}.", report.model.line()
+            )}</p>
+        </footer>
+    };
+    let stale_class = stale.is_some().then_some("stale");
 
-    let inputs = html! {
-        <>
-            if let Some(p) = state.preset.and_then(preset) {
-                <p class="preset-summary">{p.summary}</p>
-            }
-            <ScenarioForm state={state_rc} {on_edit} {on_goal} {on_feature} />
-            <SavedList scenario={scenario_rc.clone()} namespace={props.namespace.clone()} on_load={on_load.clone()} on_notice={on_notice.clone()} />
-        </>
-    };
-    let results = html! {
-        <section class="results" aria-label="Verdict and explanation">
-            <VerdictPanel verdict={report.verdict} headline={report.headline.clone()}
-                p_worth_it={report.uncertainty.p_worth_it} name={state.scenario.name.clone()} />
-            // On paper the inputs are hidden; this says what the report was computed for.
-            <section class="print-only summary">
-                <h2>{"Scenario"}</h2>
-                <dl>
-                    for (label, value) in dpu_engine::render::summary(&state.scenario) {
-                        <dt>{label}</dt><dd>{value}</dd>
-                    }
-                </dl>
-            </section>
-            <Findings report={report.clone()} />
-            <CostPanel report={report.clone()} gbps_per_host={state.scenario.traffic.gbps_per_host}
-                cores_per_host={f64::from(state.scenario.fleet.cores_per_host)} />
-        </section>
-    };
+    if props.embed {
+        return html! {
+            <ContextProvider<Embedded> context={Embedded(true)}>
+                <NoticeLine notice={(*notice).clone()} on_dismiss={on_dismiss.clone()} />
+                <main class="layout embedded">
+                    <section class={classes!("results", stale_class)} aria-label="Verdict and reasoning">
+                        { verdict }
+                        <Reasoning report={report.clone()} />
+                    </section>
+                    <EmbedInputs state={state_rc.clone()} act={act.clone()} />
+                    <details class="edit more">
+                        <summary>{"The figures and the sources"}</summary>
+                        <Findings report={report.clone()} />
+                        <CostPanel report={report.clone()} gbps_per_host={state.scenario.traffic.gbps_per_host}
+                            cores_per_host={f64::from(state.scenario.fleet.cores_per_host)} />
+                    </details>
+                    <p class="embed-actions">
+                        <a class="button" href={full_link} target="_blank" rel="noopener noreferrer"
+                            data-action="open-full">{"Open the full analysis ↗"}</a>
+                        { share }
+                    </p>
+                    <VerdictAnnouncer text={(*announce).clone()} />
+                </main>
+                { footer }
+            </ContextProvider<Embedded>>
+        };
+    }
+
     html! {
-        <>
+        <ContextProvider<Embedded> context={Embedded(false)}>
+            <a class="skip-link" href="#verdict" onclick={to_verdict.clone()}>{"Skip to the verdict"}</a>
             <header class="top">
                 <div class="brand">
                     <h1>{"DPU Reality Check"}</h1>
-                    <p class="tagline">{"Will a DPU solve your problem? An honest verdict with sources, computed in your browser."}</p>
+                    <p class="tagline">{WHAT_IS_A_DPU}</p>
                 </div>
                 <div class="toolbar">
-                    <label for="preset">{"Preset"}</label>
+                    <label for="preset">{"Examples"}</label>
                     <select id="preset" ref={preset_select} onchange={on_preset}>
-                        <option value="" selected={state.preset.is_none()}>{"Defaults"}</option>
+                        <option value="" selected={state.preset.is_none()}>{"A typical vSphere cluster"}</option>
                         for p in PRESETS.iter() {
                             <option value={p.name} title={p.summary} selected={state.preset == Some(p.name)}>{p.title}</option>
                         }
                     </select>
-                    <button type="button" id="reset" onclick={on_reset}>{"Reset to defaults"}</button>
+                    <button type="button" id="reset" class="secondary" onclick={on_reset}>{"Start over"}</button>
+                    { share }
                 </div>
-                <ShareBar scenario={scenario_rc.clone()} report={report.clone()}
-                    on_import={on_load.clone()} on_notice={on_notice.clone()} />
             </header>
             <NoticeLine notice={(*notice).clone()} {on_dismiss} />
-            if let Some(name) = unknown {
-                <p class="notice" role="status">{format!(
-                    "There is no preset called “{name}”; showing the defaults. Pick one from the list above."
-                )}</p>
-            }
-            <main class={classes!("layout", props.embed.then_some("embedded"))}>
-                if props.embed {
-                    // In an iframe the answer comes first and the inputs fold away.
-                    { results }
-                    <section class="inputs" aria-labelledby="inputs-title">
-                        <details class="edit">
-                            <summary><h2 id="inputs-title">{"Change the scenario"}</h2></summary>
-                            { inputs }
-                        </details>
+            { undo.clone().unwrap_or_default() }
+            <main class="layout">
+                <section class="inputs" aria-label="Your scenario">
+                    if let Some(p) = state.preset.and_then(preset) {
+                        <p class="preset-summary">{p.summary}</p>
+                    }
+                    <ScenarioForm state={state_rc.clone()} act={act.clone()} />
+                    <button type="button" class="jump" onclick={to_verdict}>{format!("Back to the verdict: {} ↑", report.verdict.label())}</button>
+                    <SavedList state={state_rc.clone()} act={act.clone()} namespace={props.namespace.clone()} from_disk={props.from_disk} />
+                </section>
+                <section class={classes!("results", stale_class)} aria-label="Verdict and explanation">
+                    { verdict }
+                    <Reasoning report={report.clone()} />
+                    // On paper the inputs are hidden; this says what the report was computed for.
+                    <section class="print-only summary">
+                        <h2>{"Scenario"}</h2>
+                        <dl>
+                            for (label, value) in dpu_engine::render::summary(&state.scenario) {
+                                <dt>{label}</dt><dd>{value}</dd>
+                            }
+                        </dl>
                     </section>
-                } else {
-                    <section class="inputs" aria-labelledby="inputs-title">
-                        <h2 id="inputs-title">{"Your scenario"}</h2>
-                        { inputs }
-                        <a class="jump" href="#verdict">{format!("Verdict: {} ↓", report.verdict.label())}</a>
-                    </section>
-                    { results }
-                }
+                    <Findings report={report.clone()} />
+                    <CostPanel report={report.clone()} gbps_per_host={state.scenario.traffic.gbps_per_host}
+                        cores_per_host={f64::from(state.scenario.fleet.cores_per_host)} />
+                </section>
+                <VerdictAnnouncer text={(*announce).clone()} />
             </main>
-            <footer class="foot">
-                <p>{"Nothing you type leaves this page: the engine runs in your browser and makes no network requests."}</p>
-            </footer>
-        </>
+            { footer }
+        </ContextProvider<Embedded>>
     }
 }
 
@@ -269,47 +412,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn presets_decode_as_the_engine_decodes_them() {
-        for p in PRESETS {
-            assert_eq!(preset_scenario(p), p.scenario().ok(), "{}", p.name);
-        }
-    }
-
-    #[test]
     fn a_link_wins_over_the_preset_and_a_bad_link_says_so() {
         let mut s = Scenario::default();
         s.fleet.hosts = 7;
         let link = dpu_engine::share::encode(&s);
         let (state, notice) = start_state(Some(&link), Some("hype-case"));
         assert_eq!(
-            (state.scenario.fleet.hosts, state.preset, notice),
-            (7, None, None)
+            (state.scenario.fleet.hosts, state.origin, notice),
+            (7, Origin::Link, None)
         );
         let (state, notice) = start_state(Some("1.!!"), Some("hype-case"));
         assert_eq!(state, State::default());
         assert_eq!(notice.map(|n| n.kind()), Some("link-invalid"));
         let (state, notice) = start_state(None, Some("hype-case"));
         assert_eq!((state.preset, notice), (Some("hype-case"), None));
+        let (state, notice) = start_state(None, Some("nope"));
+        assert_eq!(
+            (state, notice.map(|n| n.kind())),
+            (State::default(), Some("unknown-preset"))
+        );
     }
 
     #[test]
     fn only_edited_scenarios_need_a_link() {
         assert_eq!(link_for(&Scenario::default(), None), None);
-        let hype = initial_state(Some("hype-case")).scenario;
+        let (hype, _) = preset_scenario("hype-case").expect("preset");
         assert_eq!(link_for(&hype, Some("hype-case")), None);
         let link = link_for(&hype, None).expect("the preset's scenario differs from the defaults");
         assert_eq!(dpu_engine::share::decode(&link), Ok(hype.clone()));
-        let mut edited = hype;
+        let mut edited = hype.clone();
         edited.fleet.hosts += 1;
         assert!(link_for(&edited, Some("hype-case")).is_some());
+        assert_eq!(
+            embed_what(&hype, Some("hype-case")),
+            What::Preset("hype-case".into())
+        );
+        assert!(matches!(
+            embed_what(&edited, Some("hype-case")),
+            What::Link(_)
+        ));
+        assert_eq!(embed_what(&Scenario::default(), None), What::Default);
     }
 
     #[test]
-    fn initial_state_reads_the_preset() {
-        assert_eq!(initial_state(None), State::default());
-        assert_eq!(initial_state(Some("nope")), State::default());
-        let s = initial_state(Some("hype-case"));
-        assert_eq!(s.preset, Some("hype-case"));
-        assert_eq!(evaluate(&s.scenario).verdict.wire(), "wrong_problem");
+    fn a_burst_of_edits_is_one_history_entry() {
+        assert!(starts_entry(None, 0.0));
+        assert!(!starts_entry(Some(1_000.0), 1_200.0));
+        assert!(starts_entry(Some(1_000.0), 1_000.0 + SETTLE_MS + 1.0));
     }
 }

@@ -11,6 +11,7 @@ pub mod components;
 pub mod notice;
 pub mod params;
 pub mod state;
+pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
@@ -25,11 +26,19 @@ pub fn start() {
     if params.embed {
         web::report_height_to_parent();
     }
+    let page_address = web_sys::window()
+        .map(|w| w.location())
+        .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
+        .unwrap_or_default();
     let props = AppProps {
         preset: params.preset.map(Into::into),
         link: params.link.map(Into::into),
         embed: params.embed,
         namespace: params.namespace.into(),
+        from_disk: web::from_disk(),
+        deployment: web::deployment(),
+        page_address: page_address.into(),
+        iframe_ns: web::random_ns().into(),
     };
     match web::app_root() {
         Some(root) => {

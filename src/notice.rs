@@ -1,6 +1,11 @@
 //! Short messages the page shows after an action or a problem it could not avoid: a link
 //! that could not be read, damaged or full storage, an import that failed, a copy that worked.
 
+/// Echoed text, cut to a readable length and without control characters.
+fn clip(text: &str) -> String {
+    dpu_engine::error::clip(text)
+}
+
 /// One message, with a stable kind (`data-notice`) for people and tests who script the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
@@ -29,6 +34,16 @@ pub enum Notice {
     Imported(String),
     /// A file could not be imported; the scenario on screen stays.
     ImportInvalid(String),
+    /// `?preset=` named no preset; the defaults are shown.
+    UnknownPreset(String),
+    /// An embed snippet is on the clipboard.
+    SnippetCopied,
+    /// The clipboard refused the snippet; it is selected for copying by hand.
+    SnippetByHand,
+    /// A saved scenario was deleted (Undo is offered beside the list).
+    Deleted(String),
+    /// A deleted scenario was brought back.
+    Restored(String),
 }
 
 impl Notice {
@@ -47,6 +62,11 @@ impl Notice {
             Notice::Saved(_) => "saved",
             Notice::Imported(_) => "imported",
             Notice::ImportInvalid(_) => "import-invalid",
+            Notice::UnknownPreset(_) => "unknown-preset",
+            Notice::SnippetCopied => "snippet-copied",
+            Notice::SnippetByHand => "snippet-by-hand",
+            Notice::Deleted(_) => "deleted",
+            Notice::Restored(_) => "restored",
         }
     }
 
@@ -54,7 +74,13 @@ impl Notice {
     pub fn is_problem(&self) -> bool {
         !matches!(
             self,
-            Notice::LinkCopied | Notice::MarkdownCopied | Notice::Saved(_) | Notice::Imported(_)
+            Notice::LinkCopied
+                | Notice::MarkdownCopied
+                | Notice::Saved(_)
+                | Notice::Imported(_)
+                | Notice::SnippetCopied
+                | Notice::Deleted(_)
+                | Notice::Restored(_)
         )
     }
 
@@ -86,12 +112,23 @@ impl Notice {
                                            (private mode or blocked storage); export the \
                                            scenario as JSON instead."
                 .to_owned(),
-            Notice::NameRefused(why) => format!("Not saved: {why}."),
-            Notice::Saved(name) => format!("Saved as “{name}”."),
-            Notice::Imported(name) => format!("Imported {name}."),
+            Notice::NameRefused(why) => format!("That did not work: {why}."),
+            Notice::Saved(name) => format!("Saved as “{}”.", clip(name)),
+            Notice::Imported(name) => format!("Imported {}.", clip(name)),
             Notice::ImportInvalid(why) => {
                 format!("That file could not be imported ({why}); the scenario on screen stays.")
             }
+            Notice::UnknownPreset(name) => format!(
+                "There is no preset called “{}”; showing the example. Pick one from the list \
+                 above.",
+                clip(name)
+            ),
+            Notice::SnippetCopied => "Embed code copied, ready to paste into your post.".to_owned(),
+            Notice::SnippetByHand => "The browser did not allow copying: the embed code is \
+                                      selected, copy it by hand."
+                .to_owned(),
+            Notice::Deleted(name) => format!("Deleted “{}”.", clip(name)),
+            Notice::Restored(name) => format!("Brought back “{}”.", clip(name)),
         }
     }
 }
@@ -115,6 +152,11 @@ mod tests {
             Notice::Saved("x5".into()),
             Notice::Imported("x6".into()),
             Notice::ImportInvalid("x7".into()),
+            Notice::UnknownPreset("x8".into()),
+            Notice::SnippetCopied,
+            Notice::SnippetByHand,
+            Notice::Deleted("x9".into()),
+            Notice::Restored("x10".into()),
         ];
         for (i, n) in all.iter().enumerate() {
             assert!(
@@ -134,5 +176,11 @@ mod tests {
             assert!(n.is_problem());
         }
         assert!(!Notice::LinkCopied.is_problem());
+        // Echoed names are cut short and carry no control characters.
+        let long = Notice::UnknownPreset(format!("{}\u{1b}[2J", "x".repeat(20_000))).text();
+        assert!(
+            long.chars().count() < 200 && !long.chars().any(char::is_control),
+            "{long}"
+        );
     }
 }

@@ -87,18 +87,70 @@ impl PageParams {
                         _ => Theme::Auto,
                     }
                 }
-                "ns" if !value.is_empty() => p.namespace = value,
+                "ns" => p.namespace = value,
                 _ => {}
             }
+        }
+        // The loader writes `<page hash>-<id>` in [A-Za-z0-9_.-]; anything else (typed by
+        // hand, or hostile) gets a fixed namespace, so no address makes arbitrary or huge
+        // storage keys, and only the full page uses `main`.
+        let valid = !p.namespace.is_empty()
+            && p.namespace.len() <= 100
+            && p.namespace
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if !valid || (p.embed && p.namespace == "main") {
+            p.namespace = if p.embed { "embed" } else { "main" }.to_owned();
         }
         p.link = dpu_engine::share::fragment_value(hash).map(str::to_owned);
         p
     }
 }
 
+/// The full page's address for a scenario, seen from an embed at `path` + `search`: the
+/// embed's own parameters (`embed`, `theme`, `ns`) dropped, the preset or the link kept.
+pub fn full_page_address(
+    origin: &str,
+    path: &str,
+    preset: Option<&str>,
+    link: Option<&str>,
+) -> String {
+    let mut out = format!("{origin}{path}");
+    if let Some(p) = preset {
+        out.push_str("?preset=");
+        out.push_str(p);
+    }
+    if let Some(l) = link {
+        out.push_str("#s=");
+        out.push_str(l);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_full_page_drops_the_embeds_parameters() {
+        assert_eq!(
+            full_page_address("https://x.org", "/tools/dpu/", Some("hype-case"), None),
+            "https://x.org/tools/dpu/?preset=hype-case"
+        );
+        assert_eq!(
+            full_page_address(
+                "https://x.org",
+                "/tools/dpu/index.html",
+                Some("hype-case"),
+                Some("1.abc")
+            ),
+            "https://x.org/tools/dpu/index.html?preset=hype-case#s=1.abc"
+        );
+        assert_eq!(
+            full_page_address("file://", "/home/a.html", None, None),
+            "file:///home/a.html"
+        );
+    }
 
     #[test]
     fn defaults() {
@@ -140,6 +192,18 @@ mod tests {
             Some("%")
         );
         assert_eq!(PageParams::parse("?preset=&ns=", "").namespace, "main");
+        assert_eq!(PageParams::parse("?embed=1&ns=", "").namespace, "embed");
+        assert_eq!(PageParams::parse("?embed=1&ns=main", "").namespace, "embed");
+        assert_eq!(
+            PageParams::parse("?embed=1&ns=%C3%BC", "").namespace,
+            "embed"
+        );
+        let long = format!("?ns={}", "a".repeat(101));
+        assert_eq!(PageParams::parse(&long, "").namespace, "main");
+        assert_eq!(
+            PageParams::parse("?embed=1&ns=3f2a9c1b00aa.embed-1", "").namespace,
+            "3f2a9c1b00aa.embed-1"
+        );
         assert_eq!(
             PageParams::parse("?preset=%E2%82%AC", "").preset.as_deref(),
             Some("€")

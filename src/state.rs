@@ -1,4 +1,5 @@
-//! The page's one piece of state: the scenario being edited and the texts it could not take.
+//! The page's one piece of state: the scenario being edited, the texts it could not take,
+//! where the scenario came from, and what Undo would bring back.
 //!
 //! `reduce` is pure (clone once, change, return): no storage, timers or DOM, so it is tested
 //! natively by calling it. Every edit goes through the engine (`Scenario::with_text` or
@@ -9,6 +10,7 @@ use std::rc::Rc;
 
 use dpu_engine::Scenario;
 use dpu_engine::choice::{Feature, Goal};
+use dpu_engine::fields::person_message;
 use yew::Reducible;
 
 /// A text the scenario refused: what was typed and what is wrong with it.
@@ -16,28 +18,73 @@ use yew::Reducible;
 pub struct Rejected {
     /// The raw text, shown back in the field so nothing typed is lost.
     pub text: String,
-    /// The engine's message, naming the field and what is allowed.
+    /// What is wrong and what to enter, in plain words with the allowed range.
     pub message: String,
 }
 
-/// The scenario (always valid) and the rejected texts by JSON path.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Where the scenario on screen came from: until the user edits it, the page says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The default scenario, shown as an example.
+    Example,
+    /// A preset, shown as an example.
+    Preset(&'static str),
+    /// A shared link.
+    Link,
+    /// A scenario saved in this browser.
+    Saved(String),
+    /// An imported file.
+    Imported(String),
+    /// The user changed something.
+    Edited,
+}
+
+impl Origin {
+    /// Whether the page shows something the user did not enter (an example).
+    pub fn is_example(&self) -> bool {
+        matches!(self, Origin::Example | Origin::Preset(_))
+    }
+}
+
+/// What Undo brings back, and why it is offered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undo {
+    /// The state before the change (without its own undo).
+    pub before: Box<State>,
+    /// What happened, for the button: "Reset", "Switched to a preset".
+    pub what: &'static str,
+}
+
+/// The scenario (always valid), the rejected texts by JSON path, and its history.
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// The last valid scenario; the report is computed from it.
     pub scenario: Scenario,
     /// Texts typed into fields that the scenario could not take, by the field's JSON path.
     pub rejected: BTreeMap<String, Rejected>,
-    /// The preset last loaded (`None` for the defaults).
+    /// The preset last loaded (`None` for the defaults or anything else).
     pub preset: Option<&'static str>,
+    /// Where the scenario came from.
+    pub origin: Origin,
+    /// What Undo would restore, offered for a few seconds after Reset or a preset switch.
+    pub undo: Option<Undo>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::new(Scenario::default(), None, Origin::Example)
+    }
 }
 
 impl State {
     /// The state for a scenario, with nothing rejected.
-    pub fn new(scenario: Scenario, preset: Option<&'static str>) -> Self {
+    pub fn new(scenario: Scenario, preset: Option<&'static str>, origin: Origin) -> Self {
         State {
             scenario,
             rejected: BTreeMap::new(),
             preset,
+            origin,
+            undo: None,
         }
     }
 
@@ -45,13 +92,18 @@ impl State {
     pub fn rejected(&self, path: &str) -> Option<&Rejected> {
         self.rejected.get(path)
     }
+
+    /// The first field whose text was refused: the results are stale until it is fixed.
+    pub fn first_rejected(&self) -> Option<&str> {
+        self.rejected.keys().next().map(String::as_str)
+    }
 }
 
 /// Everything the page can do to the state.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Set the field at a JSON path from what was typed or picked (numbers, true/false,
-    /// list values by wire name, text).
+    /// list values by wire name, text); an empty text unsets an optional field.
     SetText {
         /// JSON path, e.g. `traffic.gbps_per_host`.
         path: String,
@@ -62,8 +114,19 @@ pub enum Action {
     SetGoal(Goal, bool),
     /// Tick or untick a feature relied on.
     SetFeature(Feature, bool),
-    /// Replace the whole scenario (a preset or the defaults), dropping rejected texts.
-    Load(Box<Scenario>, Option<&'static str>),
+    /// Replace the whole scenario (a link, a saved scenario, an import, Back/Forward),
+    /// dropping rejected texts.
+    Load(Box<Scenario>, Origin),
+    /// Replace the whole state (Back and Forward: what the address asks for).
+    Replace(Box<State>),
+    /// Load a preset by name (Undo can bring back what was there).
+    Preset(&'static str),
+    /// Back to the defaults (Undo can bring back what was there).
+    Reset,
+    /// Bring back what Reset or a preset switch replaced.
+    Undo,
+    /// The time to undo has passed.
+    ForgetUndo,
 }
 
 impl Reducible for State {
@@ -74,39 +137,76 @@ impl Reducible for State {
     }
 }
 
+/// The scenario of a preset (every preset is valid; the engine's tests check it).
+pub fn preset_scenario(name: &str) -> Option<(Scenario, &'static str)> {
+    let p = dpu_engine::presets::preset(name)?;
+    Some((p.scenario().ok()?, p.name))
+}
+
 /// The next state after `action`. Pure.
 pub fn reduce(state: &State, action: Action) -> State {
     let mut next = state.clone();
     match action {
         Action::SetText { path, text } => match state.scenario.with_text(&path, &text) {
             Ok(scenario) => {
-                next.scenario = scenario;
+                edited(&mut next, scenario);
                 next.rejected.remove(&path);
                 retry_rejected(&mut next);
             }
             Err(e) => {
-                next.rejected.insert(
-                    path,
-                    Rejected {
-                        text,
-                        message: e.to_string(),
-                    },
-                );
+                let message = person_message(&e, &text, &state.scenario.costs.currency);
+                // A point of a range that breaks the order is marked where it was typed.
+                next.rejected.insert(path, Rejected { text, message });
             }
         },
         Action::SetGoal(goal, on) => {
             let mut scenario = state.scenario.clone();
             toggle(&mut scenario.goals, goal, on);
-            set_if_valid(&mut next, scenario, "goals");
+            edited(&mut next, scenario);
         }
         Action::SetFeature(feature, on) => {
             let mut scenario = state.scenario.clone();
             toggle(&mut scenario.features, feature, on);
-            set_if_valid(&mut next, scenario, "features");
+            edited(&mut next, scenario);
         }
-        Action::Load(scenario, preset) => next = State::new(*scenario, preset),
+        Action::Load(scenario, origin) => next = State::new(*scenario, None, origin),
+        Action::Replace(state) => next = *state,
+        Action::Preset(name) => {
+            if let Some((scenario, name)) = preset_scenario(name) {
+                next = State::new(scenario, Some(name), Origin::Preset(name));
+                next.undo = undo_of(state, "Switched to a preset");
+            }
+        }
+        Action::Reset => {
+            next = State::default();
+            next.undo = undo_of(state, "Reset to the example");
+        }
+        Action::Undo => {
+            if let Some(undo) = &state.undo {
+                next = (*undo.before).clone();
+            }
+        }
+        Action::ForgetUndo => next.undo = None,
     }
     next
+}
+
+fn undo_of(state: &State, what: &'static str) -> Option<Undo> {
+    let mut before = state.clone();
+    before.undo = None;
+    Some(Undo {
+        before: Box::new(before),
+        what,
+    })
+}
+
+/// A user edit: the new scenario, no longer an example, and no undo of an older change.
+fn edited(next: &mut State, scenario: Scenario) {
+    if scenario != next.scenario {
+        next.origin = Origin::Edited;
+        next.undo = None;
+    }
+    next.scenario = scenario;
 }
 
 /// Puts `item` at the end of `list` (on) or takes it out (off), at most once either way.
@@ -114,24 +214,6 @@ fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T, on: bool) {
     list.retain(|x| *x != item);
     if on {
         list.push(item);
-    }
-}
-
-fn set_if_valid(next: &mut State, scenario: Scenario, path: &str) {
-    match scenario.validate() {
-        Ok(()) => {
-            next.scenario = scenario;
-            next.rejected.remove(path);
-        }
-        Err(e) => {
-            next.rejected.insert(
-                path.to_owned(),
-                Rejected {
-                    text: String::new(),
-                    message: e.to_string(),
-                },
-            );
-        }
     }
 }
 
@@ -166,7 +248,7 @@ mod tests {
     }
 
     #[track_caller]
-    fn check_rejected(path: &str, text: &str) {
+    fn check_rejected(path: &str, text: &str, says: &str) {
         let start = State::default();
         let next = set(&start, path, text);
         assert_eq!(
@@ -176,54 +258,77 @@ mod tests {
         let r = next.rejected(path).expect("rejected");
         assert_eq!(r.text, text);
         assert!(
-            r.message.contains(path),
-            "message {:?} names {path}",
+            r.message.contains(says),
+            "message {:?} for {path}",
             r.message
         );
-    }
-
-    #[track_caller]
-    fn check_accepted(path: &str, text: &str) -> State {
-        let next = set(&State::default(), path, text);
-        assert!(
-            next.rejected.is_empty(),
-            "{path} = {text:?}: {:?}",
-            next.rejected
-        );
-        assert_ne!(
-            next.scenario,
-            Scenario::default(),
-            "{path} = {text:?} changes the scenario"
-        );
-        next
+        assert_eq!(next.first_rejected(), Some(path));
     }
 
     #[test]
-    fn bad_texts_are_kept_and_explained() {
-        check_rejected("traffic.gbps_per_host", "-1");
-        check_rejected("traffic.gbps_per_host", "abc");
-        check_rejected("traffic.gbps_per_host", "");
-        check_rejected("traffic.avg_packet_bytes", "10");
-        check_rejected("fleet.hosts", "0");
-        check_rejected("fleet.hosts", "1.5");
-        check_rejected("dpu.per_host", "3");
-        check_rejected("costs.pue", "0.5");
-        check_rejected("platform.kind", "xen");
-        check_rejected("assumptions.offload_fraction.high", "2");
-        check_rejected("assumptions.vswitch_gbps_per_core.low", "11");
+    fn bad_texts_are_kept_and_explained_in_plain_words() {
+        check_rejected("traffic.gbps_per_host", "-1", "from 0 to 10,000 Gb/s");
+        check_rejected("traffic.gbps_per_host", "abc", "“abc” is not allowed here");
+        check_rejected("traffic.gbps_per_host", "", "Enter a value");
+        check_rejected("traffic.avg_packet_bytes", "10", "from 64 to 9,216 bytes");
+        check_rejected("fleet.hosts", "0", "whole number from 1");
+        check_rejected("fleet.hosts", "1.5", "Enter a whole number");
+        check_rejected("dpu.per_host", "3", "from 1 to 2");
+        check_rejected("costs.pue", "0.5", "from 1 to 10");
+        check_rejected("platform.kind", "xen", "one of the listed values");
+        check_rejected(
+            "assumptions.offload_fraction.high",
+            "200",
+            "from 0 % to 100 %",
+        );
+        check_rejected(
+            "assumptions.vswitch_gbps_per_core.low",
+            "11",
+            "must not be above likely",
+        );
+        check_rejected("name", "two\nlines", "one line");
     }
 
     #[test]
     fn good_texts_change_the_scenario() {
-        let s = check_accepted("traffic.gbps_per_host", "40").scenario;
-        assert_eq!(s.traffic.gbps_per_host, 40.0);
-        check_accepted("traffic.gbps_per_host", " 2.5 ");
-        check_accepted("platform.kind", "kvm_ovs");
-        check_accepted("traffic.overlay", "false");
-        check_accepted("costs.currency", "EUR");
-        check_accepted("name", "My plan");
-        let s = check_accepted("assumptions.offload_fraction.likely", "0.6").scenario;
-        assert_eq!(s.assumptions.offload_fraction.likely, 0.6);
+        let s = set(&State::default(), "traffic.gbps_per_host", "40");
+        assert_eq!(s.scenario.traffic.gbps_per_host, 40.0);
+        assert_eq!(s.origin, Origin::Edited);
+        // A decimal comma, and a share typed as a percentage.
+        assert_eq!(
+            set(&State::default(), "traffic.gbps_per_host", "2,5")
+                .scenario
+                .traffic
+                .gbps_per_host,
+            2.5
+        );
+        let s = set(
+            &State::default(),
+            "assumptions.offload_fraction.likely",
+            "60",
+        )
+        .scenario;
+        assert_eq!(s.assumptions.offload_fraction.map(|r| r.likely), Some(0.6));
+        assert!(
+            !set(&State::default(), "traffic.overlay", "false")
+                .scenario
+                .traffic
+                .overlay
+        );
+        assert_eq!(
+            set(&State::default(), "costs.currency", "EUR")
+                .scenario
+                .costs
+                .currency,
+            "EUR"
+        );
+    }
+
+    #[test]
+    fn the_same_value_is_no_edit() {
+        let s = set(&State::default(), "traffic.gbps_per_host", "10");
+        assert_eq!(s.origin, Origin::Example);
+        assert!(s.origin.is_example());
     }
 
     #[test]
@@ -232,19 +337,21 @@ mod tests {
         let good = set(&bad, "fleet.hosts", "10");
         assert!(good.rejected.is_empty());
         assert_eq!(good.scenario.fleet.hosts, 10);
+        assert_eq!(good.first_rejected(), None);
     }
 
     #[test]
     fn an_earlier_rejection_is_retried() {
         let low = "assumptions.vswitch_gbps_per_core.low";
-        let high = "assumptions.vswitch_gbps_per_core.high";
-        let likely = "assumptions.vswitch_gbps_per_core.likely";
         let s = set(&State::default(), low, "12");
         assert!(s.rejected(low).is_some());
-        let s = set(&s, high, "30");
-        let s = set(&s, likely, "20");
+        let s = set(&s, "assumptions.vswitch_gbps_per_core.high", "30");
+        let s = set(&s, "assumptions.vswitch_gbps_per_core.likely", "20");
         assert!(s.rejected.is_empty(), "{:?}", s.rejected);
-        assert_eq!(s.scenario.assumptions.vswitch_gbps_per_core.low, 12.0);
+        assert_eq!(
+            s.scenario.assumptions.vswitch_gbps_per_core.map(|r| r.low),
+            Some(12.0)
+        );
     }
 
     #[test]
@@ -253,8 +360,7 @@ mod tests {
             &State::default(),
             Action::SetGoal(Goal::SaveRackSpace, true),
         );
-        assert!(s.scenario.has_goal(Goal::SaveRackSpace));
-        assert!(s.scenario.has_goal(Goal::FreeHostCpu));
+        assert!(s.scenario.has_goal(Goal::SaveRackSpace) && s.scenario.has_goal(Goal::FreeHostCpu));
         let s = reduce(&s, Action::SetGoal(Goal::SaveRackSpace, true));
         assert_eq!(
             s.scenario
@@ -270,21 +376,42 @@ mod tests {
         assert!(s.scenario.relies_on(Feature::Nioc));
         let s = reduce(&s, Action::SetFeature(Feature::Nioc, false));
         assert!(s.scenario.features.is_empty());
+        // Unticking every goal is allowed: the engine says "no goal" (check the inputs).
+        let s = reduce(&s, Action::SetGoal(Goal::SaveRackSpace, false));
+        assert!(s.scenario.goals.is_empty() && s.rejected.is_empty());
+    }
+
+    #[test]
+    fn presets_and_reset_can_be_undone() {
+        let edited = set(&State::default(), "fleet.hosts", "7");
+        let p = reduce(&edited, Action::Preset("hype-case"));
+        assert_eq!(
+            (p.preset, p.origin.clone()),
+            (Some("hype-case"), Origin::Preset("hype-case"))
+        );
+        assert!(p.origin.is_example());
+        let back = reduce(&p, Action::Undo);
+        assert_eq!(back.scenario.fleet.hosts, 7);
+        assert_eq!(back.undo, None);
+        let r = reduce(&p, Action::Reset);
+        assert_eq!(r.scenario, Scenario::default());
+        assert_eq!(reduce(&r, Action::Undo).preset, Some("hype-case"));
+        assert_eq!(reduce(&r, Action::ForgetUndo).undo, None);
+        // An edit ends the chance to undo an older change.
+        assert_eq!(set(&r, "fleet.hosts", "9").undo, None);
+        // An unknown preset changes nothing.
+        assert_eq!(reduce(&edited, Action::Preset("nope")), edited);
     }
 
     #[test]
     fn load_replaces_everything() {
         let bad = set(&State::default(), "fleet.hosts", "0");
-        let hype = dpu_engine::presets::preset("hype-case").expect("preset");
-        let scenario = hype.scenario().expect("valid preset");
-        let s = reduce(
-            &bad,
-            Action::Load(Box::new(scenario.clone()), Some(hype.name)),
-        );
+        let (scenario, _) = preset_scenario("hype-case").expect("preset");
+        let s = reduce(&bad, Action::Load(Box::new(scenario.clone()), Origin::Link));
         assert!(s.rejected.is_empty());
-        assert_eq!(s.scenario, scenario);
-        assert_eq!(s.preset, Some("hype-case"));
-        let s = reduce(&s, Action::Load(Box::default(), None));
-        assert_eq!(s, State::default());
+        assert_eq!(
+            (s.scenario, s.origin, s.preset),
+            (scenario, Origin::Link, None)
+        );
     }
 }

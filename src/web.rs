@@ -9,13 +9,15 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::saved_list::StorageProblem;
+use crate::components::embed_panel::Deployment;
 use crate::params::PageParams;
+use crate::storage::StorageProblem;
 
-/// Rewrites the address without loading anything or adding history: `change` gets the
-/// path, query (`?…` or "") and fragment (`#…` or "") and returns the new address, or `None`
-/// to leave it alone. Failing to update the address bar changes nothing on the page.
-fn edit_address(change: impl FnOnce(&str, &str, &str) -> Option<String>) {
+/// Rewrites the address without loading anything: `change` gets the path, query (`?…` or "")
+/// and fragment (`#…` or "") and returns the new address, or `None` to leave it alone.
+/// With `push` the new address is a new history entry (Back returns to the old one), else it
+/// replaces the current entry. Failing to update the address bar changes nothing on the page.
+fn edit_address(push: bool, change: impl FnOnce(&str, &str, &str) -> Option<String>) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -26,27 +28,143 @@ fn edit_address(change: impl FnOnce(&str, &str, &str) -> Option<String>) {
         return;
     };
     if let (Some(url), Ok(history)) = (change(&path, &search, &hash), window.history()) {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        let _ = if push {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
     }
 }
 
-/// Shows `?preset=NAME` (or no `preset`) in the address bar, keeping any other query
-/// parameters and the fragment as they are.
-pub fn show_preset_in_url(preset: Option<&str>) {
-    edit_address(|path, search, hash| {
+/// Puts the scenario in the address: `?preset=NAME` (or none) and `#s=<link>` (or none),
+/// keeping other query parameters. With `push`, a new history entry.
+pub fn show_scenario(preset: Option<&str>, link: Option<&str>, push: bool) {
+    edit_address(push, |path, search, hash| {
         let params = web_sys::UrlSearchParams::new_with_str(search).ok()?;
         match preset {
             Some(name) => params.set("preset", name),
             None => params.delete("preset"),
         }
         let query = String::from(params.to_string());
+        let fragment = match link {
+            Some(v) => format!("#s={v}"),
+            None if dpu_engine::share::fragment_value(hash).is_some() => String::new(),
+            None => hash.to_owned(),
+        };
         let url = if query.is_empty() {
-            format!("{path}{hash}")
+            format!("{path}{fragment}")
         } else {
-            format!("{path}?{query}{hash}")
+            format!("{path}?{query}{fragment}")
         };
         (url != format!("{path}{search}{hash}")).then_some(url)
     });
+}
+
+/// Calls `f` with what the address asks for after Back or Forward (or a link pasted into the
+/// same tab): the page's own `pushState` and `replaceState` do not trigger it.
+pub fn on_navigation(f: impl Fn(PageParams) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let f = std::rc::Rc::new(f);
+    for event in ["popstate", "hashchange"] {
+        let f = f.clone();
+        let closure = Closure::<dyn Fn()>::new(move || f(params()));
+        let _ = window.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        // The page lives as long as the listener: hand the closure to JavaScript for good.
+        closure.forget();
+    }
+}
+
+/// Runs `f` once after `ms` milliseconds.
+pub fn after(ms: u32, f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let closure = Closure::once_into_js(f);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        closure.unchecked_ref(),
+        i32::try_from(ms).unwrap_or(i32::MAX),
+    );
+}
+
+/// Milliseconds since the page started (for telling a burst of edits from a settled one).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Moves focus to the element with `id` and scrolls it into view, without touching the
+/// address (an `href="#id"` would replace the `#s=` link).
+pub fn focus(id: &str) {
+    let Some(el) = doc().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    el.scroll_into_view();
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
+/// Selects the text of the text area `id`, for copying by hand.
+pub fn select_text(id: &str) {
+    if let Some(el) = doc()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        let _ = el.focus();
+        el.select();
+    }
+}
+
+/// Whether the page was opened from disk (`file://`), where every local file shares storage.
+pub fn from_disk() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:")
+}
+
+/// A random name for a pasted iframe's saved scenarios (`iframe-<8 hex>`).
+pub fn random_ns() -> String {
+    let n = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    format!("iframe-{n:08x}")
+}
+
+/// Where this page is published: its root (from `<meta name="dpu-root">`, relative to the
+/// page, default `./`) and the content-hashed loader the build announced in
+/// `<meta name="dpu-embed-loader" content="embed-….js" data-integrity="sha384-…">`.
+pub fn deployment() -> Deployment {
+    let Some(document) = doc() else {
+        return Deployment::default();
+    };
+    let meta = |name: &str| {
+        document
+            .query_selector(&format!("meta[name=\"{name}\"]"))
+            .ok()
+            .flatten()
+    };
+    let relative = meta("dpu-root")
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| "./".to_owned());
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    let root = web_sys::Url::new_with_base(&relative, &base)
+        .map(|u| {
+            u.set_search("");
+            u.set_hash("");
+            u.href()
+        })
+        .unwrap_or_default();
+    let loader = meta("dpu-embed-loader").and_then(|m| {
+        let file = m.get_attribute("content")?;
+        let integrity = m.get_attribute("data-integrity")?;
+        let ok = file.len() < 64
+            && file
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+        ok.then_some((file, integrity))
+    });
+    Deployment { root, loader }
 }
 
 /// The element the app mounts on.
@@ -99,42 +217,11 @@ pub fn params() -> PageParams {
     PageParams::parse(&search, &hash)
 }
 
-/// The current `#s=` value, if any.
-pub fn link_in_address() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    dpu_engine::share::fragment_value(&hash).map(str::to_owned)
-}
-
-/// Puts `#s=<value>` in the address bar, or with `None` removes an `#s=` link (any other
-/// fragment stays).
-pub fn set_link(value: Option<&str>) {
-    edit_address(|path, search, hash| {
-        let current = dpu_engine::share::fragment_value(hash);
-        match value {
-            Some(v) if current == Some(v) => None,
-            Some(v) => Some(format!("{path}{search}#s={v}")),
-            None => current.map(|_| format!("{path}{search}")),
-        }
-    });
-}
-
-/// The page's full address (what "copy link" copies).
+/// The page's full address (what "Copy link" copies outside an embed).
 pub fn address() -> String {
     web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()
-}
-
-/// Calls `f` with the new `#s=` value whenever the fragment changes by navigation (a link
-/// pasted into the same tab); the page's own `replaceState` does not trigger it.
-pub fn on_link_change(f: impl Fn(Option<String>) + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let closure = Closure::<dyn Fn()>::new(move || f(link_in_address()));
-    let _ = window.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
-    // The page lives as long as the listener: hand the closure to JavaScript for good.
-    closure.forget();
 }
 
 fn storage() -> Result<web_sys::Storage, StorageProblem> {
@@ -194,15 +281,30 @@ pub fn download(filename: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// The name and text of the file chosen in `input`, if any.
+/// The name and text of the file chosen in `input`, if any; a file larger than `max` bytes
+/// is refused before it is read.
 pub fn read_chosen_file(
     input: &web_sys::HtmlInputElement,
-) -> Option<impl Future<Output = Option<(String, String)>> + use<>> {
+    max: usize,
+) -> Option<impl Future<Output = Result<(String, String), String>> + use<>> {
     let file = input.files()?.get(0)?;
     let name = file.name();
+    let size = file.size();
     Some(async move {
-        let text = JsFuture::from(file.text()).await.ok()?.as_string()?;
-        Some((name, text))
+        if size > max as f64 {
+            return Err(format!(
+                "{}: the file is {} bytes; a scenario has at most {}",
+                dpu_engine::error::clip(&name),
+                dpu_engine::format::num(size, 0),
+                dpu_engine::format::num(max as f64, 0)
+            ));
+        }
+        let text = JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| "the file could not be read as text".to_owned())?;
+        Ok((name, text))
     })
 }
 

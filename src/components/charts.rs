@@ -302,3 +302,14 @@ mod tests {
         assert!(Scale::new(5.0, 5.0, 0.0, 1.0).at(5.0).is_finite());
     }
 }
+
+/// Cumulative cash flow by year (placeholder until the full chart lands).
+#[component]
+pub fn CashFlowChart(props: &ChartProps) -> Html {
+    let c = &props.report.cost;
+    html! {
+        <figure class="chart chart-cash" data-payback-year={c.payback_year.map_or("none".to_owned(), |y| y.to_string())}>
+            <figcaption>{"Cumulative cash flow by year"}</figcaption>
+        </figure>
+    }
+}

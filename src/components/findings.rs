@@ -19,7 +19,7 @@ pub struct FindingsProps {
 pub fn Findings(props: &FindingsProps) -> Html {
     html! {
         <section class="findings" aria-labelledby="findings-title">
-            <h2 id="findings-title">{"Why"}</h2>
+            <h2 id="findings-title">{"What the sources say"}</h2>
             for severity in Severity::ALL {
                 if props.report.findings_of(severity).next().is_some() {
                     <section class={classes!("severity", format!("s-{}", severity.wire()))}>
@@ -33,7 +33,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                                     if let Some(instead) = &f.instead {
                                         <p class="instead"><strong>{"Instead: "}</strong>{instead.clone()}</p>
                                     }
-                                    <SourceLinks sources={f.sources.clone()} />
+                                    <p><SourceLinks sources={f.sources.clone()} /></p>
                                 </li>
                             }
                         </ul>

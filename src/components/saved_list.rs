@@ -1,9 +1,12 @@
-//! Saved scenarios: name and save the scenario on screen, then load, rename or delete it.
+//! Saving: the scenario's name (one name field), a Save button, and the scenarios saved in
+//! this browser to load, rename or delete, with Undo for a few seconds after a delete. Its
+//! messages appear here, next to the list they are about.
 //!
 //! Each operation re-reads storage first, so two tabs (or two embeds in one namespace) do not
-//! undo each other's saves. Damaged or newer-format storage is reported and never written
-//! over; a full quota is reported and the list stays as it was. The list logic is the
-//! engine's (`dpu_engine::saved`); [`plan`] decides, the browser only reads and writes.
+//! undo each other's saves. Storage that is not ours or comes from a newer version is reported
+//! and never written over; a damaged entry is shown with the reason and kept as stored while
+//! the others stay usable; a full quota is reported and the list stays as it was. The list
+//! logic is the engine's (`dpu_engine::saved`); [`plan`] decides, the browser only stores.
 
 use std::rc::Rc;
 
@@ -11,16 +14,11 @@ use dpu_engine::Scenario;
 use dpu_engine::saved::{self, Saved};
 use yew::prelude::*;
 
+use super::fields::FieldControl;
+use super::notice::NoticeLine;
 use crate::notice::Notice;
-
-/// Why storage could not be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StorageProblem {
-    /// No storage in this context (private mode, blocked, sandboxed).
-    Unavailable,
-    /// The quota is used up.
-    Full,
-}
+use crate::state::{Action, Origin, State};
+use crate::storage::StorageProblem;
 
 /// What the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +29,8 @@ pub enum Op {
     Rename(String, String),
     /// Delete one.
     Delete(String),
+    /// Put a deleted one back where it was.
+    Restore(usize, Box<Saved>),
 }
 
 /// The list to show for what storage holds, or the notice explaining why there is none.
@@ -53,6 +53,15 @@ pub fn plan(
         Op::Save(name, scenario) => saved::save(&list, name, scenario),
         Op::Rename(from, to) => saved::rename(&list, from, to),
         Op::Delete(name) => saved::delete(&list, name),
+        Op::Restore(at, item) => {
+            if list.iter().any(|s| s.name == item.name) {
+                Err(saved::NameError::Taken)
+            } else {
+                let mut next = list.clone();
+                next.insert((*at).min(next.len()), (**item).clone());
+                Ok(next)
+            }
+        }
     }
     .map_err(|e| Notice::NameRefused(e.to_string()))?;
     let doc = saved::serialize(&next);
@@ -79,20 +88,24 @@ fn store(_key: &str, _doc: &str) -> Result<(), StorageProblem> {
     Ok(())
 }
 
+/// How long Undo is offered after a delete, in milliseconds.
+pub const UNDO_MS: u32 = 8_000;
+
 /// Props of [`SavedList`].
 #[derive(Properties, PartialEq)]
 pub struct SavedListProps {
-    /// The scenario on screen (what "Save" saves).
-    pub scenario: Rc<Scenario>,
-    /// The storage namespace (`main`, or the embed's id).
+    /// The scenario on screen (what "Save" saves, under its name).
+    pub state: Rc<State>,
+    /// Changes the state (the name field, loading a saved scenario).
+    pub act: Callback<Action>,
+    /// The storage namespace (`main`, or the embed's).
     pub namespace: AttrValue,
-    /// Loads a saved scenario.
-    pub on_load: Callback<Scenario>,
-    /// A message to show.
-    pub on_notice: Callback<Notice>,
+    /// The page was opened from disk: its storage is shared with other local files.
+    #[prop_or_default]
+    pub from_disk: bool,
 }
 
-/// The saved-scenarios panel.
+/// The saving panel.
 #[component]
 pub fn SavedList(props: &SavedListProps) -> Html {
     let key = saved::storage_key(&props.namespace);
@@ -105,67 +118,107 @@ pub fn SavedList(props: &SavedListProps) -> Html {
         let first_read = first_read.clone();
         use_state(move || first_read.as_ref().clone().unwrap_or_default())
     };
-    let name = use_state(String::new);
+    let message = {
+        let first_read = first_read.clone();
+        use_state(move || first_read.as_ref().clone().err())
+    };
     let editing = use_state(|| None::<(String, String)>);
+    let deleted = use_state(|| None::<(usize, Saved)>);
     {
-        let notice = props.on_notice.clone();
-        use_effect_with((), move |_| {
-            if let Err(n) = first_read.as_ref() {
-                notice.emit(n.clone());
+        // Undo is offered for a few seconds.
+        let deleted = deleted.clone();
+        use_effect_with(deleted.is_some(), move |on| {
+            #[cfg(target_arch = "wasm32")]
+            if *on {
+                let deleted = deleted.clone();
+                crate::web::after(UNDO_MS, move || deleted.set(None));
             }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (on, deleted);
         });
     }
     let run = {
-        let (key, list, notice, editing) = (
+        let (key, list, message, editing, deleted) = (
             key.clone(),
             list.clone(),
-            props.on_notice.clone(),
+            message.clone(),
             editing.clone(),
+            deleted.clone(),
         );
         Callback::from(move |op: Op| match plan(load(&key), &op) {
             Ok((next, doc)) => match store(&key, &doc) {
                 Ok(()) => {
-                    if let Op::Save(name, _) = &op {
-                        notice.emit(Notice::Saved(name.trim().to_owned()));
+                    match &op {
+                        Op::Save(name, _) => {
+                            message.set(Some(Notice::Saved(name.trim().to_owned())));
+                            deleted.set(None);
+                        }
+                        Op::Delete(name) => {
+                            let at = list.iter().position(|s| s.name == *name).unwrap_or(0);
+                            if let Some(item) = list.iter().find(|s| s.name == *name) {
+                                deleted.set(Some((at, item.clone())));
+                            }
+                            message.set(Some(Notice::Deleted(name.clone())));
+                        }
+                        Op::Restore(_, item) => {
+                            deleted.set(None);
+                            message.set(Some(Notice::Restored(item.name.clone())));
+                        }
+                        Op::Rename(..) => message.set(None),
                     }
                     list.set(next);
                     editing.set(None);
                 }
-                Err(StorageProblem::Full) => notice.emit(Notice::StorageFull),
-                Err(StorageProblem::Unavailable) => notice.emit(Notice::StorageUnavailable),
+                Err(StorageProblem::Full) => message.set(Some(Notice::StorageFull)),
+                Err(StorageProblem::Unavailable) => message.set(Some(Notice::StorageUnavailable)),
             },
-            Err(n) => notice.emit(n),
+            Err(n) => message.set(Some(n)),
         })
     };
-    let on_name = {
-        let name = name.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            name.set(input.value());
-        })
-    };
+    let s = &props.state.scenario;
     let on_save = {
-        let (run, name, scenario) = (run.clone(), name.clone(), props.scenario.clone());
+        let (run, scenario) = (run.clone(), s.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            run.emit(Op::Save((*name).clone(), Box::new((*scenario).clone())));
+            run.emit(Op::Save(scenario.name.clone(), Box::new(scenario.clone())));
         })
     };
+    let on_dismiss = {
+        let message = message.clone();
+        Callback::from(move |()| message.set(None))
+    };
+    let undo = deleted.as_ref().map(|(at, item)| {
+        let (run, at, item) = (run.clone(), *at, item.clone());
+        (
+            item.name.clone(),
+            Callback::from(move |_: MouseEvent| run.emit(Op::Restore(at, Box::new(item.clone())))),
+        )
+    });
     html! {
         <section class="saved" aria-labelledby="saved-title">
-            <h2 id="saved-title">{"Saved in this browser"}</h2>
+            <h2 id="saved-title">{"Save this scenario"}</h2>
             <form class="save-form" onsubmit={on_save}>
-                <label for="save-name">{"Name"}</label>
-                <input id="save-name" type="text" data-field="save-name" maxlength="80"
-                    value={(*name).clone()} oninput={on_name} placeholder={props.scenario.name.clone()} />
-                <button type="submit" data-action="save">{"Save"}</button>
+                <FieldControl path="name" state={props.state.clone()} act={props.act.clone()} compact={true} />
+                <button type="submit" data-action="save">{"Save in this browser"}</button>
             </form>
+            if props.from_disk {
+                <p class="hint" data-disk-note="">{"This file was opened from disk: the browser shares its saved \
+                    scenarios with every other local file you open, so use Export JSON to keep a scenario safe."}</p>
+            }
+            <NoticeLine notice={(*message).clone()} {on_dismiss} />
+            if let Some((name, on_undo)) = undo {
+                <p class="undo" data-undo="delete">
+                    <button type="button" data-action="undo-delete" onclick={on_undo}>
+                        {format!("Undo: bring back “{}”", dpu_engine::error::clip(&name))}
+                    </button>
+                </p>
+            }
             if list.is_empty() {
                 <p class="hint">{"Nothing saved yet. Saved scenarios stay in this browser only."}</p>
             } else {
                 <ul class="saved-list">
                     for item in list.iter() {
-                        { saved_item(item, &editing, &run, &props.on_load) }
+                        { saved_item(item, &editing, &run, &props.act) }
                     }
                 </ul>
             }
@@ -177,13 +230,9 @@ fn saved_item(
     item: &Saved,
     editing: &UseStateHandle<Option<(String, String)>>,
     run: &Callback<Op>,
-    on_load: &Callback<Scenario>,
+    act: &Callback<Action>,
 ) -> Html {
     let name = item.name.clone();
-    let load = {
-        let (on_load, scenario) = (on_load.clone(), item.scenario.clone());
-        Callback::from(move |_: MouseEvent| on_load.emit(scenario.clone()))
-    };
     let delete = {
         let (run, name) = (run.clone(), name.clone());
         Callback::from(move |_: MouseEvent| run.emit(Op::Delete(name.clone())))
@@ -192,6 +241,18 @@ fn saved_item(
         .as_ref()
         .filter(|(from, _)| *from == name)
         .map(|(_, to)| to.clone());
+    let load = match &item.scenario {
+        Ok(scenario) => {
+            let (act, scenario, name) = (act.clone(), scenario.clone(), name.clone());
+            Some(Callback::from(move |_: MouseEvent| {
+                act.emit(Action::Load(
+                    Box::new(scenario.clone()),
+                    Origin::Saved(name.clone()),
+                ))
+            }))
+        }
+        Err(_) => None,
+    };
     let body = match renaming {
         Some(to) => {
             let on_text = {
@@ -226,8 +287,13 @@ fn saved_item(
             html! {
                 <>
                     <span class="saved-name">{name.clone()}</span>
-                    <button type="button" data-action="load" onclick={load}
-                        aria-label={format!("Load {name}")}>{"Load"}</button>
+                    if let Err(damaged) = &item.scenario {
+                        <span class="damaged" data-damaged="">{format!("damaged: {}", damaged.error)}</span>
+                    }
+                    if let Some(load) = load {
+                        <button type="button" data-action="load" onclick={load}
+                            aria-label={format!("Load {name}")}>{"Load"}</button>
+                    }
                     <button type="button" data-action="rename" onclick={start}
                         aria-label={format!("Rename {name}")}>{"Rename"}</button>
                     <button type="button" data-action="delete" onclick={delete}
@@ -255,8 +321,17 @@ mod tests {
         assert_eq!(saved::parse(Some(&doc)).unwrap(), list);
         let (list, _) = plan(stored(&list), &Op::Rename("lab".into(), "prod".into())).unwrap();
         assert_eq!(list[0].name, "prod");
+        let gone = list[0].clone();
         let (list, _) = plan(stored(&list), &Op::Delete("prod".into())).unwrap();
         assert!(list.is_empty());
+        let (list, _) = plan(stored(&list), &Op::Restore(0, Box::new(gone.clone()))).unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0], gone);
+        // A name saved again meanwhile is not overwritten by Undo.
+        assert!(matches!(
+            plan(stored(&list), &Op::Restore(0, Box::new(gone))),
+            Err(Notice::NameRefused(_))
+        ));
     }
 
     #[test]
@@ -278,5 +353,21 @@ mod tests {
             plan(Ok(None), &Op::Delete("nope".into())),
             Err(Notice::NameRefused(_))
         ));
+    }
+
+    #[test]
+    fn a_damaged_entry_survives_saving_another() {
+        let doc =
+            r#"{"version": 1, "saved": [{"name": "bad", "scenario": {"fleet": {"hosts": 0}}}]}"#;
+        let (list, stored_doc) = plan(
+            Ok(Some(doc.into())),
+            &Op::Save("good".into(), Box::default()),
+        )
+        .unwrap();
+        assert_eq!(list.len(), 2);
+        assert!(
+            stored_doc.contains(r#"{"name":"bad","scenario":{"fleet":{"hosts":0}}}"#),
+            "{stored_doc}"
+        );
     }
 }

@@ -1,176 +1,276 @@
-//! The scenario, grouped the way an architect thinks: goal, platform, workload, DPU, features
-//! relied on, traffic, fleet, costs and the assumptions behind the model.
+//! The scenario form: a short quick check of the inputs that decide most answers, then the
+//! rest in sections that fold, each summary saying its current values and how many differ
+//! from the defaults. Every control comes from the engine's field table.
 
 use std::rc::Rc;
 
-use dpu_engine::Choice;
-use dpu_engine::choice::{
-    DpuModel, Encryption, Feature, Goal, NsxVersion, Oem, PlatformKind, VsphereVersion,
-    WorkloadKind,
-};
-use dpu_engine::scenario::number_field;
 use yew::prelude::*;
 
-use super::Edit;
-use super::assumptions::Assumptions;
-use super::fields::{CheckField, SelectField, TextField};
-use super::sources::{SourceLinks, facts};
-use crate::state::State;
+use super::fields::{FieldControl, changed, short_value};
+use crate::state::{Action, State};
+
+/// The quick check: goals, platform, hosts and cores, traffic and packet size, and what
+/// runs in the switch.
+pub const QUICK: &[&str] = &[
+    "goals",
+    "platform.kind",
+    "platform.vsphere",
+    "platform.nsx",
+    "fleet.hosts",
+    "fleet.cores_per_host",
+    "traffic.gbps_per_host",
+    "traffic.avg_packet_bytes",
+    "traffic.overlay",
+    "traffic.overlay_nic_offload",
+    "traffic.distributed_firewall",
+    "traffic.deep_inspection",
+    "traffic.encryption",
+];
+
+/// The inputs an embed's card offers: the ones that move a post's scenario most.
+pub const EMBED_KEYS: &[&str] = &[
+    "traffic.gbps_per_host",
+    "traffic.avg_packet_bytes",
+    "fleet.hosts",
+    "fleet.cores_per_host",
+    "fleet.cluster_hosts",
+    "costs.dpu_price",
+];
+
+/// A summary's part: a few words before the value, and the field.
+type Named = (&'static str, &'static str);
+
+/// The folding sections: title, the fields their summary names, and every field.
+pub const SECTIONS: &[(&str, &[Named], &[&str])] = &[
+    (
+        "Fleet, clusters and what you measured",
+        &[
+            ("clusters of", "fleet.cluster_hosts"),
+            ("bound by", "fleet.bound_by"),
+            ("networking cores", "traffic.measured_networking_cores"),
+        ],
+        &[
+            "fleet.cluster_hosts",
+            "fleet.min_hosts_per_cluster",
+            "fleet.bound_by",
+            "traffic.measured_networking_cores",
+            "platform.datapath",
+            "fleet.ghz",
+        ],
+    ),
+    (
+        "Workload and DPU",
+        &[
+            ("", "workload.kind"),
+            ("", "dpu.model"),
+            ("per host:", "dpu.per_host"),
+        ],
+        &[
+            "workload.kind",
+            "workload.vms_per_host",
+            "dpu.model",
+            "dpu.per_host",
+            "dpu.dual_mode",
+            "dpu.oem",
+            "dpu.factory_installed",
+            "dpu.mixed_models_in_cluster",
+        ],
+    ),
+    (
+        "Switch features you rely on",
+        &[("", "features")],
+        &["features"],
+    ),
+    (
+        "Prices and running costs",
+        &[
+            ("server", "fleet.server_price"),
+            ("DPU", "costs.dpu_price"),
+            ("licence", "costs.license_per_core_year"),
+        ],
+        &[
+            "costs.currency",
+            "fleet.server_price",
+            "fleet.server_watts",
+            "fleet.rack_units_per_host",
+            "fleet.lifetime_years",
+            "costs.dpu_price",
+            "costs.nic_price",
+            "costs.dpu_watts",
+            "costs.nic_watts",
+            "costs.dpu_license_year",
+            "costs.license_per_core_year",
+            "costs.licenses_follow_cores",
+            "costs.kwh_price",
+            "costs.pue",
+            "costs.rack_unit_year",
+            "costs.discount_rate",
+        ],
+    ),
+    (
+        "The pitch you were given",
+        &[("up to", "claim.cpu_freed_percent")],
+        &["claim.cpu_freed_percent"],
+    ),
+    (
+        "Model assumptions",
+        &[],
+        &[
+            "assumptions.vswitch_gbps_per_core",
+            "assumptions.vswitch_mpps_per_core",
+            "assumptions.overlay_overhead",
+            "assumptions.firewall_overhead",
+            "assumptions.crypto_cycles_per_byte",
+            "assumptions.offload_fraction",
+        ],
+    ),
+];
 
 /// Props of [`ScenarioForm`].
 #[derive(Properties, PartialEq)]
 pub struct ScenarioFormProps {
     /// The scenario and the texts it refused.
     pub state: Rc<State>,
-    /// A field was edited: (JSON path, raw text).
-    pub on_edit: Callback<Edit>,
-    /// A goal was ticked or unticked.
-    pub on_goal: Callback<(Goal, bool)>,
-    /// A feature was ticked or unticked.
-    pub on_feature: Callback<(Feature, bool)>,
+    /// Changes the state.
+    pub act: Callback<Action>,
 }
 
-/// (wire name, label) of every value of a closed set, for a select.
-pub fn options<T: Choice>() -> Vec<(&'static str, &'static str)> {
-    T::ALL.iter().map(|v| (v.wire(), v.label())).collect()
+fn control(path: &'static str, props: &ScenarioFormProps) -> Html {
+    html! { <FieldControl {path} state={props.state.clone()} act={props.act.clone()} /> }
 }
 
-/// The whole scenario form.
+/// The quick check and the folding sections.
 #[component]
 pub fn ScenarioForm(props: &ScenarioFormProps) -> Html {
-    let state = &props.state;
-    let s = &state.scenario;
-    let on_edit = &props.on_edit;
-    let number = |path: &'static str| number_input(state, path, on_edit);
-    let select = |path: &'static str, label: &'static str, options, value: &'static str| {
-        html! {
-            <SelectField path={path} label={label} {options} value={value}
-                rejected={state.rejected(path).cloned()} on_edit={on_edit.clone()} />
-        }
-    };
-    let check = |path: &'static str, label: &'static str, checked: bool| {
-        let on_edit = on_edit.clone();
-        let on_toggle =
-            Callback::from(move |on: bool| on_edit.emit((path.to_owned(), on.to_string())));
-        html! { <CheckField name={path} label={label} {checked} {on_toggle} /> }
-    };
-    let text = |path: &'static str, label: &'static str, value: String| {
-        html! {
-            <TextField path={path} label={label} value={value} mode="text"
-                rejected={state.rejected(path).cloned()} on_edit={on_edit.clone()} />
-        }
-    };
-    let list_error = |path: &'static str| match state.rejected(path) {
-        Some(r) => html! { <p class="error" id={super::error_id(path)}>{r.message.clone()}</p> },
-        None => html! {},
-    };
-
+    let s = &props.state.scenario;
+    let vsphere = s.is_vsphere();
+    let switch_work = [
+        "traffic.overlay",
+        "traffic.overlay_nic_offload",
+        "traffic.distributed_firewall",
+        "traffic.deep_inspection",
+        "traffic.encryption",
+    ];
     html! {
         <form class="scenario" aria-label="Scenario" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            <fieldset>
-                <legend>{"Goal"}</legend>
-                {text("name", "Scenario name", s.name.clone())}
-                <p class="hint">{"What do you hope the DPUs will do for you?"}</p>
-                for goal in Goal::ALL.iter().copied() {
-                    <CheckField name="goals" value={goal.wire()} label={goal.label()}
-                        checked={s.has_goal(goal)}
-                        on_toggle={props.on_goal.reform(move |on| (goal, on))} />
-                }
-                {list_error("goals")}
-            </fieldset>
-            <fieldset>
-                <legend>{"Platform"}</legend>
-                {select("platform.kind", "Virtualization platform", options::<PlatformKind>(), s.platform.kind.wire())}
-                {select("platform.vsphere", "vSphere release (vSphere only)", options::<VsphereVersion>(), s.platform.vsphere.wire())}
-                {select("platform.nsx", "NSX release (vSphere only)", options::<NsxVersion>(), s.platform.nsx.wire())}
-            </fieldset>
-            <fieldset>
-                <legend>{"Workload"}</legend>
-                {select("workload.kind", "How hosts are shared", options::<WorkloadKind>(), s.workload.kind.wire())}
-                {number("workload.vms_per_host")}
-            </fieldset>
-            <fieldset>
-                <legend>{"DPU"}</legend>
-                {select("dpu.model", "DPU model", options::<DpuModel>(), s.dpu.model.wire())}
-                {number("dpu.per_host")}
-                {select("dpu.oem", "Server vendor", options::<Oem>(), s.dpu.oem.wire())}
-                {check("dpu.factory_installed", "Factory-installed by the server vendor", s.dpu.factory_installed)}
-                {check("dpu.mixed_models_in_cluster", "Different DPU models in one cluster", s.dpu.mixed_models_in_cluster)}
-            </fieldset>
-            <fieldset>
-                <legend>{"Features you rely on today"}</legend>
-                for feature in Feature::ALL.iter().copied() {
-                    <CheckField name="features" value={feature.wire()} label={feature.label()}
-                        checked={s.relies_on(feature)}
-                        on_toggle={props.on_feature.reform(move |on| (feature, on))} />
-                }
-                {list_error("features")}
-            </fieldset>
-            <fieldset>
-                <legend>{"Traffic"}</legend>
-                {number("traffic.gbps_per_host")}
-                {number("traffic.avg_packet_bytes")}
-                {check("traffic.overlay", "Overlay (Geneve / VXLAN)", s.traffic.overlay)}
-                {check("traffic.overlay_nic_offload", "NIC offloads inside the tunnel (TSO, checksum)", s.traffic.overlay_nic_offload)}
-                {check("traffic.distributed_firewall", "Distributed firewall", s.traffic.distributed_firewall)}
-                {select("traffic.encryption", "Encryption in host software", options::<Encryption>(), s.traffic.encryption.wire())}
-            </fieldset>
-            <fieldset>
-                <legend>{"Fleet"}</legend>
-                {number("fleet.hosts")}
-                {number("fleet.cores_per_host")}
-                {number("fleet.ghz")}
-                {number("fleet.server_price")}
-                {number("fleet.server_watts")}
-                {number("fleet.rack_units_per_host")}
-                {number("fleet.lifetime_years")}
-            </fieldset>
-            <fieldset>
-                <legend>{"Costs"}</legend>
-                {text("costs.currency", "Currency", s.costs.currency.clone())}
-                {number("costs.dpu_price")}
-                {number("costs.nic_price")}
-                {number("costs.dpu_watts")}
-                {number("costs.nic_watts")}
-                {number("costs.dpu_license_year")}
-                {number("costs.kwh_price")}
-                {number("costs.pue")}
-                {number("costs.rack_unit_year")}
-                {number("costs.license_per_core_year")}
-                {check("costs.licenses_follow_cores", "Licences shrink when servers go", s.costs.licenses_follow_cores)}
-            </fieldset>
-            <Assumptions state={state.clone()} on_edit={on_edit.clone()} />
+            <section class="quick" aria-labelledby="quick-title">
+                <h2 id="quick-title">{"Quick check"}</h2>
+                <p class="lead">{"Describe your hosts; the verdict updates as you type."}</p>
+                { control("goals", props) }
+                <div class="row">
+                    { control("platform.kind", props) }
+                    if vsphere {
+                        { control("platform.vsphere", props) }
+                        { control("platform.nsx", props) }
+                    }
+                </div>
+                <div class="row">
+                    { control("fleet.hosts", props) }
+                    { control("fleet.cores_per_host", props) }
+                </div>
+                <div class="row">
+                    { control("traffic.gbps_per_host", props) }
+                    { control("traffic.avg_packet_bytes", props) }
+                </div>
+                <fieldset class="switch-work">
+                    <legend>{"What runs in the virtual switch"}</legend>
+                    for path in switch_work {
+                        { control(path, props) }
+                    }
+                </fieldset>
+            </section>
+            for (title, named, paths) in SECTIONS.iter() {
+                { section(title, named, paths, props) }
+            }
         </form>
     }
 }
 
-/// The input for one entry of the engine's `NUMBER_FIELDS` table.
-fn number_input(state: &State, path: &'static str, on_edit: &Callback<Edit>) -> Html {
-    let Some(field) = number_field(path) else {
-        return html! {};
-    };
-    let unit = match field.unit {
-        "money" => state.scenario.costs.currency.clone(),
-        "money/kWh" => format!("{}/kWh", state.scenario.costs.currency),
-        unit => unit.to_owned(),
-    };
+fn section(
+    title: &'static str,
+    named: &[Named],
+    paths: &[&'static str],
+    props: &ScenarioFormProps,
+) -> Html {
+    let s = &props.state.scenario;
+    let n = changed(s, paths);
+    let values: Vec<String> = named
+        .iter()
+        .map(|(words, p)| format!("{words} {}", short_value(s, p)).trim().to_owned())
+        .collect();
+    let invalid = paths.iter().any(|p| {
+        props
+            .state
+            .rejected
+            .keys()
+            .any(|k| k == p || k.starts_with(&format!("{p}.")))
+    });
+    // A section holding a refused text opens, so the message is never hidden.
+    let open = invalid;
     html! {
-        <>
-            <TextField
-                path={field.path}
-                label={field.label}
-                unit={unit}
-                value={(field.get)(&state.scenario).to_string()}
-                mode={if field.integer { "numeric" } else { "decimal" }}
-                rejected={state.rejected(path).cloned()}
-                on_edit={on_edit.clone()}
-            />
-            if let Some(b) = dpu_engine::scenario::default_basis(path) {
-                <div class="basis default-basis">
-                    <span>{b.basis}</span>
-                    <SourceLinks sources={facts(b.sources)} />
-                </div>
-            }
-        </>
+        <details class="section" {open} data-section={title}>
+            <summary>
+                <span class="section-title">{title}</span>
+                <span class="section-values">{values.join(" · ")}</span>
+                if n > 0 {
+                    <span class="section-changed">{format!("{n} changed")}</span>
+                }
+                if invalid {
+                    <span class="section-invalid">{"needs a fix"}</span>
+                }
+            </summary>
+            <div class="section-body">
+                for path in paths.iter() {
+                    { control(path, props) }
+                }
+            </div>
+        </details>
+    }
+}
+
+/// Props of [`EmbedInputs`].
+#[derive(Properties, PartialEq)]
+pub struct EmbedInputsProps {
+    /// The scenario and the texts it refused.
+    pub state: Rc<State>,
+    /// Changes the state.
+    pub act: Callback<Action>,
+}
+
+/// The embed's few key inputs.
+#[component]
+pub fn EmbedInputs(props: &EmbedInputsProps) -> Html {
+    html! {
+        <form class="scenario embed-inputs" aria-label="Try other numbers" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <h2>{"Try your own numbers"}</h2>
+            <div class="key-grid">
+                for path in EMBED_KEYS.iter().copied() {
+                    <FieldControl {path} state={props.state.clone()} act={props.act.clone()} compact={true} />
+                }
+            </div>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dpu_engine::fields::FIELDS;
+
+    #[test]
+    fn every_field_is_on_the_form_once() {
+        let mut on_form: Vec<&str> = QUICK.to_vec();
+        for (_, named, paths) in SECTIONS {
+            assert!(named.iter().all(|(_, n)| paths.contains(n)));
+            on_form.extend(paths.iter());
+        }
+        for f in FIELDS {
+            let n = on_form.iter().filter(|p| **p == f.path).count();
+            let want = usize::from(f.path != "name");
+            assert_eq!(n, want, "{} on the form {n} times", f.path);
+        }
+        for k in EMBED_KEYS {
+            assert!(dpu_engine::fields::field(k).is_some(), "{k}");
+        }
     }
 }

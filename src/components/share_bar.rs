@@ -7,6 +7,7 @@ use std::rc::Rc;
 use dpu_engine::{Report, Scenario};
 use yew::prelude::*;
 
+use super::embed_panel::{Deployment, EmbedPanel, What};
 use crate::notice::Notice;
 
 /// Props of [`ShareBar`].
@@ -16,10 +17,23 @@ pub struct ShareBarProps {
     pub scenario: Rc<Scenario>,
     /// Its report.
     pub report: Rc<Report>,
-    /// A scenario read from an imported file.
-    pub on_import: Callback<Scenario>,
+    /// A scenario read from an imported file, with the file's name.
+    pub on_import: Callback<(Scenario, String)>,
     /// A message to show.
     pub on_notice: Callback<Notice>,
+    /// The address "Copy link" copies: the full page with this scenario (also in an embed).
+    pub link: AttrValue,
+    /// In an embed: only "Copy link" and the way out to the full calculator.
+    #[prop_or_default]
+    pub embedded: bool,
+    /// Where the page is published (for the embed code).
+    #[prop_or_default]
+    pub deployment: Deployment,
+    /// What the embed code would show.
+    pub what: What,
+    /// The storage name the iframe snippet carries.
+    #[prop_or_default]
+    pub iframe_ns: AttrValue,
 }
 
 /// A file name for the exported scenario, from its name.
@@ -47,9 +61,11 @@ pub fn export_file_name(s: &Scenario) -> String {
     }
 }
 
-/// Reads an imported file's text as a scenario (the format `dpucheck` reads).
+/// Reads an imported file's text as a scenario (the format `dpucheck` reads). Files larger
+/// than a scenario can be are refused before parsing (`MAX_SCENARIO_BYTES`).
 pub fn import(name: &str, text: &str) -> Result<Scenario, Notice> {
-    Scenario::from_json_lean(text).map_err(|e| Notice::ImportInvalid(format!("{name}: {e}")))
+    Scenario::from_json(text)
+        .map_err(|e| Notice::ImportInvalid(format!("{}: {e}", dpu_engine::error::clip(name))))
 }
 
 /// The share and export buttons.
@@ -57,11 +73,12 @@ pub fn import(name: &str, text: &str) -> Result<Scenario, Notice> {
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let on_copy_link = {
         let notice = props.on_notice.clone();
+        let link = props.link.to_string();
         Callback::from(move |_: MouseEvent| {
             #[cfg(target_arch = "wasm32")]
             {
                 let notice = notice.clone();
-                let link = crate::web::address();
+                let link = link.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     if crate::web::copy_text(link.clone()).await {
                         notice.emit(Notice::LinkCopied);
@@ -71,7 +88,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 });
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = &notice;
+            let _ = (&notice, &link);
         })
     };
     let on_copy_markdown = {
@@ -110,20 +127,20 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             #[cfg(target_arch = "wasm32")]
             {
                 let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                if let Some(read) = crate::web::read_chosen_file(&input) {
+                if let Some(read) =
+                    crate::web::read_chosen_file(&input, dpu_engine::scenario::MAX_SCENARIO_BYTES)
+                {
                     let (on_import, notice) = (on_import.clone(), notice.clone());
                     wasm_bindgen_futures::spawn_local(async move {
                         match read.await {
-                            Some((name, text)) => match import(&name, &text) {
+                            Ok((name, text)) => match import(&name, &text) {
                                 Ok(s) => {
-                                    on_import.emit(s);
+                                    on_import.emit((s, name.clone()));
                                     notice.emit(Notice::Imported(name));
                                 }
                                 Err(n) => notice.emit(n),
                             },
-                            None => notice.emit(Notice::ImportInvalid(
-                                "the file could not be read as text".to_owned(),
-                            )),
+                            Err(why) => notice.emit(Notice::ImportInvalid(why)),
                         }
                     });
                 }
@@ -138,10 +155,20 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         #[cfg(target_arch = "wasm32")]
         crate::web::print();
     });
+    if props.embedded {
+        return html! {
+            <div class="share-bar" role="group" aria-label="Share">
+                <button type="button" data-action="copy-link" onclick={on_copy_link}
+                    title="Copy a link to the full calculator with this scenario">{"Copy link"}</button>
+            </div>
+        };
+    }
     html! {
         <div class="share-bar" role="group" aria-label="Share and export">
             <button type="button" data-action="copy-link" onclick={on_copy_link}
                 title="Copy a link that carries this whole scenario">{"Copy link"}</button>
+            <EmbedPanel deployment={props.deployment.clone()} what={props.what.clone()}
+                iframe_ns={props.iframe_ns.clone()} on_notice={props.on_notice.clone()} />
             <button type="button" data-action="copy-markdown" onclick={on_copy_markdown}
                 title="Copy the report as Markdown (the same as dpucheck --format markdown)">{"Copy as Markdown"}</button>
             <button type="button" data-action="export-json" onclick={on_export}
@@ -183,5 +210,10 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(import("x.json", "not json").is_err());
+        let huge = format!("{{\"name\": \"{}\"}}", "x".repeat(200_000));
+        match import("big.json", &huge) {
+            Err(Notice::ImportInvalid(why)) => assert!(why.contains("at most 65,536"), "{why}"),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -1,37 +1,127 @@
-//! The verdict in plain words with its headline: the first thing on the results side.
+//! The verdict in plain words: what it rests on (an example until the user edits), the
+//! headline, whether it is stale (an input waits for a fix), and for cost verdicts the odds.
+//! Screen readers hear the verdict through a separate live region, only when it changes.
 
-use dpu_engine::Verdict;
-use dpu_engine::format::percent;
+use std::rc::Rc;
+
+use dpu_engine::Report;
 use yew::prelude::*;
+
+use crate::state::Origin;
 
 /// Props of [`VerdictPanel`].
 #[derive(Properties, PartialEq)]
 pub struct VerdictPanelProps {
-    /// The verdict.
-    pub verdict: Verdict,
-    /// The report's one-sentence headline.
-    pub headline: AttrValue,
-    /// Probability that the DPUs pay off, 0…1.
-    pub p_worth_it: f64,
+    /// The report.
+    pub report: Rc<Report>,
+    /// The odds in words (cost verdicts only).
+    pub odds: AttrValue,
+    /// Where the scenario came from.
+    pub origin: Origin,
+    /// The preset's title when the scenario is a preset.
+    #[prop_or_default]
+    pub preset_title: Option<AttrValue>,
     /// The scenario's name ("" for none).
     #[prop_or_default]
     pub name: AttrValue,
+    /// The field to fix while the results are stale: (JSON path, label).
+    #[prop_or_default]
+    pub stale: Option<(AttrValue, AttrValue)>,
+    /// Moves focus to a field (the "fix" link).
+    pub on_fix: Callback<AttrValue>,
 }
 
-/// `#verdict` with `data-verdict`, announced politely when it changes.
+/// What the scenario is, in a line: an example, a link, a saved scenario, or yours.
+pub fn origin_line(origin: &Origin, preset_title: Option<&str>) -> Option<String> {
+    match origin {
+        Origin::Example => Some(
+            "Example: a 32-host vSphere cluster. Change the quick check to see your own verdict."
+                .to_owned(),
+        ),
+        Origin::Preset(_) => Some(format!(
+            "Example: {}. Change any input to make it yours.",
+            preset_title.unwrap_or("a preset")
+        )),
+        Origin::Link => Some("The scenario of the link you opened.".to_owned()),
+        Origin::Saved(name) => Some(format!(
+            "Your saved scenario “{}”.",
+            dpu_engine::error::clip(name)
+        )),
+        Origin::Imported(name) => Some(format!("Imported from {}.", dpu_engine::error::clip(name))),
+        Origin::Edited => None,
+    }
+}
+
+/// `#verdict` with `data-verdict`.
 #[component]
 pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
-    let wire = props.verdict.wire();
+    let r = &props.report;
+    let wire = r.verdict.wire();
+    let example = props.origin.is_example();
+    let line = origin_line(&props.origin, props.preset_title.as_deref());
     html! {
-        <section id="verdict" class={classes!("verdict", format!("v-{wire}"))}
-            data-verdict={wire} aria-live="polite" aria-atomic="true" aria-labelledby="verdict-label">
+        <section id="verdict" tabindex="-1"
+            class={classes!("verdict", format!("v-{wire}"), example.then_some("example"), props.stale.is_some().then_some("stale"))}
+            data-verdict={wire} data-example={example.to_string()} aria-labelledby="verdict-label">
+            if let Some(line) = line {
+                <p class={classes!("origin", example.then_some("origin-example"))} data-origin="">{line}</p>
+            }
             if !props.name.is_empty() {
                 <p class="scenario-name">{props.name.clone()}</p>
             }
-            <h2 id="verdict-label" class="verdict-label">{props.verdict.label()}</h2>
-            <p class="headline">{props.headline.clone()}</p>
-            <p class="odds">{format!("Chance the DPUs pay off over the uncertainty in the assumptions: {}",
-                percent(props.p_worth_it))}</p>
+            <h2 id="verdict-label" class="verdict-label">{r.verdict.label()}</h2>
+            <p class="headline">{r.headline.clone()}</p>
+            if r.verdict.is_cost_verdict() {
+                <p class="odds" data-odds="">{props.odds.clone()}</p>
+            }
+            if let Some((path, label)) = &props.stale {
+                <p class="stale-note" role="status" data-stale={path.clone()}>
+                    {"These results are for your last valid input. Fix: "}
+                    <button type="button" class="link-button" onclick={props.on_fix.reform({
+                        let path = path.clone();
+                        move |_: MouseEvent| path.clone()
+                    })}>{label.clone()}</button>
+                </p>
+            }
         </section>
+    }
+}
+
+/// Props of [`VerdictAnnouncer`].
+#[derive(Properties, PartialEq)]
+pub struct AnnouncerProps {
+    /// What to announce (empty: nothing yet).
+    pub text: AttrValue,
+}
+
+/// The live region screen readers hear: set only when the verdict itself changes, after the
+/// typing settles (the page debounces it), never on every keystroke.
+#[component]
+pub fn VerdictAnnouncer(props: &AnnouncerProps) -> Html {
+    html! {
+        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true" data-announcer="">
+            {props.text.clone()}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn examples_say_so_and_yours_do_not() {
+        assert!(origin_line(&Origin::Example, None).is_some_and(|l| l.starts_with("Example")));
+        assert_eq!(
+            origin_line(
+                &Origin::Preset("hype-case"),
+                Some("The article's architect")
+            )
+            .as_deref(),
+            Some("Example: The article's architect. Change any input to make it yours.")
+        );
+        assert_eq!(origin_line(&Origin::Edited, None), None);
+        let long = origin_line(&Origin::Saved("x".repeat(500)), None).unwrap_or_default();
+        assert!(long.len() < 100);
     }
 }

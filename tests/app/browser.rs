@@ -100,16 +100,29 @@ async fn a_bad_value_is_marked_and_the_last_verdict_stays() {
     assert_eq!(el.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(el.value(), "-3", "what was typed stays in the field");
     let described = el.get_attribute("aria-describedby").expect("described");
+    let first = described.split(' ').next().unwrap_or_default().to_owned();
     let message = document()
-        .get_element_by_id(&described)
+        .get_element_by_id(&first)
         .expect("message element");
     assert!(
         message
             .text_content()
             .unwrap_or_default()
-            .contains("fleet.hosts")
+            .contains("whole number from 1 to 1,000,000 hosts"),
+        "the message says what to enter, in plain words"
     );
     assert_eq!(verdict(&root), "wrong_problem");
+    // The results say they are stale and name the field to fix.
+    let note = root
+        .query_selector("[data-stale]")
+        .ok()
+        .flatten()
+        .expect("a stale note");
+    assert_eq!(
+        note.get_attribute("data-stale").as_deref(),
+        Some("fleet.hosts")
+    );
+    assert!(note.text_content().unwrap_or_default().contains("Hosts"));
     type_into(&root, "fleet.hosts", "24");
     wait_for("the mark cleared", || {
         input(&root, "fleet.hosts")

@@ -1,21 +1,25 @@
 //! Renders the page natively with Yew's `LocalServerRenderer` and checks the stable hooks
-//! of SPEC §8 are all there.
+//! of SPEC §8, the quick check, the reasoning, and the embed's card.
 
-use dpu_engine::choice::{Feature, Goal};
+use dpu_engine::fields::{FIELDS, Kind};
 use dpu_engine::presets::PRESETS;
-use dpu_engine::{ASSUMPTIONS, Choice, NUMBER_FIELDS, Scenario, evaluate};
+use dpu_engine::{FIGURES, Scenario, evaluate};
 use dpu_reality_check::{App, AppProps};
 use yew::LocalServerRenderer;
 
-async fn render(preset: Option<&str>) -> String {
-    let props = AppProps {
-        preset: preset.map(|p| p.to_owned().into()),
-        ..AppProps::default()
-    };
+async fn render_props(props: AppProps) -> String {
     LocalServerRenderer::<App>::with_props(props)
         .hydratable(false)
         .render()
         .await
+}
+
+async fn render(preset: Option<&str>) -> String {
+    render_props(AppProps {
+        preset: preset.map(|p| p.to_owned().into()),
+        ..AppProps::default()
+    })
+    .await
 }
 
 #[track_caller]
@@ -34,78 +38,96 @@ fn check_tag(html: &str, attrs: &[&str]) {
 }
 
 #[tokio::test]
-async fn default_page_shows_the_default_verdict() {
+async fn default_page_shows_the_default_verdict_as_an_example() {
     let html = render(None).await;
     let want = evaluate(&Scenario::default()).verdict.wire();
-    check_has(&html, r#"id="verdict""#);
-    check_has(&html, &format!(r#"data-verdict="{want}""#));
-    check_has(&html, r#"aria-live="polite""#);
-    assert!(
-        !html.contains("class=\"notice\""),
-        "no notice without a preset"
+    check_tag(
+        &html,
+        &[
+            r#"id="verdict""#,
+            &format!(r#"data-verdict="{want}""#),
+            r#"data-example="true""#,
+        ],
     );
+    check_has(&html, "Example: a 32-host vSphere cluster");
+    // The live region is separate from the verdict, so typing does not re-announce it.
+    check_tag(&html, &[r#"aria-live="polite""#, "data-announcer"]);
+    assert!(!html.contains("data-notice"), "no notice without a problem");
+    check_has(&html, "Skip to the verdict");
+    check_has(&html, "A DPU (data processing unit)");
 }
 
 #[tokio::test]
 async fn every_scenario_input_has_its_json_path_as_name() {
     let html = render(None).await;
-    for f in NUMBER_FIELDS {
-        check_has(&html, &format!(r#"name="{}""#, f.path));
-    }
-    for a in ASSUMPTIONS {
-        for point in ["low", "likely", "high"] {
-            check_has(&html, &format!(r#"name="assumptions.{}.{point}""#, a.key));
+    for f in FIELDS {
+        match f.kind {
+            Kind::Range(_) => {
+                for point in ["low", "likely", "high"] {
+                    check_tag(
+                        &html,
+                        &[&format!(r#"name="{}.{point}""#, f.path), "aria-label="],
+                    );
+                }
+            }
+            Kind::List(options) => {
+                for (wire, _) in options() {
+                    check_tag(
+                        &html,
+                        &[
+                            &format!(r#"name="{}""#, f.path),
+                            &format!(r#"value="{wire}""#),
+                        ],
+                    );
+                }
+            }
+            // vSphere's selects show on vSphere, which the default is.
+            _ => check_has(&html, &format!(r#"name="{}""#, f.path)),
         }
     }
-    for g in Goal::ALL {
-        check_tag(
-            &html,
-            &[r#"name="goals""#, &format!(r#"value="{}""#, g.wire())],
-        );
-    }
-    for f in Feature::ALL {
-        check_tag(
-            &html,
-            &[r#"name="features""#, &format!(r#"value="{}""#, f.wire())],
-        );
-    }
-    for path in [
-        "name",
-        "platform.kind",
-        "platform.vsphere",
-        "platform.nsx",
-        "workload.kind",
-        "dpu.model",
-        "dpu.oem",
-        "dpu.factory_installed",
-        "dpu.mixed_models_in_cluster",
-        "traffic.overlay",
-        "traffic.overlay_nic_offload",
-        "traffic.distributed_firewall",
-        "traffic.encryption",
-        "costs.currency",
-        "costs.licenses_follow_cores",
+    // Assumption inputs are named in full, with their unit.
+    check_has(
+        &html,
+        r#"aria-label="Virtual-switch throughput per host core, low, Gb/s""#,
+    );
+    // Shares are shown as percentages.
+    check_tag(
+        &html,
+        &[
+            r#"name="assumptions.offload_fraction.likely""#,
+            r#"value="80""#,
+        ],
+    );
+}
+
+#[tokio::test]
+async fn the_quick_check_comes_first_and_the_rest_folds() {
+    let html = render(None).await;
+    let quick = html.find("Quick check").expect("a quick check");
+    let first_section = html.find(r#"class="section""#).expect("folding sections");
+    assert!(quick < first_section);
+    for title in [
+        "Prices and running costs",
+        "Model assumptions",
+        "Fleet, clusters and what you measured",
     ] {
-        check_has(&html, &format!(r#"name="{path}""#));
+        check_has(&html, &format!(r#"data-section="{title}""#));
     }
+    // A summary says the values in force and how many changed.
+    let html = render(Some("hype-case")).await;
+    check_has(&html, "changed");
 }
 
 #[tokio::test]
 async fn every_cost_figure_has_a_hook_with_its_raw_value() {
     let html = render(None).await;
     let report = evaluate(&Scenario::default());
-    let cost = serde_json::to_value(&report.cost).expect("cost serialises");
-    let fields = cost.as_object().expect("cost is an object");
-    assert!(fields.len() >= 10);
-    for (field, value) in fields {
-        let raw = match value.as_f64() {
-            Some(v) => v.to_string(),
-            None => "null".to_owned(),
-        };
+    for fig in FIGURES {
+        let raw = (fig.get)(&report.cost).map_or_else(|| "null".to_owned(), |v| v.to_string());
         check_tag(
             &html,
             &[
-                &format!(r#"data-cost="{field}""#),
+                &format!(r#"data-cost="{}""#, fig.field),
                 &format!(r#"data-value="{raw}""#),
             ],
         );
@@ -113,7 +135,7 @@ async fn every_cost_figure_has_a_hook_with_its_raw_value() {
 }
 
 #[tokio::test]
-async fn every_preset_renders_its_verdict_and_findings() {
+async fn every_preset_renders_its_verdict_findings_and_reasoning() {
     for p in PRESETS {
         let html = render(Some(p.name)).await;
         let report = evaluate(&p.scenario().expect("valid preset"));
@@ -124,51 +146,60 @@ async fn every_preset_renders_its_verdict_and_findings() {
         for f in &report.findings {
             check_has(&html, &format!(r#"data-finding-id="{}""#, f.id));
         }
+        for l in &report.explanation.chain {
+            check_has(&html, &format!(r#"data-step="{}""#, l.step));
+        }
         check_tag(
             &html,
             &["option ", &format!(r#"value="{}""#, p.name), "selected"],
         );
+        check_has(&html, &format!("Example: {}", p.title));
     }
 }
 
 #[tokio::test]
-async fn hype_case_is_the_wrong_problem() {
+async fn the_odds_show_only_under_cost_verdicts() {
     let html = render(Some("hype-case")).await;
-    check_has(&html, r#"data-verdict="wrong_problem""#);
-    check_has(&html, r#"data-finding-id="hypervisor-stays-on-host""#);
+    assert!(!html.contains("data-odds"), "no odds under a wrong problem");
+    let html = render(None).await;
+    check_has(&html, "data-odds");
 }
 
 #[tokio::test]
 async fn an_unknown_preset_says_so_and_shows_the_defaults() {
     let html = render(Some("no-such-preset")).await;
     check_has(&html, "no-such-preset");
-    check_has(&html, "class=\"notice\"");
+    check_has(&html, r#"data-notice="unknown-preset""#);
     let want = evaluate(&Scenario::default()).verdict.wire();
     check_has(&html, &format!(r#"data-verdict="{want}""#));
 }
 
 #[tokio::test]
 async fn no_inline_styles_so_the_csp_can_forbid_them() {
-    for p in [None, Some("nfv-heavy")] {
+    for p in [None, Some("nfv-heavy"), Some("vcf9-measured")] {
         let html = render(p).await;
-        assert!(!html.contains(" style="), "inline style in {p:?}");
-        assert!(!html.contains("<script"), "script in {p:?}");
+        for tag in html
+            .split('<')
+            .map(|t| t.split('>').next().unwrap_or_default())
+        {
+            assert!(!tag.contains(" style="), "inline style in {p:?}: {tag}");
+            assert!(!tag.starts_with("script"), "script in {p:?}");
+        }
     }
 }
 
 #[tokio::test]
 async fn charts_are_svg_with_text_alternatives() {
     let html = render(Some("nfv-heavy")).await;
-    assert!(html.matches("<svg").count() >= 3, "three charts");
     let labelled = html.matches(r#"role="img" aria-label="#).count();
     let decorative = html.matches(r#"aria-hidden="true""#).count();
-    assert!(labelled >= 1, "the traffic chart has a text alternative");
+    assert!(labelled >= 1, "charts have text alternatives");
     assert_eq!(
         html.matches("<svg").count(),
         labelled + decorative,
         "every svg is labelled or decorative"
     );
-    check_has(&html, "pays from");
+    check_has(&html, r#"data-payback-year="#);
 }
 
 #[tokio::test]
@@ -184,30 +215,27 @@ async fn share_save_and_export_controls_are_on_the_page() {
     ] {
         check_has(&html, &format!(r#"data-action="{action}""#));
     }
-    check_has(&html, r#"data-field="save-name""#);
+    check_has(&html, "data-embed-panel");
+    // One name field: the scenario's, in the saving panel.
+    assert_eq!(html.matches(r#"name="name""#).count(), 1);
 }
 
 #[tokio::test]
 async fn a_link_is_read_and_a_bad_one_is_reported() {
     let mut s = Scenario::default();
     s.fleet.hosts = 7;
-    let props = AppProps {
+    let html = render_props(AppProps {
         link: Some(dpu_engine::share::encode(&s).into()),
         ..AppProps::default()
-    };
-    let html = LocalServerRenderer::<App>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await;
+    })
+    .await;
     check_tag(&html, &[r#"name="fleet.hosts""#, r#"value="7""#]);
-    let props = AppProps {
+    check_has(&html, "The scenario of the link you opened.");
+    let html = render_props(AppProps {
         link: Some("1.@@@".into()),
         ..AppProps::default()
-    };
-    let html = LocalServerRenderer::<App>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await;
+    })
+    .await;
     check_has(&html, r#"data-notice="link-invalid""#);
     check_has(
         &html,
@@ -219,11 +247,65 @@ async fn a_link_is_read_and_a_bad_one_is_reported() {
 }
 
 #[tokio::test]
-async fn sourced_defaults_link_their_sources_beside_the_input() {
+async fn defaults_show_their_basis_and_sources_beside_the_input() {
     let html = render(None).await;
-    for b in dpu_engine::scenario::DEFAULT_BASES {
-        for fact in b.sources {
-            check_has(&html, &format!(r#"data-fact="{fact}""#));
+    // The DPU power is a resolved default: its value and basis, with NVIDIA's page.
+    check_has(&html, "Default 150 W: NVIDIA gives up to 150 W");
+    check_tag(&html, &[r#"data-fact="F4.6.4""#]);
+    check_tag(
+        &html,
+        &[
+            r#"name="costs.dpu_watts""#,
+            r#"placeholder="150 (default)""#,
+        ],
+    );
+    // The resolved defaults the answer rests on are listed with the report.
+    check_tag(
+        &html,
+        &[
+            r#"data-resolved="platform.datapath""#,
+            r#"data-user-set="false""#,
+        ],
+    );
+    // Source kinds beside each link.
+    check_tag(&html, &["class=\"source\"", r#"data-kind="vendor""#]);
+}
+
+#[tokio::test]
+async fn the_embed_is_a_card_with_a_way_out() {
+    let html = render_props(AppProps {
+        preset: Some("hype-case".into()),
+        embed: true,
+        page_address: "https://x.org/tools/dpu/".into(),
+        ..AppProps::default()
+    })
+    .await;
+    check_has(&html, r#"data-verdict="wrong_problem""#);
+    check_tag(
+        &html,
+        &[
+            r#"data-action="open-full""#,
+            r#"target="_blank""#,
+            r#"rel="noopener noreferrer""#,
+            r#"href="https://x.org/tools/dpu/?preset=hype-case""#,
+        ],
+    );
+    // A few key inputs, not the whole form.
+    assert!(!html.contains("Quick check"));
+    assert!(
+        html.matches(r#"<input type="text""#).count() <= 6 + 1,
+        "only the key inputs are open"
+    );
+    // Every source link opens in a new tab.
+    for tag in html.split("<a ").skip(1) {
+        let tag = tag.split('>').next().unwrap_or_default();
+        if tag.contains("data-fact") {
+            assert!(
+                tag.contains(r#"target="_blank""#) && tag.contains("noopener"),
+                "{tag}"
+            );
         }
     }
+    // The embed has no page chrome: no header, no saving panel.
+    assert!(!html.contains("Skip to the verdict") && !html.contains("Save this scenario"));
 }

@@ -172,10 +172,15 @@ pub fn headline(
         (title, of.count())
     };
     let freed = format!(
-        "the DPUs free about {} per host and remove {} of {}",
+        "The DPUs free about {} per host and remove {} of {}",
         count(c.cores_freed_per_host, "core", "cores"),
         c.servers_avoided,
         count(f64::from(s.fleet.hosts), "server", "servers")
+    );
+    let odds = format!(
+        "{freed}: {} that they pay off, and {}",
+        chance(u.p_worth_it),
+        median(s, u)
     );
     match verdict {
         Verdict::WrongProblem => {
@@ -207,31 +212,12 @@ pub fn headline(
                 count(s.fleet.lifetime_years, "year", "years")
             )
         }
-        Verdict::NotWorthIt => format!(
-            "Not worth it: {freed}, {} that they pay off and {}.",
-            chance(u.p_worth_it),
-            median(s, u)
-        ),
-        Verdict::TossUp => format!(
-            "Could go either way: {freed}, {} that they pay off and {}. Measure {} first.",
-            chance(u.p_worth_it),
-            median(s, u),
-            settle_with(s, u)
-        ),
+        Verdict::NotWorthIt | Verdict::WorthIt => format!("{odds}."),
+        Verdict::TossUp => format!("{odds}. Measure {} first.", settle_with(s, u)),
         Verdict::WorthItWithTradeoffs => {
             let (title, more) = first(Severity::Tradeoff);
-            format!(
-                "It pays: {freed}, {} that they pay off and {}, but {title}{}.",
-                chance(u.p_worth_it),
-                median(s, u),
-                and_more(more)
-            )
+            format!("{odds}, but {title}{}.", and_more(more))
         }
-        Verdict::WorthIt => format!(
-            "It pays: {freed}, {} that they pay off and {}.",
-            chance(u.p_worth_it),
-            median(s, u)
-        ),
     }
 }
 

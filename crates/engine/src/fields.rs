@@ -1159,6 +1159,78 @@ pub fn show_json(f: &Field, v: &Value, currency: &str) -> String {
     }
 }
 
+/// What is allowed at a path, in the units a person sees ("from 0 to 10,000 Gb/s", "from 0 %
+/// to 100 %"), for the page's messages.
+pub fn allowed_shown(path: &str, currency: &str) -> String {
+    let Some(f) = field(path) else {
+        return String::new();
+    };
+    match f.kind {
+        Kind::Number(n) | Kind::OptionalNumber(n) => n.allowed_shown(currency),
+        Kind::Range(id) => {
+            let sp = crate::assumptions::spec(id);
+            let n = Number {
+                unit: sp.unit,
+                min: sp.min,
+                min_exclusive: false,
+                max: sp.max,
+                integer: false,
+            };
+            format!("low ≤ likely ≤ high, each {}", n.allowed_shown(currency))
+        }
+        Kind::Text { max_chars } => format!("one line of at most {max_chars} characters"),
+        Kind::Bool | Kind::OptionalBool => "yes or no".to_owned(),
+        Kind::Choice(_) | Kind::OptionalChoice(_) | Kind::List(_) => {
+            "one of the listed values".to_owned()
+        }
+    }
+}
+
+/// The label of a path, for messages ("Traffic per host"; a range point reads "Share of …, low").
+pub fn label_at(path: &str) -> String {
+    let base = path.split('[').next().unwrap_or(path);
+    match field(base) {
+        Some(f) if f.path != base => {
+            let point = &base[f.path.len() + 1..];
+            format!("{}, {point}", f.label)
+        }
+        Some(f) => f.label.to_owned(),
+        None => crate::error::clip(path),
+    }
+}
+
+/// An error in plain words for the page: what is wrong and what to enter, in the units shown,
+/// never the parser's wording. `typed` is what the person typed, echoed shortened.
+pub fn person_message(e: &ScenarioError, typed: &str, currency: &str) -> String {
+    let ScenarioError::Field { path, problem, .. } = e else {
+        return e.to_string();
+    };
+    let allowed = allowed_shown(path, currency);
+    let typed = crate::error::clip(typed.trim());
+    let what = match problem {
+        Problem::Empty => "Enter a value".to_owned(),
+        Problem::WrongType { .. } | Problem::OutOfRange(_) | Problem::UnknownValue(_) => {
+            if typed.is_empty() {
+                "Enter a value".to_owned()
+            } else {
+                format!("“{typed}” is not allowed here")
+            }
+        }
+        Problem::NotWhole(_) => "Enter a whole number".to_owned(),
+        Problem::Above { other, .. } => format!("This must not be above {other}"),
+        Problem::ControlCharacter => "Use one line, without tabs or control characters".to_owned(),
+        Problem::TooLong { chars } => format!("This is too long ({chars} characters)"),
+        Problem::Repeated(_) | Problem::MissingPoint(_) | Problem::UnknownField => {
+            problem.to_string()
+        }
+    };
+    if allowed.is_empty() {
+        format!("{what}.")
+    } else {
+        format!("{what}: {allowed}.")
+    }
+}
+
 // --- Lookups -----------------------------------------------------------------------------
 
 /// The field at a JSON path (`assumptions.<key>.<point>` finds the range's field).
@@ -1817,6 +1889,49 @@ mod tests {
             "2 / 8 / 15 Gb/s (low / likely / high)"
         );
         assert_eq!(show("costs.kwh_price", Value::from(0.15)), "EUR 0.15/kWh");
+    }
+
+    #[test]
+    fn messages_for_people_name_the_range_in_the_units_shown() {
+        let s = Scenario::default();
+        let msg = |path: &str, text: &str| {
+            let e = s.with_text(path, text).unwrap_err();
+            person_message(&e, text, "EUR")
+        };
+        assert_eq!(
+            msg("traffic.gbps_per_host", "-5"),
+            "“-5” is not allowed here: from 0 to 10,000 Gb/s."
+        );
+        assert_eq!(
+            msg("traffic.gbps_per_host", "ten"),
+            "“ten” is not allowed here: from 0 to 10,000 Gb/s."
+        );
+        assert_eq!(
+            msg("traffic.gbps_per_host", ""),
+            "Enter a value: from 0 to 10,000 Gb/s."
+        );
+        assert_eq!(
+            msg("fleet.hosts", "1.5"),
+            "Enter a whole number: a whole number from 1 to 1,000,000 hosts."
+        );
+        assert_eq!(
+            msg("costs.discount_rate", "60"),
+            "“60” is not allowed here: from 0 % to 50 %/year."
+        );
+        assert_eq!(
+            msg("assumptions.offload_fraction.low", "90"),
+            "This must not be above likely: low ≤ likely ≤ high, each from 0 % to 100 %."
+        );
+        assert_eq!(
+            msg("name", "a\tb"),
+            "Use one line, without tabs or control characters: one line of at most 120 characters."
+        );
+        assert!(!msg("traffic.gbps_per_host", &"9".repeat(500)).contains(&"9".repeat(100)));
+        assert_eq!(
+            label_at("assumptions.offload_fraction.low"),
+            "Share of the offloadable work the DPU removes, low"
+        );
+        assert_eq!(label_at("goals[2]"), "Goals");
     }
 
     #[test]

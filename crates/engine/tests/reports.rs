@@ -87,7 +87,12 @@ fn the_verdict_rests_on_the_whole_range_not_the_point() {
         r.uncertainty.p_worth_it
     );
     assert_eq!(r.verdict, Verdict::TossUp);
-    assert!(r.headline.starts_with("Could go either way: the DPUs free about 2.08 cores per host and remove 1 of 16 servers, a 4"), "{}", r.headline);
+    assert!(
+        r.headline
+            .starts_with("The DPUs free about 2.08 cores per host and remove 1 of 16 servers: a 4"),
+        "{}",
+        r.headline
+    );
     assert!(
         r.headline
             .ends_with("Measure the host cores your data path uses today (esxtop, pidstat) first."),
@@ -114,14 +119,14 @@ fn headlines_use_the_scenarios_numbers() {
     // k = 3,282.03 per host; 32 hosts; nothing avoided in any sample.
     assert_eq!(
         r.headline,
-        "Not worth it: the DPUs free about 1.25 cores per host and remove 0 of 32 servers, a \
-         0 % chance that they pay off and a median net loss of USD 105,025 over 5 years."
+        "The DPUs free about 1.25 cores per host and remove 0 of 32 servers: a 0 % chance that \
+         they pay off, and a median net loss of USD 105,025 over 5 years."
     );
     let r = report(&format!("{{{PAYS}}}"));
     assert!(
         r.headline.starts_with(
-            "It pays: the DPUs free about 10 cores per host and remove 5 of 16 servers, a 100 % \
-             chance that they pay off and a median net saving of USD "
+            "The DPUs free about 10 cores per host and remove 5 of 16 servers: a 100 % chance \
+             that they pay off, and a median net saving of USD "
         ),
         "{}",
         r.headline

@@ -1,0 +1,208 @@
+//! "Embed": the code a blogger pastes to show the scenario on screen in a post. The loader
+//! snippet (a `div` and the content-hashed `embed.js` with its integrity hash) names the
+//! preset when the scenario is one, else the link; a plain `iframe` serves platforms that
+//! allow iframes but not scripts. The addresses are those of the deployment the page was
+//! loaded from.
+
+use yew::prelude::*;
+
+use crate::notice::Notice;
+use crate::params::Theme;
+
+/// Where the page is published and which loader it offers.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Deployment {
+    /// The deployment's root address, ending in `/` (where `index.html` and `embed.js` are).
+    pub root: String,
+    /// The content-hashed loader and its SRI hash, when the build published them.
+    pub loader: Option<(String, String)>,
+}
+
+/// What to embed: a preset by name, or the scenario's link (`1.…`, the `#s=` value).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum What {
+    /// An unedited preset.
+    Preset(String),
+    /// Anything else.
+    Link(String),
+    /// The default scenario.
+    Default,
+}
+
+fn attr(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The `div` and `script` a post needs.
+pub fn loader_snippet(d: &Deployment, what: &What, theme: Theme) -> String {
+    let target = match what {
+        What::Preset(name) => format!(r#" data-preset="{}""#, attr(name)),
+        What::Link(link) => format!(r#" data-link="{}""#, attr(&format!("{}#s={link}", d.root))),
+        What::Default => String::new(),
+    };
+    let script = match &d.loader {
+        Some((file, integrity)) => format!(
+            r#"<script src="{}" integrity="{}" crossorigin="anonymous"></script>"#,
+            attr(&format!("{}{file}", d.root)),
+            attr(integrity)
+        ),
+        None => format!(
+            r#"<script src="{}"></script>"#,
+            attr(&format!("{}embed.js", d.root))
+        ),
+    };
+    format!(
+        "<div data-dpu-reality-check{target} data-theme=\"{}\"></div>\n{script}",
+        theme.attr()
+    )
+}
+
+/// The plain `iframe`, of a fixed height, with its own storage name `ns`.
+pub fn iframe_snippet(d: &Deployment, what: &What, theme: Theme, ns: &str) -> String {
+    let mut src = format!("{}?embed=1&theme={}&ns={ns}", d.root, theme.attr());
+    match what {
+        What::Preset(name) => src.push_str(&format!("&preset={name}")),
+        What::Link(link) => src.push_str(&format!("#s={link}")),
+        What::Default => {}
+    }
+    format!(
+        "<iframe src=\"{}\" title=\"DPU Reality Check\" width=\"100%\" height=\"900\" \
+         loading=\"lazy\" referrerpolicy=\"no-referrer\" style=\"border:0\"></iframe>",
+        attr(&src)
+    )
+}
+
+/// Props of [`EmbedPanel`].
+#[derive(Properties, PartialEq)]
+pub struct EmbedPanelProps {
+    /// Where the page is published.
+    pub deployment: Deployment,
+    /// What to embed.
+    pub what: What,
+    /// The storage name for the iframe snippet (chosen once per page).
+    pub iframe_ns: AttrValue,
+    /// A message to show.
+    pub on_notice: Callback<Notice>,
+}
+
+/// The Embed action and its panel.
+#[component]
+pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
+    let theme = use_state(|| Theme::Auto);
+    let loader = loader_snippet(&props.deployment, &props.what, *theme);
+    let iframe = iframe_snippet(&props.deployment, &props.what, *theme, &props.iframe_ns);
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            theme.set(match el.value().as_str() {
+                "light" => Theme::Light,
+                "dark" => Theme::Dark,
+                _ => Theme::Auto,
+            });
+        })
+    };
+    let copy = |id: &'static str, text: String| {
+        let notice = props.on_notice.clone();
+        Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                let (notice, text) = (notice.clone(), text.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    if crate::web::copy_text(text).await {
+                        notice.emit(Notice::SnippetCopied);
+                    } else {
+                        crate::web::select_text(id);
+                        notice.emit(Notice::SnippetByHand);
+                    }
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&notice, id, &text);
+        })
+    };
+    html! {
+        <details class="embed-panel" data-embed-panel="">
+            <summary class="button">{"Embed"}</summary>
+            <div class="embed-body">
+                <p>{"Paste this into a post to show this scenario; readers can change it in place. \
+                    Nothing they type leaves their browser."}</p>
+                <div class="field">
+                    <label for="embed-theme">{"Colours"}</label>
+                    <select id="embed-theme" onchange={on_theme}>
+                        <option value="auto" selected={*theme == Theme::Auto}>{"Follow the reader's setting"}</option>
+                        <option value="light" selected={*theme == Theme::Light}>{"Light"}</option>
+                        <option value="dark" selected={*theme == Theme::Dark}>{"Dark"}</option>
+                    </select>
+                </div>
+                <label for="embed-loader">{"With the loader script (sizes itself to its content)"}</label>
+                <textarea id="embed-loader" readonly=true rows="4" data-snippet="loader" value={loader.clone()} />
+                <button type="button" data-action="copy-loader" onclick={copy("embed-loader", loader)}>{"Copy embed code"}</button>
+                <label for="embed-iframe">{"Without scripts: a plain iframe (fixed height)"}</label>
+                <textarea id="embed-iframe" readonly=true rows="3" data-snippet="iframe" value={iframe.clone()} />
+                <button type="button" data-action="copy-iframe" onclick={copy("embed-iframe", iframe)}>{"Copy iframe code"}</button>
+            </div>
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn deployment() -> Deployment {
+        Deployment {
+            root: "https://example.org/tools/dpu/".into(),
+            loader: Some(("embed-0123456789.js".into(), "sha384-abc".into())),
+        }
+    }
+
+    #[test]
+    fn the_loader_snippet_names_the_preset_or_the_link() {
+        let d = deployment();
+        assert_eq!(
+            loader_snippet(&d, &What::Preset("hype-case".into()), Theme::Dark),
+            "<div data-dpu-reality-check data-preset=\"hype-case\" data-theme=\"dark\"></div>\n\
+             <script src=\"https://example.org/tools/dpu/embed-0123456789.js\" integrity=\"sha384-abc\" crossorigin=\"anonymous\"></script>"
+        );
+        let s = loader_snippet(&d, &What::Link("1.eyJ9".into()), Theme::Auto);
+        assert!(s.starts_with("<div data-dpu-reality-check data-link=\"https://example.org/tools/dpu/#s=1.eyJ9\" data-theme=\"auto\">"), "{s}");
+        let plain = Deployment { loader: None, ..d };
+        assert!(
+            loader_snippet(&plain, &What::Default, Theme::Auto)
+                .ends_with("<script src=\"https://example.org/tools/dpu/embed.js\"></script>")
+        );
+    }
+
+    #[test]
+    fn the_iframe_keeps_the_link_in_the_fragment() {
+        let d = deployment();
+        let s = iframe_snippet(
+            &d,
+            &What::Link("1.eyJ9".into()),
+            Theme::Light,
+            "iframe-1a2b",
+        );
+        assert!(s.contains("src=\"https://example.org/tools/dpu/?embed=1&amp;theme=light&amp;ns=iframe-1a2b#s=1.eyJ9\""), "{s}");
+        let s = iframe_snippet(
+            &d,
+            &What::Preset("nfv-heavy".into()),
+            Theme::Auto,
+            "iframe-1",
+        );
+        assert!(s.contains("&amp;preset=nfv-heavy\""), "{s}");
+    }
+
+    #[test]
+    fn hostile_text_cannot_leave_its_attribute() {
+        let d = Deployment {
+            root: "https://x/\"><script>".into(),
+            loader: None,
+        };
+        let s = loader_snippet(&d, &What::Link("1.a".into()), Theme::Auto);
+        assert!(!s.contains("\"><script>"), "{s}");
+    }
+}
