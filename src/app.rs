@@ -339,7 +339,8 @@ pub fn App(props: &AppProps) -> Html {
                         <summary>{"The figures and the sources"}</summary>
                         <Findings report={report.clone()} />
                         <CostPanel report={report.clone()} gbps_per_host={state.scenario.traffic.gbps_per_host}
-                            cores_per_host={f64::from(state.scenario.fleet.cores_per_host)} />
+                            cores_per_host={f64::from(state.scenario.fleet.cores_per_host)}
+                            min_hosts={state.scenario.fleet.min_hosts_per_cluster} />
                     </details>
                     <p class="embed-actions">
                         <a class="button" href={full_link} target="_blank" rel="noopener noreferrer"
@@ -398,7 +399,8 @@ pub fn App(props: &AppProps) -> Html {
                     </section>
                     <Findings report={report.clone()} />
                     <CostPanel report={report.clone()} gbps_per_host={state.scenario.traffic.gbps_per_host}
-                        cores_per_host={f64::from(state.scenario.fleet.cores_per_host)} />
+                        cores_per_host={f64::from(state.scenario.fleet.cores_per_host)}
+                            min_hosts={state.scenario.fleet.min_hosts_per_cluster} />
                 </section>
                 <VerdictAnnouncer text={(*announce).clone()} />
             </main>

@@ -1,17 +1,35 @@
-//! SVG charts of the report: networking cores against traffic, DPU cost against the value of
-//! the servers it avoids, and the tornado of the assumptions. Only layout arithmetic here
-//! (mapping values to pixels); every value drawn comes from the report.
+//! SVG charts of the report for the cost panel: networking cores against traffic, the DPUs'
+//! cost against the servers they avoid, the tornado of the assumptions and the cash flow by
+//! year. Only layout arithmetic here (mapping values to pixels, picking ranges and ticks);
+//! every value shown comes from the report and reads through `dpu_engine::format`. No
+//! `style` attributes (the page's CSP forbids them): colours come from `charts.css`.
 
 use std::fmt::Write as _;
 use std::rc::Rc;
 
 use dpu_engine::Report;
-use dpu_engine::format::{auto, money, percent};
+use dpu_engine::assumptions::spec;
+use dpu_engine::fields::with_unit;
+use dpu_engine::format::{auto, count, in_sentence, money, num, percent};
+use dpu_engine::report::figure;
+use dpu_engine::uncertainty::TornadoBar;
 use yew::prelude::*;
 
+/// Width of every chart's coordinate system; the SVGs scale to their box.
 const W: f64 = 480.0;
-const LEFT: f64 = 40.0;
-const RIGHT: f64 = 12.0;
+/// Right margin of a plot.
+const RIGHT: f64 = 10.0;
+/// Estimated width of one character of chart text at its largest size (16 units on a
+/// phone, see `charts.css`), so labels placed by it never overlap at any size.
+const CH: f64 = 8.8;
+/// Height of one row of labels above a plot.
+const ROW_H: f64 = 18.0;
+/// Height of a plot.
+const PLOT_H: f64 = 200.0;
+/// Room below a plot for the tick labels and the axis title.
+const AXIS_H: f64 = 40.0;
+/// Height of one bar row (cost bars, tornado).
+const BAR_H: f64 = 20.0;
 
 /// A linear map from a value range onto a pixel range.
 #[derive(Debug, Clone, Copy)]
@@ -28,72 +46,263 @@ impl Scale {
         Scale { d0, d1, r0, r1 }
     }
 
+    /// The pixel of `v`, finite for any input (values far outside the range are pinned
+    /// just past its ends).
     fn at(&self, v: f64) -> f64 {
-        self.r0 + (v - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0)
+        let t = ((v - self.d0) / (self.d1 - self.d0)).clamp(-0.1, 1.1);
+        let p = self.r0 + t * (self.r1 - self.r0);
+        if p.is_finite() { p } else { self.r0 }
     }
 }
 
-/// A round tick step (1, 2 or 5 × 10ⁿ) giving about `count` ticks up to `max`.
-fn tick_step(max: f64, count: f64) -> f64 {
-    let raw = (max / count).max(f64::MIN_POSITIVE);
-    let pow = 10f64.powf(raw.log10().floor());
-    let m = raw / pow;
-    let nice = if m <= 1.0 {
-        1.0
-    } else if m <= 2.0 {
-        2.0
-    } else if m <= 5.0 {
-        5.0
+/// Round ticks, about five, 1, 2, 2.5 or 5 × 10ⁿ apart, over `lo..hi`: rounded outward to cover
+/// the range, or inward to stay inside it. Also returns the decimals a tick needs.
+fn ticks(lo: f64, hi: f64, outward: bool) -> (Vec<f64>, usize) {
+    let lo = if lo.is_finite() { lo } else { 0.0 };
+    let hi = if hi.is_finite() && hi > lo {
+        hi
     } else {
-        10.0
+        lo + lo.abs().max(1.0)
     };
-    nice * pow
+    let raw = ((hi - lo) / 5.0).max(f64::MIN_POSITIVE);
+    let pow = 10f64.powf(raw.log10().floor());
+    let step = pow
+        * [1.0, 2.0, 2.5, 5.0, 10.0]
+            .into_iter()
+            .find(|m| raw / pow <= *m)
+            .unwrap_or(10.0);
+    let (i0, i1) = if outward {
+        ((lo / step).floor(), (hi / step).ceil())
+    } else {
+        ((lo / step).ceil(), (hi / step).floor())
+    };
+    let decimals = (0..9)
+        .find(|d| {
+            let x = step * 10f64.powi(*d);
+            (x - x.round()).abs() < 1e-6 * x.max(1.0)
+        })
+        .unwrap_or(9) as usize;
+    let at = (0..20)
+        .map(|i| (i0 + f64::from(i)) * step + 0.0)
+        .take_while(|t| *t <= i1 * step + step * 1e-9)
+        .collect();
+    (at, decimals)
 }
 
-/// Ticks 0, step, 2·step, … up to and including the first at or above `max`.
-fn ticks(max: f64) -> Vec<f64> {
-    let step = tick_step(max, 5.0);
-    let mut out = vec![0.0];
-    while out.last().is_some_and(|t| *t < max) && out.len() < 12 {
-        out.push(out.len() as f64 * step);
+/// A money tick: a short number (`-250k`, `1.5M`); the axis title names the currency.
+fn short(x: f64) -> String {
+    let a = x.abs();
+    let (div, suffix) = if a >= 1e12 {
+        (1e12, "tn")
+    } else if a >= 1e9 {
+        (1e9, "bn")
+    } else if a >= 1e6 {
+        (1e6, "M")
+    } else if a >= 1e3 {
+        (1e3, "k")
+    } else {
+        (1.0, "")
+    };
+    format!("{}{suffix}", num(x / div, 2))
+}
+
+/// A figure as [`auto`] reads it, with four decimals below 0.01 so that a small value never
+/// reads as 0.
+fn fine(x: f64) -> String {
+    if x != 0.0 && x.abs() < 0.01 {
+        num(x, 4)
+    } else {
+        auto(x)
     }
-    out
 }
 
+/// Cores as they read: `1 core`, `1.56 cores`, `0.001 cores`.
+fn cores(x: f64) -> String {
+    if x.abs() < 0.01 {
+        format!("{} cores", fine(x))
+    } else {
+        count(x, "core", "cores")
+    }
+}
+
+/// A pixel coordinate for an attribute: one decimal, never NaN or infinite.
 fn f1(x: f64) -> String {
-    format!("{x:.1}")
+    format!("{:.1}", if x.is_finite() { x } else { 0.0 })
 }
 
+/// A raw number for a `data-` hook (`null` if it were ever not finite).
+fn raw(x: f64) -> String {
+    if x.is_finite() {
+        x.to_string()
+    } else {
+        "null".to_owned()
+    }
+}
+
+/// Estimated width of a chart label at its largest size.
+fn width(text: &str) -> f64 {
+    text.chars().count() as f64 * CH
+}
+
+/// The `points` of a polyline.
 fn polyline(points: impl Iterator<Item = (f64, f64)>) -> String {
     let mut out = String::new();
     for (x, y) in points {
-        let _ = write!(out, "{:.1},{:.1} ", x, y);
+        let _ = write!(out, "{},{} ", f1(x), f1(y));
     }
     out
 }
 
-/// A label beside a vertical marker at `x`: to its right, or to its left past the middle.
-fn marker_label(x: f64, y: f64, text: String) -> Html {
-    let (x, anchor) = if x > W / 2.0 {
-        (x - 4.0, "end")
-    } else {
-        (x + 4.0, "start")
-    };
-    html! { <text class="mark-label" x={f1(x)} y={f1(y)} text-anchor={anchor}>{text}</text> }
+/// A cost figure's label from the engine's one list ([`dpu_engine::FIGURES`]).
+fn label(field: &'static str) -> &'static str {
+    figure(field).map_or(field, |f| f.label)
 }
 
-/// Height of one tornado bar.
-const ROW: f64 = 18.0;
+/// A label in the rows above a plot: on a vertical marker line at `line` (beside it), or
+/// pinned at `x` (ending there when `end`).
+struct Tag {
+    text: String,
+    class: &'static str,
+    line: Option<f64>,
+    x: f64,
+    end: bool,
+}
 
-/// One side of a tornado bar, from the likely net saving at `from` to `to` (pixels).
-fn tornado_bar(class: &'static str, from: f64, to: f64) -> Html {
-    html! {
-        <rect class={class} x={f1(from.min(to))} y="1" height={f1(ROW - 2.0)}
-            width={f1((to - from).abs().max(1.0))} />
+/// Where a [`Tag`] went: its text's anchor point, row (0 nearest the plot) and span.
+#[derive(Clone, Copy)]
+struct Spot {
+    x: f64,
+    end: bool,
+    row: usize,
+    from: f64,
+    to: f64,
+}
+
+/// Places tags in rows above a plot ending at `right` so that no two overlap and no marker
+/// line runs through another's text. Tags are taken in the order [`sort_tags`] gives, each
+/// into the lowest row that is clear.
+fn place(tags: &[Tag], right: f64) -> Vec<Spot> {
+    let mut out: Vec<Spot> = Vec::with_capacity(tags.len());
+    for t in tags {
+        let w = width(&t.text);
+        let (x, end) = match t.line {
+            Some(l) if l + 4.0 + w <= right || l - 4.0 - w < 0.0 => (l + 4.0, false),
+            Some(l) => (l - 4.0, true),
+            None => (t.x, t.end),
+        };
+        let (from, to) = if end { (x - w, x) } else { (x, x + w) };
+        let crosses =
+            |line: Option<f64>, a: f64, b: f64| line.is_some_and(|l| l >= a - 3.0 && l <= b + 3.0);
+        let clear = |row: usize| {
+            out.iter().zip(tags).all(|(s, other)| {
+                if s.row == row {
+                    to + 8.0 < s.from || s.to + 8.0 < from
+                } else if s.row < row {
+                    !crosses(t.line, s.from, s.to)
+                } else {
+                    !crosses(other.line, from, to)
+                }
+            })
+        };
+        let row = (0..=tags.len())
+            .find(|r| clear(*r))
+            .unwrap_or_else(|| out.iter().map(|s| s.row + 1).max().unwrap_or(0));
+        out.push(Spot {
+            x,
+            end,
+            row,
+            from,
+            to,
+        });
+    }
+    out
+}
+
+/// A plot's frame: the left edge of the plot, its top and bottom, the whole height.
+struct Frame {
+    left: f64,
+    top: f64,
+    bottom: f64,
+    height: f64,
+}
+
+impl Frame {
+    /// A frame with room for `rows` rows of tags above and tick labels of `label_w` at left.
+    fn new(rows: usize, label_w: f64) -> Self {
+        let top = rows.max(1) as f64 * ROW_H + 14.0;
+        Frame {
+            left: (label_w + 8.0).max(24.0),
+            top,
+            bottom: top + PLOT_H,
+            height: top + PLOT_H + AXIS_H,
+        }
+    }
+
+    /// Baseline of tag row `row`.
+    fn row_y(&self, row: usize) -> f64 {
+        self.top - 12.0 - row as f64 * ROW_H
+    }
+
+    /// The tags, with their marker lines from the plot's bottom up to the text.
+    fn tags(&self, tags: &[Tag], spots: &[Spot]) -> Html {
+        html! {<>
+            for (t, s) in tags.iter().zip(spots) {
+                if let Some(l) = t.line {
+                    <line class={classes!("mark", t.class)} x1={f1(l)} x2={f1(l)}
+                        y1={f1(self.row_y(s.row) - 12.0)} y2={f1(self.bottom)} />
+                }
+                <text class={classes!("tag", t.class)} x={f1(s.x)} y={f1(self.row_y(s.row))}
+                    text-anchor={if s.end { "end" } else { "start" }}>{t.text.clone()}</text>
+            }
+        </>}
+    }
+
+    /// Horizontal grid lines with their labels left of the plot, and the axis title below.
+    fn y_grid(&self, y: &Scale, at: &[f64], labels: &[String], title: String) -> Html {
+        html! {<>
+            for (t, text) in at.iter().zip(labels) {
+                <line class="grid" x1={f1(self.left)} x2={f1(W - RIGHT)} y1={f1(y.at(*t))} y2={f1(y.at(*t))} />
+                <text class="tick" x={f1(self.left - 5.0)} y={f1(y.at(*t) + 4.0)} text-anchor="end">{text.clone()}</text>
+            }
+            <text class="axis-title" x={f1((self.left + W - RIGHT) / 2.0)} y={f1(self.height - 4.0)}
+                text-anchor="middle">{title}</text>
+        </>}
+    }
+
+    /// A tick label under the plot at `x`.
+    fn x_tick(&self, x: f64, text: String) -> Html {
+        tick_under(x, self.bottom + 17.0, text)
     }
 }
 
-/// Props of the charts.
+/// A tick label centred under `x` at baseline `y`, kept inside the chart at either end.
+fn tick_under(x: f64, y: f64, text: String) -> Html {
+    let half = width(&text) / 2.0;
+    let anchor = if x + half > W {
+        "end"
+    } else if x - half < 0.0 {
+        "start"
+    } else {
+        "middle"
+    };
+    html! { <text class="tick" x={f1(x)} y={f1(y)} text-anchor={anchor}>{text}</text> }
+}
+
+/// Sorts tags for [`place`]: marker lines from right to left, then the pinned ones (which
+/// thus rise above any marker line that would cross them).
+fn sort_tags(tags: &mut [Tag]) {
+    tags.sort_by(|a, b| {
+        let key = |t: &Tag| t.line.unwrap_or(f64::NEG_INFINITY);
+        key(b).total_cmp(&key(a))
+    });
+}
+
+/// A legend entry: a key in `class` and its text.
+fn key(class: &'static str, text: String) -> Html {
+    html! { <li><span class={classes!("key", class)} aria-hidden="true"></span>{text}</li> }
+}
+
+/// Props of [`CostBars`], [`Tornado`] and [`CashFlowChart`].
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     /// The report.
@@ -105,178 +314,621 @@ pub struct ChartProps {
 pub struct TrafficChartProps {
     /// The report.
     pub report: Rc<Report>,
-    /// The scenario's traffic per host, Gb/s.
+    /// The scenario's traffic per host, Gb/s (G).
     pub gbps_per_host: f64,
-    /// Cores per host.
+    /// Cores per host (C).
     pub cores_per_host: f64,
+    /// Hosts each cluster must keep (m): a cluster no larger never gives up a server.
+    #[prop_or(2)]
+    pub min_hosts: u32,
 }
 
-/// Networking cores per host against traffic, with break-even, current traffic and host cores.
+/// A horizontal reference line across the traffic chart: its value, class, label, and a
+/// shorter label for when the long one finds no room.
+struct RefLine {
+    value: f64,
+    class: &'static str,
+    text: String,
+    short: String,
+}
+
+/// Where a reference line's label fits: the first spot, above the line and then below it,
+/// from left to right, where neither curve nor another line runs through its text; the
+/// full text if it fits anywhere, else the short one, else the short one above at left.
+fn ref_label(
+    line: &RefLine,
+    line_y: f64,
+    frame: &Frame,
+    curves: &[&[(f64, f64)]],
+    others: &[f64],
+) -> Html {
+    let clear = |x0: f64, base: f64, w: f64| {
+        let (x1, y0, y1) = (x0 + w, base - 13.0, base + 3.0);
+        let inside = y0 >= frame.top && y1 <= frame.bottom && x1 <= W - RIGHT;
+        let hits_curve = curves.iter().any(|pts| {
+            pts.windows(2).any(|s| {
+                let (a, b) = (s[0], s[1]);
+                a.0.max(b.0) >= x0 - 4.0
+                    && a.0.min(b.0) <= x1 + 4.0
+                    && a.1.max(b.1) >= y0 - 2.0
+                    && a.1.min(b.1) <= y1 + 2.0
+            })
+        });
+        let hits_line = others.iter().any(|y| *y >= y0 - 1.0 && *y <= y1 + 1.0);
+        inside && !hits_curve && !hits_line
+    };
+    let spot = [&line.text, &line.short].into_iter().find_map(|text| {
+        let w = width(text);
+        [line_y - 5.0, line_y + 15.0].into_iter().find_map(|base| {
+            (0..40)
+                .map(|i| frame.left + 4.0 + f64::from(i) * 12.0)
+                .find(|x| clear(*x, base, w))
+                .map(|x| (text, x, base))
+        })
+    });
+    let (text, x, y) = spot.unwrap_or((&line.short, frame.left + 4.0, line_y - 5.0));
+    html! {
+        <text class={classes!("ref-label", line.class)} x={f1(x)} y={f1(y)}>{text.clone()}</text>
+    }
+}
+
+/// Networking cores per host (N) and cores a DPU frees (Z) against traffic per host, with
+/// your traffic, the break-even, the usable DPU line rate (an arrow at the right edge when
+/// beyond the range), the host's cores and the cores a cluster must free per host to give
+/// up its first server.
 #[component]
 pub fn TrafficChart(props: &TrafficChartProps) -> Html {
-    let curve = &props.report.traffic_curve;
-    let (h, top, bottom) = (280.0, 40.0, 36.0);
-    let x_max = curve.iter().map(|p| p.gbps).fold(1.0, f64::max);
-    let n_max = curve.iter().map(|p| p.networking_cores).fold(1.0, f64::max);
-    let host = props.cores_per_host;
-    // Show the host's cores as a line when that does not flatten the curve.
-    let host_on_chart = host <= n_max * 3.0;
-    let y_top = if host_on_chart {
-        n_max.max(host)
+    let r = &props.report;
+    let c = &r.cost;
+    let curve = &r.traffic_curve;
+    let (g, host) = (props.gbps_per_host, props.cores_per_host);
+    let x_top = curve.last().map_or(0.0, |p| p.gbps).max(g);
+    let x_top = if x_top > 0.0 { x_top } else { 10.0 };
+    let curve_top = curve
+        .iter()
+        .flat_map(|p| [p.networking_cores, p.cores_freed])
+        .fold(0.0, f64::max);
+    // "1 server per h-host cluster": a cluster of h hosts gives up its first server when
+    // each host frees C/h cores (none when freed cores remove no servers at all).
+    let cpu_bound = !r.findings.iter().any(|f| f.id == "not-cpu-bound");
+    let size = c.clusters.size;
+    let server = (cpu_bound && size > props.min_hosts && host > 0.0).then(|| RefLine {
+        value: host / f64::from(size),
+        class: "ref-server",
+        text: format!(
+            "1 server per {}-host cluster: {}",
+            num(f64::from(size), 0),
+            cores(host / f64::from(size))
+        ),
+        short: "1 server per cluster".to_owned(),
+    });
+    let host_line = (host > 0.0).then(|| RefLine {
+        value: host,
+        class: "ref-host",
+        text: format!("host: {}", cores(host)),
+        short: "host".to_owned(),
+    });
+    // A reference line stays on the chart unless it would squash the curves below a third
+    // of its height, or would sit on the axis; then the legend says it.
+    let base = if curve_top > 0.0 {
+        curve_top
     } else {
-        n_max
+        server.as_ref().map_or(1.0, |s| s.value)
     };
-    let y_ticks = ticks(y_top * 1.05);
-    let y_max = y_ticks.last().copied().unwrap_or(1.0);
-    let x_ticks = ticks(x_max);
-    let x_max = x_ticks.last().copied().unwrap_or(1.0).max(x_max);
-    let x = Scale::new(0.0, x_max, LEFT, W - RIGHT);
-    let y = Scale::new(0.0, y_max, h - bottom, top);
-    let n_line = polyline(
-        curve
-            .iter()
-            .map(|p| (x.at(p.gbps), y.at(p.networking_cores))),
-    );
-    let z_line = polyline(curve.iter().map(|p| (x.at(p.gbps), y.at(p.cores_freed))));
-    let now = props.gbps_per_host.min(x_max);
-    let even = props.report.cost.break_even_gbps_per_host;
-    let summary = format!(
-        "Networking uses {} cores per host at {} Gb/s; a DPU frees {}. {} The host has {} cores.",
-        auto(props.report.cost.networking_cores_per_host),
-        auto(props.gbps_per_host),
-        auto(props.report.cost.cores_freed_per_host),
-        match even {
-            Some(b) => format!("It pays from {} Gb/s per host.", auto(b)),
-            None => "It never pays within the DPUs' line rate.".to_owned(),
+    let (refs_on, refs_off): (Vec<RefLine>, Vec<RefLine>) = server
+        .into_iter()
+        .chain(host_line)
+        .partition(|l| l.value <= base * 3.0 && l.value >= base * 0.02);
+    let y_hi = refs_on.iter().map(|l| l.value).fold(curve_top, f64::max);
+    let (y_ticks, y_dec) = ticks(0.0, if y_hi > 0.0 { y_hi * 1.04 } else { 1.0 }, true);
+    let y_labels: Vec<String> = y_ticks.iter().map(|t| num(*t, y_dec)).collect();
+    let label_w = y_labels.iter().map(|t| width(t)).fold(0.0, f64::max);
+
+    // The tags above the plot need the x scale, which needs the left margin only.
+    let left = Frame::new(1, label_w).left;
+    let x = Scale::new(0.0, x_top, left, W - RIGHT);
+    let rate = c.dpu_line_rate_gbps;
+    let rate_inside = rate <= x_top;
+    let even = c.break_even_gbps_per_host;
+    let gbps = |v: f64| format!("{} Gb/s", fine(v));
+    let mut tags = vec![
+        Tag {
+            text: "cores".to_owned(),
+            class: "tag-title",
+            line: None,
+            x: 0.0,
+            end: false,
         },
-        auto(host)
+        Tag {
+            text: format!("you: {}", gbps(g)),
+            class: "tag-now",
+            line: Some(x.at(g.clamp(0.0, x_top))),
+            x: 0.0,
+            end: false,
+        },
+        Tag {
+            text: if rate_inside {
+                format!("line rate {}", gbps(rate))
+            } else {
+                format!("line rate {} →", gbps(rate))
+            },
+            class: "tag-rate",
+            line: rate_inside.then(|| x.at(rate)),
+            x: W - RIGHT,
+            end: true,
+        },
+    ];
+    if let Some(b) = even {
+        tags.push(Tag {
+            text: format!("pays from {}", gbps(b)),
+            class: "tag-even",
+            line: Some(x.at(b.clamp(0.0, x_top))),
+            x: 0.0,
+            end: false,
+        });
+    }
+    sort_tags(&mut tags);
+    let spots = place(&tags, W - RIGHT);
+    let rows = spots.iter().map(|s| s.row + 1).max().unwrap_or(1);
+    let frame = Frame::new(rows, label_w);
+    let y = Scale::new(
+        0.0,
+        y_ticks.last().copied().unwrap_or(1.0),
+        frame.bottom,
+        frame.top,
     );
+
+    let n_pts: Vec<(f64, f64)> = curve
+        .iter()
+        .map(|p| (x.at(p.gbps), y.at(p.networking_cores)))
+        .collect();
+    let z_pts: Vec<(f64, f64)> = curve
+        .iter()
+        .map(|p| (x.at(p.gbps), y.at(p.cores_freed)))
+        .collect();
+    let ref_ys: Vec<f64> = refs_on.iter().map(|l| y.at(l.value)).collect();
+    let (x_ticks, x_dec) = ticks(0.0, x_top, false);
+
+    // "no traffic within the line rate": how the page reads a missing break-even.
+    let never = figure("break_even_gbps_per_host").map_or("none", |f| f.none);
+    let even_text = match even {
+        Some(b) => format!("It pays from {} per host.", gbps(b)),
+        None => format!("Break-even: {never}."),
+    };
+    let mut summary = format!(
+        "{} at your {} per host: {}; a DPU frees {}. {} {}: {}. The host has {}.",
+        label("networking_cores_per_host"),
+        gbps(g),
+        cores(c.networking_cores_per_host),
+        cores(c.cores_freed_per_host),
+        even_text,
+        label("dpu_line_rate_gbps"),
+        gbps(rate),
+        cores(host),
+    );
+    if cpu_bound && size >= 2 && host > 0.0 {
+        let _ = write!(
+            summary,
+            " A {}-host cluster gives up its first server when each host frees {}.",
+            num(f64::from(size), 0),
+            cores(host / f64::from(size))
+        );
+    }
+    let ref_labels: Html = refs_on
+        .iter()
+        .zip(&ref_ys)
+        .map(|(l, ly)| {
+            let others: Vec<f64> = ref_ys.iter().copied().filter(|o| o != ly).collect();
+            ref_label(l, *ly, &frame, &[&n_pts, &z_pts], &others)
+        })
+        .collect();
+    let line_rate_hook = if rate_inside { "inside" } else { "beyond" };
     html! {
-        <figure class="chart">
-            <figcaption>{"Host cores spent on networking (vertical) by traffic per host"}</figcaption>
-            <svg viewBox={format!("0 0 {W} {h}")} role="img" aria-label={summary.clone()}>
-                <g class="axis">
-                    for t in y_ticks.iter().copied() {
-                        <line class="grid" x1={f1(LEFT)} x2={f1(W - RIGHT)} y1={f1(y.at(t))} y2={f1(y.at(t))} />
-                        <text class="tick" x={f1(LEFT - 4.0)} y={f1(y.at(t) + 4.0)} text-anchor="end">{auto(t)}</text>
-                    }
-                    for t in x_ticks.iter().copied() {
-                        <text class="tick" x={f1(x.at(t))} y={f1(h - bottom + 14.0)}
-                            text-anchor={if t >= x_max { "end" } else { "middle" }}>{auto(t)}</text>
-                    }
-                    <text class="axis-label" x={f1((LEFT + W - RIGHT) / 2.0)} y={f1(h - 4.0)} text-anchor="middle">{"Gb/s per host"}</text>
-                </g>
-                if host_on_chart {
-                    <line class="host" x1={f1(LEFT)} x2={f1(W - RIGHT)} y1={f1(y.at(host))} y2={f1(y.at(host))} />
-                    <text class="mark-label" x={f1(W - RIGHT)} y={f1(y.at(host) - 4.0)} text-anchor="end">{format!("host: {} cores", auto(host))}</text>
+        <figure class="chart chart-traffic" data-line-rate={line_rate_hook}
+            data-break-even={even.map_or_else(|| "none".to_owned(), raw)}>
+            <figcaption>{"Host cores spent on networking, and freed by a DPU, by traffic per host"}</figcaption>
+            <svg viewBox={format!("0 0 {W} {}", f1(frame.height))} role="img" aria-label={summary}>
+                {frame.y_grid(&y, &y_ticks, &y_labels, "Gb/s per host".to_owned())}
+                for t in x_ticks.iter().copied() {
+                    {frame.x_tick(x.at(t), num(t, x_dec))}
                 }
-                <polyline class="line-n" points={n_line} />
-                <polyline class="line-z" points={z_line} />
-                if let Some(b) = even {
-                    <line class="even" x1={f1(x.at(b))} x2={f1(x.at(b))} y1={f1(top - 14.0)} y2={f1(h - bottom)} />
-                    {marker_label(x.at(b), top - 16.0, format!("pays from {} Gb/s", auto(b)))}
+                for (l, ly) in refs_on.iter().zip(&ref_ys) {
+                    <line class={classes!("ref", l.class)} x1={f1(frame.left)} x2={f1(W - RIGHT)} y1={f1(*ly)} y2={f1(*ly)} />
                 }
-                <line class="now" x1={f1(x.at(now))} x2={f1(x.at(now))} y1={f1(top - 2.0)} y2={f1(h - bottom)} />
-                {marker_label(x.at(now), top - 4.0, format!("you: {} Gb/s", auto(props.gbps_per_host)))}
+                <polyline class="line-z" points={polyline(z_pts.iter().copied())} />
+                <polyline class="line-n" points={polyline(n_pts.iter().copied())} />
+                {ref_labels}
+                {frame.tags(&tags, &spots)}
+                <line class="axis" x1={f1(frame.left)} x2={f1(W - RIGHT)} y1={f1(frame.bottom)} y2={f1(frame.bottom)} />
             </svg>
-            <ul class="legend">
-                <li><span class="key key-n"></span>{"cores the virtual switch needs"}</li>
-                <li><span class="key key-z"></span>{"cores a DPU frees"}</li>
-                <li><span class="key key-now"></span>{"your traffic"}</li>
-                <li><span class="key key-even"></span>{"break-even"}</li>
-                if !host_on_chart {
-                    <li>{format!("host: {} cores (far above the chart)", auto(host))}</li>
+            <ul class="chart-legend">
+                {key("key-n", label("networking_cores_per_host").to_owned())}
+                {key("key-z", label("cores_freed_per_host").to_owned())}
+                {key("key-now", format!("your traffic: {}", gbps(g)))}
+                {key("key-even", format!("break-even: {}", even.map_or_else(|| never.to_owned(), gbps)))}
+                {key("key-rate", format!("{}: {}{}", label("dpu_line_rate_gbps"), gbps(rate),
+                    if rate_inside { "" } else { " (beyond the chart)" }))}
+                for l in refs_on.iter() {
+                    {key(if l.class == "ref-host" { "key-host" } else { "key-server" }, l.text.clone())}
+                }
+                for l in refs_off.iter() {
+                    <li class="off-chart">{format!("{} ({})", l.text,
+                        if l.value > base { "far above the chart" } else { "too close to 0 to show" })}</li>
                 }
             </ul>
+            if curve_top <= 0.0 {
+                <p class="chart-note">{"No host cores go to networking at any traffic on this chart."}</p>
+            }
         </figure>
     }
 }
 
-/// The DPUs' extra cost against the value of the whole servers they avoid.
+/// A money axis under bar rows: ticks, the currency, and the chart's text alternative.
+fn money_axis(x: &Scale, at: &[f64], title: String, summary: String) -> Html {
+    html! {
+        <svg class="money-axis" viewBox={format!("0 0 {W} 40")} role="img" aria-label={summary}>
+            <line class="axis" x1={f1(x.r0)} x2={f1(x.r1)} y1="1" y2="1" />
+            for t in at.iter().copied() {
+                <line class="axis" x1={f1(x.at(t))} x2={f1(x.at(t))} y1="1" y2="5" />
+                {tick_under(x.at(t), 18.0, short(t))}
+            }
+            <text class="axis-title" x={f1((x.r0 + x.r1) / 2.0)} y="37" text-anchor="middle">{title}</text>
+        </svg>
+    }
+}
+
+/// The currency for an axis title ("money" when the report names none).
+fn currency_or(cur: &str) -> &str {
+    if cur.is_empty() { "money" } else { cur }
+}
+
+/// The x scale of bar rows over `values` and 0, with its ticks.
+fn money_scale(values: impl Iterator<Item = f64>) -> (Scale, Vec<f64>) {
+    let (lo, hi) = values.fold((0.0, 0.0), |(lo, hi): (f64, f64), v| (lo.min(v), hi.max(v)));
+    let (at, _) = ticks(lo, hi, true);
+    let (d0, d1) = (
+        at.first().copied().unwrap_or(0.0),
+        at.last().copied().unwrap_or(1.0),
+    );
+    (Scale::new(d0, d1, 22.0, W - 22.0), at)
+}
+
+/// One bar row: grid lines at the ticks, the bars (rects from `from` to `to`), and vertical
+/// marks (value, class) across the row.
+fn bar_row(
+    x: &Scale,
+    at: &[f64],
+    bars: &[(f64, f64, &'static str)],
+    marks: &[(f64, &'static str)],
+) -> Html {
+    html! {
+        <svg viewBox={format!("0 0 {W} {BAR_H}")} aria-hidden="true" focusable="false">
+            for t in at.iter().copied() {
+                <line class="grid" x1={f1(x.at(t))} x2={f1(x.at(t))} y1="0" y2={f1(BAR_H)} />
+            }
+            for (from, to, class) in bars.iter().copied() {
+                <rect class={class} x={f1(x.at(from).min(x.at(to)))} y="2" height={f1(BAR_H - 4.0)}
+                    width={f1((x.at(to) - x.at(from)).abs().max(1.0))} />
+            }
+            for (v, class) in marks.iter().copied() {
+                <line class={class} x1={f1(x.at(v))} x2={f1(x.at(v))} y1="0" y2={f1(BAR_H)} />
+            }
+        </svg>
+    }
+}
+
+/// The DPUs' extra cost against the value of the whole servers they avoid, with the net
+/// saving as the gap between the two.
 #[component]
 pub fn CostBars(props: &ChartProps) -> Html {
-    let c = &props.report.cost;
-    let cur = props.report.currency.as_str();
-    let rows = [
-        ("Extra cost of the DPUs", c.dpu_incremental_cost, "bar-cost"),
-        (
-            "Value of avoided servers",
-            c.value_of_avoided_servers,
-            "bar-value",
-        ),
-    ];
-    let max = rows.iter().map(|r| r.1).fold(1.0, f64::max);
-    let x = Scale::new(0.0, max, 0.0, W);
+    let r = &props.report;
+    let c = &r.cost;
+    let cur = r.currency.as_str();
+    let (k, v, net) = (
+        c.dpu_incremental_cost,
+        c.value_of_avoided_servers,
+        c.net_saving,
+    );
+    let (x, at) = money_scale([k, v].into_iter());
+    let years = count(r.lifetime_years, "year", "years");
+    let summary = format!(
+        "Over {years}: {} {} against {} {}; {} {}.",
+        in_sentence(label("dpu_incremental_cost")),
+        money(k, cur),
+        in_sentence(label("value_of_avoided_servers")),
+        money(v, cur),
+        in_sentence(label("net_saving")),
+        money(net, cur)
+    );
+    let net_class = if net >= 0.0 {
+        "bar-net-pos"
+    } else {
+        "bar-net-neg"
+    };
     html! {
-        <figure class="chart">
-            <figcaption>{"What the DPUs cost against what they save"}</figcaption>
-            <ul class="bars">
-                for (name, value, class) in rows.iter().copied() {
-                    <li>
-                        <span class="bar-label">{format!("{name}: {}", money(value, cur))}</span>
-                        <svg viewBox={format!("0 0 {W} 20")} aria-hidden="true" focusable="false">
-                            <rect class={class} x="0" y="0" height="20" width={f1(x.at(value).max(1.0))} />
-                        </svg>
-                    </li>
-                }
+        <figure class="chart chart-cost">
+            <figcaption>{format!("What the DPUs cost against what they save, over {years}")}</figcaption>
+            <ul class="chart-rows">
+                <li data-bar="dpu_incremental_cost">
+                    <span class="row-label">
+                        <strong>{format!("{}: {}", label("dpu_incremental_cost"), money(k, cur))}</strong>
+                        {format!(" = {} with DPUs × {} each", count(c.dpu_hosts as f64, "host", "hosts"), money(c.dpu_cost_per_host, cur))}
+                    </span>
+                    {bar_row(&x, &at, &[(0.0, k, "bar-cost")], &[(0.0, "zero")])}
+                </li>
+                <li data-bar="value_of_avoided_servers">
+                    <span class="row-label">
+                        <strong>{format!("{}: {}", label("value_of_avoided_servers"), money(v, cur))}</strong>
+                        {format!(" = {} avoided × {} each", count(c.servers_avoided as f64, "server", "servers"), money(c.value_per_avoided_server, cur))}
+                    </span>
+                    {bar_row(&x, &at, &[(0.0, v, "bar-value")], &[(0.0, "zero")])}
+                </li>
+                <li data-bar="net_saving" class="row-net">
+                    <span class="row-label"><strong>{format!("{}: {}", label("net_saving"), money(net, cur))}</strong>
+                        {if net > 0.0 {
+                            " (the value exceeds the cost by this)"
+                        } else if net < 0.0 {
+                            " (the cost exceeds the value by this)"
+                        } else {
+                            " (the value equals the cost)"
+                        }}</span>
+                    {bar_row(&x, &at, &[(k, v, net_class)], &[(0.0, "zero")])}
+                </li>
             </ul>
-            <p class="net">{format!("Net saving: {}", money(c.net_saving, cur))}</p>
+            {money_axis(&x, &at, format!("{} over {years}", currency_or(cur)), summary)}
         </figure>
     }
 }
 
-/// Net saving with each assumption at its low and high value, largest swing first.
+/// Net saving with each assumption at its low and high end (the others at likely), largest
+/// swing first, on a money axis with 0 and the likely net saving marked. Assumptions that
+/// move nothing are named in words; when none moves anything, a sentence replaces the chart.
 #[component]
 pub fn Tornado(props: &ChartProps) -> Html {
     let r = &props.report;
     let u = &r.uncertainty;
     let cur = r.currency.as_str();
     let base = r.cost.net_saving;
-    let bars: Vec<_> = u.tornado.iter().filter(|b| b.swing > 0.0).collect();
-    let lo = bars
+    let (bars, still): (Vec<_>, Vec<_>) = u.tornado.iter().partition(|b| b.swing > 0.0);
+    let ends = || {
+        bars.iter()
+            .flat_map(|b| [b.net_saving_at_low, b.net_saving_at_high])
+    };
+    let (x, at) = money_scale(ends().chain([base]));
+    let lo = ends().fold(base, f64::min);
+    let hi = ends().fold(base, f64::max);
+    let end = |b: &TornadoBar, at: f64, net: f64| {
+        format!(
+            "{} → {}",
+            with_unit(spec(b.assumption).unit, at, cur),
+            money(net, cur)
+        )
+    };
+    // The odds and the flip point in sentences (the engine's), not P10/P50/P90 jargon.
+    let odds = match &r.explanation.flip {
+        Some(f) => format!("{} {}", r.explanation.odds, f.text),
+        None => r.explanation.odds.clone(),
+    };
+    let summary = bars.first().map(|b| {
+        format!(
+            "Net saving with one assumption at a time at its low and its high end: from {} to {}; likely {}. Largest swing: {}, {} at {} and {} at {}.",
+            money(lo, cur),
+            money(hi, cur),
+            money(base, cur),
+            in_sentence(&b.label),
+            money(b.net_saving_at_low, cur),
+            with_unit(spec(b.assumption).unit, b.low, cur),
+            money(b.net_saving_at_high, cur),
+            with_unit(spec(b.assumption).unit, b.high, cur),
+        )
+    });
+    let still_text = still
         .iter()
-        .flat_map(|b| [b.net_saving_at_low, b.net_saving_at_high])
-        .fold(base.min(0.0), f64::min);
-    let hi = bars
+        .map(|b| in_sentence(&b.label))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let still_keys = still
         .iter()
-        .flat_map(|b| [b.net_saving_at_low, b.net_saving_at_high])
-        .fold(base.max(0.0), f64::max);
-    let x = Scale::new(lo, hi, 8.0, W - 8.0);
+        .map(|b| spec(b.assumption).key)
+        .collect::<Vec<_>>()
+        .join(" ");
     html! {
-        <figure class="chart">
-            <figcaption>{"Which assumption matters most"}</figcaption>
-            <p class="odds">{format!(
-                "P(pays off) = {} over {} samples. Net saving P10 {}, P50 {}, P90 {}.",
-                percent(u.p_worth_it), u.samples, money(u.net_saving_p10, cur),
-                money(u.net_saving_p50, cur), money(u.net_saving_p90, cur)
-            )}</p>
-            if bars.is_empty() {
-                <p>{"No assumption changes the net saving in this scenario."}</p>
-            } else {
-                <ul class="tornado">
+        <figure class="chart chart-tornado" data-bars={bars.len().to_string()}>
+            <figcaption>{"Which assumption moves the net saving most"}</figcaption>
+            <p class="chart-odds">{odds}</p>
+            if let Some(summary) = summary {
+                <ul class="chart-rows">
                     for b in bars.iter() {
-                        <li>
-                            <span class="bar-label">{format!(
-                                "{}: {} → {}; {} → {}", b.label, auto(b.low),
-                                money(b.net_saving_at_low, cur), auto(b.high),
-                                money(b.net_saving_at_high, cur)
-                            )}</span>
-                            <svg viewBox={format!("0 0 {W} {ROW}")} aria-hidden="true" focusable="false">
-                                {tornado_bar("bar-low", x.at(base), x.at(b.net_saving_at_low))}
-                                {tornado_bar("bar-high", x.at(base), x.at(b.net_saving_at_high))}
-                                <line class="zero" x1={f1(x.at(0.0))} x2={f1(x.at(0.0))} y1="0" y2={f1(ROW)} />
-                                <line class="base" x1={f1(x.at(base))} x2={f1(x.at(base))} y1="0" y2={f1(ROW)} />
-                            </svg>
+                        <li data-assumption={spec(b.assumption).key}>
+                            <span class="row-label"><strong>{b.label.clone()}</strong></span>
+                            <span class="row-ends">
+                                <span><span class="key key-low" aria-hidden="true"></span>
+                                    {end(b, b.low, b.net_saving_at_low)}</span>
+                                <span><span class="key key-high" aria-hidden="true"></span>
+                                    {end(b, b.high, b.net_saving_at_high)}</span>
+                            </span>
+                            {bar_row(&x, &at,
+                                &[(base, b.net_saving_at_low, "bar-low"), (base, b.net_saving_at_high, "bar-high")],
+                                &[(0.0, "zero"), (base, "base")])}
                         </li>
                     }
                 </ul>
-                <ul class="legend">
-                    <li><span class="key key-low"></span>{"assumption at low"}</li>
-                    <li><span class="key key-high"></span>{"assumption at high"}</li>
-                    <li><span class="key key-zero"></span>{"break-even (0)"}</li>
-                    <li><span class="key key-base"></span>{format!("likely: {}", money(base, cur))}</li>
+                {money_axis(&x, &at, format!("net saving, {}", currency_or(cur)), summary)}
+                <ul class="chart-legend">
+                    {key("key-low", "assumption at its low end".to_owned())}
+                    {key("key-high", "at its high end".to_owned())}
+                    {key("key-base", format!("likely: {}", money(base, cur)))}
+                    {key("key-zero", "0: break-even".to_owned())}
                 </ul>
+                if !still.is_empty() {
+                    <p class="chart-note no-effect" data-assumptions={still_keys}>
+                        {format!("No effect here: {still_text}.")}</p>
+                }
+            } else {
+                <p class="chart-empty">{"No single assumption changes the answer."}</p>
             }
+        </figure>
+    }
+}
+
+/// The cash flow by year: a bar per year (purchase in year 0, then running), the
+/// cumulative sum as a line, 0, and the payback year.
+#[component]
+pub fn CashFlowChart(props: &ChartProps) -> Html {
+    let r = &props.report;
+    let c = &r.cost;
+    let cur = r.currency.as_str();
+    let flow = &c.cash_flow;
+    let payback_hook = c
+        .payback_year
+        .map_or_else(|| "none".to_owned(), |y| y.to_string());
+    let years = count(r.lifetime_years, "year", "years");
+    let pays = match c.payback_year {
+        Some(0) => "It pays back at once, in year 0.".to_owned(),
+        Some(y) => format!("It pays back in year {y}."),
+        None => format!("It does not pay back within {years}."),
+    };
+    let (Some(first), Some(last)) = (flow.first(), flow.last()) else {
+        return html! {
+            <figure class="chart chart-cash" data-payback-year={payback_hook}>
+                <figcaption>{"Cash flow by year"}</figcaption>
+                <p class="chart-empty">{pays}</p>
+            </figure>
+        };
+    };
+    let (lo, hi) = flow
+        .iter()
+        .flat_map(|y| [y.amount, y.cumulative])
+        .fold((0.0, 0.0), |(lo, hi): (f64, f64), v| (lo.min(v), hi.max(v)));
+    let (y_ticks, _) = ticks(lo, hi, true);
+    let y_labels: Vec<String> = y_ticks.iter().map(|t| short(*t)).collect();
+    let label_w = y_labels.iter().map(|t| width(t)).fold(0.0, f64::max);
+    let left = Frame::new(1, label_w).left;
+    let band = (W - RIGHT - left) / flow.len() as f64;
+    let mid = |i: usize| left + band * (i as f64 + 0.5);
+    let mut tags = vec![Tag {
+        text: currency_or(cur).to_owned(),
+        class: "tag-title",
+        line: None,
+        x: 0.0,
+        end: false,
+    }];
+    if let Some(i) = c
+        .payback_year
+        .and_then(|p| flow.iter().position(|y| y.year == p))
+    {
+        tags.push(Tag {
+            text: format!("pays back in year {}", flow[i].year),
+            class: "tag-pay",
+            line: Some(mid(i)),
+            x: 0.0,
+            end: false,
+        });
+    }
+    sort_tags(&mut tags);
+    let spots = place(&tags, W - RIGHT);
+    let rows = spots.iter().map(|s| s.row + 1).max().unwrap_or(1);
+    let frame = Frame::new(rows, label_w);
+    let y = Scale::new(
+        y_ticks.first().copied().unwrap_or(0.0),
+        y_ticks.last().copied().unwrap_or(1.0),
+        frame.bottom,
+        frame.top,
+    );
+    let bar_w = (band * 0.6).min(40.0);
+    let dot_r = f1((band / 4.0).clamp(1.5, 3.5));
+    // Label every year, or every 2nd, 5th, 10th… when the bands are narrow.
+    let every = [1, 2, 5, 10, 20, 25, 50]
+        .into_iter()
+        .find(|k| band * f64::from(*k) >= 30.0)
+        .unwrap_or(100);
+    let cum = polyline(
+        flow.iter()
+            .enumerate()
+            .map(|(i, yr)| (mid(i), y.at(yr.cumulative))),
+    );
+    // The years after the purchase: their range of amounts, said in words.
+    let after = flow.get(1..).unwrap_or_default();
+    let (min_run, max_run) = after
+        .iter()
+        .map(|y| y.amount)
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+            (a.min(v), b.max(v))
+        });
+    let running = match after.first() {
+        None => String::new(),
+        Some(y1) if money(min_run, cur) == money(max_run, cur) => format!(
+            " Years {} to {}: {} a year.",
+            y1.year,
+            last.year,
+            money(min_run, cur)
+        ),
+        Some(y1) => format!(
+            " Years {} to {}: from {} to {} a year.",
+            y1.year,
+            last.year,
+            money(min_run, cur),
+            money(max_run, cur)
+        ),
+    };
+    let summary = format!(
+        "Cash flow by year. Year {} (purchase): {}.{running} Running total at the end: {}. {pays}",
+        first.year,
+        money(first.amount, cur),
+        money(last.cumulative, cur),
+    );
+    let note = if r.discount_rate > 0.0 {
+        format!(
+            "Not discounted. {} at {} a year: {}.",
+            label("npv"),
+            percent(r.discount_rate),
+            money(c.npv, cur)
+        )
+    } else {
+        format!(
+            "{} over {years}: {}.",
+            label("net_saving"),
+            money(c.net_saving, cur)
+        )
+    };
+    html! {
+        <figure class="chart chart-cash" data-payback-year={payback_hook}>
+            <figcaption>{format!("Cash flow by year, and the running total. {pays}")}</figcaption>
+            <svg viewBox={format!("0 0 {W} {}", f1(frame.height))} role="img" aria-label={summary}>
+                {frame.y_grid(&y, &y_ticks, &y_labels, "year (0 = purchase)".to_owned())}
+                for (i, yr) in flow.iter().enumerate() {
+                    <g class={classes!("cash-year", if yr.amount >= 0.0 { "cash-pos" } else { "cash-neg" })}
+                        data-year={yr.year.to_string()} data-amount={raw(yr.amount)}
+                        data-cumulative={raw(yr.cumulative)}>
+                        <title>{format!("Year {}: {}; running total {}", yr.year, money(yr.amount, cur), money(yr.cumulative, cur))}</title>
+                        <rect class={if yr.amount >= 0.0 { "bar-pos" } else { "bar-neg" }}
+                            x={f1(mid(i) - bar_w / 2.0)} y={f1(y.at(yr.amount).min(y.at(0.0)))}
+                            width={f1(bar_w)} height={f1((y.at(yr.amount) - y.at(0.0)).abs().max(1.0))} />
+                    </g>
+                    if yr.year % every == 0 {
+                        {frame.x_tick(mid(i), yr.year.to_string())}
+                    }
+                }
+                <line class="zero" x1={f1(frame.left)} x2={f1(W - RIGHT)} y1={f1(y.at(0.0))} y2={f1(y.at(0.0))} />
+                <polyline class="cum" points={cum} />
+                for (i, yr) in flow.iter().enumerate() {
+                    <circle class="cum-dot" cx={f1(mid(i))} cy={f1(y.at(yr.cumulative))} r={dot_r.clone()} />
+                }
+                {frame.tags(&tags, &spots)}
+            </svg>
+            <ul class="chart-legend">
+                if flow.iter().any(|y| y.amount >= 0.0) {
+                    {key("key-pos", "saved that year".to_owned())}
+                }
+                if flow.iter().any(|y| y.amount < 0.0) {
+                    {key("key-neg", "spent that year".to_owned())}
+                }
+                {key("key-cum", "running total".to_owned())}
+                if c.payback_year.is_some() {
+                    {key("key-pay", "payback year".to_owned())}
+                }
+            </ul>
+            <p class="chart-note">{note}</p>
         </figure>
     }
 }
@@ -286,30 +938,364 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ticks_are_round_and_cover_the_max() {
-        assert_eq!(ticks(10.0), vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
-        assert_eq!(ticks(41.0), vec![0.0, 10.0, 20.0, 30.0, 40.0, 50.0]);
-        assert!(ticks(0.3).last().is_some_and(|t| *t >= 0.3));
-        assert!(ticks(1e9).len() <= 12);
+    fn ticks_are_round_and_cover_or_stay_inside() {
+        assert_eq!(
+            ticks(0.0, 10.0, true).0,
+            vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]
+        );
+        assert_eq!(
+            ticks(0.0, 41.0, true).0,
+            vec![0.0, 10.0, 20.0, 30.0, 40.0, 50.0]
+        );
+        assert_eq!(ticks(0.0, 48.0, false).0, vec![0.0, 10.0, 20.0, 30.0, 40.0]);
+        assert_eq!(
+            ticks(-105.0, 0.0, true).0,
+            vec![-125.0, -100.0, -75.0, -50.0, -25.0, 0.0]
+        );
+        assert!(ticks(0.0, 0.3, true).0.last().is_some_and(|t| *t >= 0.3));
+        assert_eq!(ticks(0.0, 0.3, true).1, 1);
+        assert_eq!(
+            ticks(0.0, 12.0, true),
+            (vec![0.0, 2.5, 5.0, 7.5, 10.0, 12.5], 1)
+        );
+        for (lo, hi) in [
+            (0.0, 1e12),
+            (5.0, 5.0),
+            (f64::NAN, 1.0),
+            (-1e300, 1e300),
+            (1e15, 1e15 + 1.0),
+        ] {
+            let (at, _) = ticks(lo, hi, true);
+            assert!(
+                !at.is_empty() && at.len() <= 20 && at.iter().all(|t| t.is_finite()),
+                "{lo}..{hi}: {at:?}"
+            );
+        }
     }
 
     #[test]
-    fn scale_maps_ends() {
+    fn scale_maps_ends_and_stays_finite() {
         let s = Scale::new(0.0, 10.0, 100.0, 0.0);
         assert_eq!(s.at(0.0), 100.0);
         assert_eq!(s.at(10.0), 0.0);
-        // A degenerate domain never divides by zero.
         assert!(Scale::new(5.0, 5.0, 0.0, 1.0).at(5.0).is_finite());
+        assert!(s.at(f64::NAN).is_finite() && s.at(f64::INFINITY).is_finite());
+    }
+
+    #[test]
+    fn short_money() {
+        assert_eq!(short(-250_000.0), "-250k");
+        assert_eq!(short(1_500_000.0), "1.5M");
+        assert_eq!(short(0.0), "0");
+        assert_eq!(short(500.0), "500");
+        assert_eq!(short(2e12), "2tn");
+        assert_eq!(fine(0.001), "0.001");
+        assert_eq!(cores(1.0), "1 core");
+        assert_eq!(cores(0.0), "0 cores");
+    }
+
+    #[test]
+    fn tags_do_not_overlap_or_cross() {
+        let tag = |line: Option<f64>, x: f64, end: bool| Tag {
+            text: "pays from 32 Gb/s".to_owned(),
+            class: "t",
+            line,
+            x,
+            end,
+        };
+        let mut tags = vec![
+            tag(None, 0.0, false),
+            tag(Some(100.0), 0.0, false),
+            tag(Some(130.0), 0.0, false),
+            tag(None, 470.0, true),
+        ];
+        sort_tags(&mut tags);
+        let spots = place(&tags, 470.0);
+        for (i, (a, ta)) in spots.iter().zip(&tags).enumerate() {
+            for (b, tb) in spots.iter().zip(&tags).skip(i + 1) {
+                if a.row == b.row {
+                    assert!(a.to < b.from || b.to < a.from, "overlap");
+                }
+                if let Some(l) = ta.line.filter(|_| a.row > b.row) {
+                    assert!(l < b.from || l > b.to, "line crosses");
+                }
+                if let Some(l) = tb.line.filter(|_| b.row > a.row) {
+                    assert!(l < a.from || l > a.to, "line crosses");
+                }
+            }
+        }
     }
 }
 
-/// Cumulative cash flow by year (placeholder until the full chart lands).
-#[component]
-pub fn CashFlowChart(props: &ChartProps) -> Html {
-    let c = &props.report.cost;
-    html! {
-        <figure class="chart chart-cash" data-payback-year={c.payback_year.map_or("none".to_owned(), |y| y.to_string())}>
-            <figcaption>{"Cumulative cash flow by year"}</figcaption>
-        </figure>
+/// Server-side renders of every chart for real reports.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod render_tests {
+    use super::*;
+    use dpu_engine::presets::PRESETS;
+    use dpu_engine::{Scenario, evaluate};
+    use yew::LocalServerRenderer;
+
+    /// The scenarios the charts must survive, by name.
+    fn cases() -> Vec<(String, Scenario)> {
+        let mut out: Vec<(String, Scenario)> = [
+            ("default", "{}"),
+            (
+                "measured",
+                r#"{"traffic": {"measured_networking_cores": 4}}"#,
+            ),
+            ("above-line-rate", r#"{"traffic": {"gbps_per_host": 900}}"#),
+            ("memory-bound", r#"{"fleet": {"bound_by": "memory"}}"#),
+            (
+                "long",
+                r#"{"fleet": {"lifetime_years": 7.5}, "costs": {"discount_rate": 0.08}}"#,
+            ),
+            ("no-traffic", r#"{"traffic": {"gbps_per_host": 0}}"#),
+            (
+                "one-host",
+                r#"{"fleet": {"hosts": 1, "cluster_hosts": 1, "min_hosts_per_cluster": 1}}"#,
+            ),
+            ("fifty-years", r#"{"fleet": {"lifetime_years": 50}}"#),
+            (
+                "cheap-dpu",
+                r#"{"costs": {"dpu_price": 100, "nic_price": 5000}}"#,
+            ),
+            (
+                "huge",
+                r#"{"fleet": {"hosts": 1000000, "cluster_hosts": 1000000, "cores_per_host": 1024,
+                    "server_price": 10000000}, "traffic": {"gbps_per_host": 3000}}"#,
+            ),
+            ("tiny-traffic", r#"{"traffic": {"gbps_per_host": 0.001}}"#),
+        ]
+        .into_iter()
+        .map(|(n, j)| (n.to_owned(), Scenario::from_json(j).expect(n)))
+        .collect();
+        for p in PRESETS {
+            out.push((p.name.to_owned(), p.scenario().expect(p.name)));
+        }
+        out
+    }
+
+    /// All four charts of one scenario, as HTML.
+    pub(super) async fn render_all(s: &Scenario) -> [String; 4] {
+        let report = Rc::new(evaluate(s));
+        let traffic = LocalServerRenderer::<TrafficChart>::with_props(TrafficChartProps {
+            report: report.clone(),
+            gbps_per_host: s.traffic.gbps_per_host,
+            cores_per_host: f64::from(s.fleet.cores_per_host),
+            min_hosts: s.fleet.min_hosts_per_cluster,
+        })
+        .hydratable(false)
+        .render()
+        .await;
+        let props = || ChartProps {
+            report: report.clone(),
+        };
+        let cost = LocalServerRenderer::<CostBars>::with_props(props())
+            .hydratable(false)
+            .render()
+            .await;
+        let tornado = LocalServerRenderer::<Tornado>::with_props(props())
+            .hydratable(false)
+            .render()
+            .await;
+        let cash = LocalServerRenderer::<CashFlowChart>::with_props(props())
+            .hydratable(false)
+            .render()
+            .await;
+        [traffic, cost, tornado, cash]
+    }
+
+    /// The values of every attribute in `html`.
+    fn attributes(html: &str) -> Vec<&str> {
+        html.split('<')
+            .flat_map(|tag| {
+                tag.split('>')
+                    .next()
+                    .unwrap_or_default()
+                    .split('"')
+                    .skip(1)
+                    .step_by(2)
+            })
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn every_chart_renders_clean_for_every_case() {
+        for (name, s) in cases() {
+            for html in render_all(&s).await {
+                assert!(!html.contains("style="), "{name}: style attribute");
+                for a in attributes(&html) {
+                    let lower = a.to_ascii_lowercase();
+                    assert!(
+                        !lower.contains("nan") && !lower.contains("inf") && !a.contains('∞'),
+                        "{name}: attribute {a:?}"
+                    );
+                }
+                assert!(
+                    html.starts_with("<figure") && html.contains(r#"class="chart chart-"#),
+                    "{name}"
+                );
+                assert!(html.contains("<figcaption>"), "{name}: caption");
+                let svgs = html.matches("<svg").count();
+                let labelled = html.matches(r#"role="img" aria-label="#).count();
+                let decorative = html.matches(r#"aria-hidden="true" focusable"#).count();
+                assert_eq!(
+                    svgs,
+                    labelled + decorative,
+                    "{name}: every svg labelled or decorative"
+                );
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn the_line_rate_arrow_shows_exactly_when_beyond_the_range() {
+        for (name, s) in cases() {
+            let report = evaluate(&s);
+            let top = report.traffic_curve.last().map_or(0.0, |p| p.gbps);
+            let beyond = report.cost.dpu_line_rate_gbps > top.max(s.traffic.gbps_per_host);
+            let [traffic, ..] = render_all(&s).await;
+            let arrow = format!("line rate {} Gb/s →", auto(report.cost.dpu_line_rate_gbps));
+            assert_eq!(traffic.contains(&arrow), beyond, "{name}: arrow");
+            let hook = if beyond { "beyond" } else { "inside" };
+            assert!(
+                traffic.contains(&format!(r#"data-line-rate="{hook}""#)),
+                "{name}"
+            );
+            if !beyond {
+                assert!(
+                    traffic.contains(r#"class="mark tag-rate""#),
+                    "{name}: line-rate line"
+                );
+            }
+        }
+        let s = Scenario::from_json(r#"{"traffic": {"gbps_per_host": 900}}"#).expect("valid");
+        let [traffic, ..] = render_all(&s).await;
+        assert!(traffic.contains("line rate 400 Gb/s<") && traffic.contains("you: 900 Gb/s"));
+    }
+
+    #[tokio::test]
+    async fn the_traffic_chart_marks_break_even_and_the_server_line() {
+        let [traffic, ..] = render_all(&Scenario::default()).await;
+        assert!(traffic.contains("pays from 32 Gb/s"), "{traffic}");
+        assert!(
+            traffic.contains("1 server per 16-host cluster: 4 cores"),
+            "{traffic}"
+        );
+        assert!(
+            traffic.contains(r#"class="ref ref-server""#),
+            "drawn, not only in the legend"
+        );
+        assert!(
+            traffic.contains("host: 64 cores (far above the chart)"),
+            "{traffic}"
+        );
+        let s = Scenario::from_json(r#"{"fleet": {"bound_by": "memory"}}"#).expect("valid");
+        let [traffic, ..] = render_all(&s).await;
+        assert!(traffic.contains(r#"data-break-even="none""#));
+        assert!(!traffic.contains("pays from") && !traffic.contains("1 server per"));
+    }
+
+    #[tokio::test]
+    async fn cash_flow_has_a_bar_per_year_and_the_payback_hook() {
+        for (name, s) in cases() {
+            let report = evaluate(&s);
+            let [.., cash] = render_all(&s).await;
+            for y in &report.cost.cash_flow {
+                assert!(
+                    cash.contains(&format!(r#"data-year="{}""#, y.year)),
+                    "{name}: {}",
+                    y.year
+                );
+            }
+            match report.cost.payback_year {
+                Some(y) => {
+                    assert!(
+                        cash.contains(&format!(r#"data-payback-year="{y}""#)),
+                        "{name}"
+                    );
+                    assert!(cash.contains(&format!("pays back in year {y}")), "{name}");
+                }
+                None => {
+                    assert!(cash.contains(r#"data-payback-year="none""#), "{name}");
+                    assert!(cash.contains("does not pay back within"), "{name}");
+                }
+            }
+        }
+        let s = Scenario::from_json(
+            r#"{"fleet": {"lifetime_years": 7.5}, "costs": {"discount_rate": 0.08}}"#,
+        )
+        .expect("valid");
+        let [.., cash] = render_all(&s).await;
+        assert!(cash.contains(r#"data-year="8""#) && !cash.contains(r#"data-year="9""#));
+        assert!(
+            cash.contains("within 7.5 years") && cash.contains("at 8 % a year"),
+            "{cash}"
+        );
+    }
+
+    #[tokio::test]
+    async fn tornado_lists_still_assumptions_in_words_and_shares_as_percent() {
+        let s = PRESETS
+            .iter()
+            .find(|p| p.name == "kubernetes-ovn")
+            .expect("preset");
+        let s = s.scenario().expect("valid");
+        let report = evaluate(&s);
+        let [_, _, tornado, _] = render_all(&s).await;
+        let moving = report
+            .uncertainty
+            .tornado
+            .iter()
+            .filter(|b| b.swing > 0.0)
+            .count();
+        assert_eq!(tornado.matches("<li data-assumption=").count(), moving);
+        assert!(
+            tornado.contains("No effect here: extra CPU for the distributed firewall"),
+            "{tornado}"
+        );
+        assert!(
+            tornado.contains("0 % → ") && tornado.contains("35 % → "),
+            "overlay as percent: {tornado}"
+        );
+        assert!(
+            tornado.contains("50 % → ") && tornado.contains("95 % → "),
+            "φ as percent"
+        );
+        assert!(
+            !tornado.contains("0.35 ") && !tornado.contains("0.95 "),
+            "no raw fractions"
+        );
+        // Nothing moves anything: a sentence instead of the chart, figure and caption kept.
+        let [_, _, tornado, _] = render_all(&Scenario::default().clone()).await;
+        let quiet = evaluate(
+            &Scenario::from_json(r#"{"traffic": {"measured_networking_cores": 4}}"#)
+                .expect("valid"),
+        );
+        assert!(quiet.uncertainty.tornado.iter().all(|b| b.swing == 0.0));
+        let [_, _, quiet_html, _] = render_all(
+            &Scenario::from_json(r#"{"traffic": {"measured_networking_cores": 4}}"#)
+                .expect("valid"),
+        )
+        .await;
+        assert!(quiet_html.contains("No single assumption changes the answer."));
+        assert!(quiet_html.contains("<figcaption>") && !quiet_html.contains("<li data-assumption"));
+        assert!(!tornado.contains("No single assumption"));
+    }
+
+    #[tokio::test]
+    async fn cost_bars_show_both_sides_and_the_net() {
+        let [_, cost, _, _] = render_all(&Scenario::default()).await;
+        assert!(
+            cost.contains("Extra cost of the DPUs: USD 105,025"),
+            "{cost}"
+        );
+        assert!(cost.contains("Value of avoided servers: USD 0"), "{cost}");
+        assert!(cost.contains("Net saving: USD -105,025"), "{cost}");
+        assert!(
+            cost.contains("32 hosts with DPUs × USD 3,282 each"),
+            "{cost}"
+        );
+        assert!(cost.contains("bar-net-neg"));
     }
 }

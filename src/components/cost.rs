@@ -21,6 +21,8 @@ pub struct CostPanelProps {
     pub gbps_per_host: f64,
     /// Cores per host (drawn as a line on the chart).
     pub cores_per_host: f64,
+    /// Hosts each cluster must keep.
+    pub min_hosts: u32,
 }
 
 /// Figures, charts, the formula breakdown and the defaults in force.
@@ -41,7 +43,8 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
                     </div>
                 }
             </dl>
-            <TrafficChart report={r.clone()} gbps_per_host={props.gbps_per_host} cores_per_host={props.cores_per_host} />
+            <TrafficChart report={r.clone()} gbps_per_host={props.gbps_per_host} cores_per_host={props.cores_per_host}
+                min_hosts={props.min_hosts} />
             <CostBars report={r.clone()} />
             <CashFlowChart report={r.clone()} />
             <Tornado report={r.clone()} />
