@@ -152,7 +152,6 @@
     if (div.getAttribute("data-dpu-mounted")) return;
     div.setAttribute("data-dpu-mounted", "1");
     var params = new URLSearchParams();
-    params.set("embed", "1");
 
     var link = linkValue(div.getAttribute("data-link") || "");
     if (link === null) {
@@ -165,7 +164,7 @@
       warn("ignored data-preset " + quote(preset));
       preset = "";
     }
-    if (preset && !link) params.set("preset", preset);
+
     var theme = div.getAttribute("data-theme") || "auto";
     if (theme !== "light" && theme !== "dark" && theme !== "auto") {
       warn("ignored data-theme " + quote(theme) + " (light, dark or auto)");
@@ -174,7 +173,9 @@
     params.set("theme", theme);
     params.set("ns", namespace(div, index));
 
-    var url = new URL("index.html", base);
+    // The pre-rendered card of the preset (or of the default scenario): its verdict is in the
+    // HTML, so the reader sees it before the calculator's code has loaded.
+    var url = new URL("embed/" + (preset && !link ? preset + "/" : ""), base);
     url.search = params.toString();
     if (link) url.hash = "s=" + link;
 

@@ -70,13 +70,19 @@ html = html.replace(/<link\b[^>]*>/gi, (tag) => {
   return tag;
 });
 html = html.replace(loader[0], () => `<script type="module">${script}</script>`);
-// The hashed embed loader is published beside index.html, not beside this file.
+// The hashed embed loader and the pre-rendered pages are published beside index.html, not
+// beside this file: without dpu-root the page keeps presets in the query (?preset=).
 html = html.replace(/<meta\b[^>]*\bname=["']?dpu-embed-loader["']?[^>]*>/i, "");
+html = html.replace(/<meta\b[^>]*\bname=["']?dpu-root["']?[^>]*>/i, "");
 html = html.replace(/<\/head>/i, () => `<style>${css}</style></head>`);
 
+// Every inline script by its hash: the loader above and the page's early script in <head>.
+const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+  .filter((m) => !/\bsrc\s*=/.test(m[1]))
+  .map((m) => sha256(m[2]));
 const csp = [
   "default-src 'none'",
-  `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+  `script-src ${inline.join(" ")} 'wasm-unsafe-eval'`,
   `style-src ${sha256(css)}`,
   "img-src data:",
   "base-uri 'none'",

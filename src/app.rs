@@ -49,8 +49,8 @@ pub struct AppProps {
     /// Where the page is published (for the embed code).
     #[prop_or_default]
     pub deployment: Deployment,
-    /// The full page's address for this scenario's link, without the fragment (embed only:
-    /// its `origin + path`, e.g. `https://x.org/tools/dpu/`).
+    /// The page's own address without query and fragment (`origin + path`): the way back to
+    /// the full page when the build has no pre-rendered pages (the offline file).
     #[prop_or_default]
     pub page_address: AttrValue,
     /// A random storage name for pasted iframe snippets.
@@ -145,19 +145,31 @@ pub fn App(props: &AppProps) -> Html {
     let from_history = use_mut_ref(|| true);
     {
         let (last_change, from_history) = (last_change.clone(), from_history.clone());
+        // An embed keeps its own address (the card's page); the full page moves between the
+        // pre-rendered pages' addresses where the build has them.
+        let path_root = if props.embed || !props.deployment.pages {
+            String::new()
+        } else {
+            props.deployment.root.clone()
+        };
         use_effect_with((link.clone(), state.preset), move |(link, preset)| {
             #[cfg(target_arch = "wasm32")]
             {
                 let now = crate::web::now_ms();
                 let quiet = std::mem::replace(&mut *from_history.borrow_mut(), false);
                 let push = !quiet && starts_entry(*last_change.borrow(), now);
-                crate::web::show_scenario(*preset, link.as_deref(), push);
+                crate::web::show_scenario(&path_root, *preset, link.as_deref(), push);
                 *last_change.borrow_mut() = if quiet { None } else { Some(now) };
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (link, preset, last_change, from_history);
+            let _ = (link, preset, last_change, from_history, path_root);
         });
     }
+    // The first render done, the live page replaces a pre-rendered one (see web::app_root).
+    use_effect_with((), |_| {
+        #[cfg(target_arch = "wasm32")]
+        crate::web::take_over();
+    });
     // Back, Forward and a link pasted into the same tab load what the address asks for.
     {
         let (d, notice, from_history) = (state.dispatcher(), notice.setter(), from_history.clone());
@@ -290,9 +302,15 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     let full_link = if props.embed {
+        let pages = props.deployment.pages;
+        let base = if pages {
+            props.deployment.root.as_str()
+        } else {
+            props.page_address.as_str()
+        };
         crate::params::full_page_address(
-            "",
-            &props.page_address,
+            base,
+            pages,
             if link.is_none() { state.preset } else { None },
             link.as_deref(),
         )

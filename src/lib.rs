@@ -10,6 +10,8 @@ pub mod app;
 pub mod components;
 pub mod notice;
 pub mod params;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod state;
 pub mod storage;
 #[cfg(target_arch = "wasm32")]

@@ -64,6 +64,27 @@ fn decode(value: &str) -> String {
 }
 
 impl PageParams {
+    /// Reads what a pre-rendered page says it shows (`<meta name="dpu-page">`, e.g.
+    /// `r=1&preset=hype-case&embed=1`), then the address, which wins where it says more.
+    pub fn with_page(page: &str, search: &str, hash: &str) -> Self {
+        let shown = PageParams::parse(page, "");
+        let mut p = PageParams::parse(search, hash);
+        if p.preset.is_none() {
+            p.preset = shown.preset;
+        }
+        let asks_embed = search
+            .trim_start_matches('?')
+            .split('&')
+            .any(|pair| pair.split('=').next() == Some("embed"));
+        if !asks_embed && shown.embed {
+            p.embed = true;
+            if p.namespace == "main" {
+                p.namespace = "embed".to_owned();
+            }
+        }
+        p
+    }
+
     /// Reads `location.search` (with or without `?`) and `location.hash` (with or without `#`).
     pub fn parse(search: &str, hash: &str) -> Self {
         let mut p = PageParams {
@@ -107,18 +128,28 @@ impl PageParams {
     }
 }
 
-/// The full page's address for a scenario, seen from an embed at `path` + `search`: the
-/// embed's own parameters (`embed`, `theme`, `ns`) dropped, the preset or the link kept.
+/// The full page's address for what an embed shows. With the build's pre-rendered pages,
+/// `base` is the deployment's root (ending in `/`) and an unedited preset has its own page
+/// (`presets/<name>/`); otherwise `base` is the page's own address and the preset goes in
+/// `?preset=`. An edited scenario travels in `#s=` either way.
 pub fn full_page_address(
-    origin: &str,
-    path: &str,
+    base: &str,
+    pages: bool,
     preset: Option<&str>,
     link: Option<&str>,
 ) -> String {
-    let mut out = format!("{origin}{path}");
-    if let Some(p) = preset {
-        out.push_str("?preset=");
-        out.push_str(p);
+    let mut out = base.to_owned();
+    match (preset, pages) {
+        (Some(p), true) => {
+            out.push_str("presets/");
+            out.push_str(p);
+            out.push('/');
+        }
+        (Some(p), false) => {
+            out.push_str("?preset=");
+            out.push_str(p);
+        }
+        (None, _) => {}
     }
     if let Some(l) = link {
         out.push_str("#s=");
@@ -134,22 +165,35 @@ mod tests {
     #[test]
     fn the_full_page_drops_the_embeds_parameters() {
         assert_eq!(
-            full_page_address("https://x.org", "/tools/dpu/", Some("hype-case"), None),
+            full_page_address("https://x.org/tools/dpu/", false, Some("hype-case"), None),
             "https://x.org/tools/dpu/?preset=hype-case"
         );
         assert_eq!(
             full_page_address(
-                "https://x.org",
-                "/tools/dpu/index.html",
+                "https://x.org/tools/dpu/index.html",
+                false,
                 Some("hype-case"),
                 Some("1.abc")
             ),
             "https://x.org/tools/dpu/index.html?preset=hype-case#s=1.abc"
         );
         assert_eq!(
-            full_page_address("file://", "/home/a.html", None, None),
+            full_page_address("file:///home/a.html", false, None, None),
             "file:///home/a.html"
         );
+    }
+
+    #[test]
+    fn with_pages_a_preset_has_its_own_page() {
+        assert_eq!(
+            full_page_address("https://x.org/dpu/", true, Some("nfv-heavy"), None),
+            "https://x.org/dpu/presets/nfv-heavy/"
+        );
+        assert_eq!(
+            full_page_address("../../", true, None, Some("1.abc")),
+            "../../#s=1.abc"
+        );
+        assert_eq!(full_page_address("../", true, None, None), "../");
     }
 
     #[test]

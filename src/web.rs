@@ -36,15 +36,30 @@ fn edit_address(push: bool, change: impl FnOnce(&str, &str, &str) -> Option<Stri
     }
 }
 
-/// Puts the scenario in the address: `?preset=NAME` (or none) and `#s=<link>` (or none),
-/// keeping other query parameters. With `push`, a new history entry.
-pub fn show_scenario(preset: Option<&str>, link: Option<&str>, push: bool) {
+/// Puts the scenario in the address, with `push` as a new history entry. With the build's
+/// pre-rendered pages (`root` known) a preset is its page, `presets/<name>/`, and the default
+/// is the root; without them (the offline file, an embed) the preset is `?preset=NAME`. A
+/// link rides in the fragment (`#s=`); other query parameters stay.
+pub fn show_scenario(root: &str, preset: Option<&str>, link: Option<&str>, push: bool) {
     edit_address(push, |path, search, hash| {
         let params = web_sys::UrlSearchParams::new_with_str(search).ok()?;
-        match preset {
-            Some(name) => params.set("preset", name),
-            None => params.delete("preset"),
-        }
+        let path = if root.is_empty() {
+            match preset {
+                Some(name) => params.set("preset", name),
+                None => params.delete("preset"),
+            }
+            path.to_owned()
+        } else {
+            params.delete("preset");
+            let target = match preset {
+                Some(name) => format!("{root}presets/{name}/"),
+                None => root.to_owned(),
+            };
+            web_sys::Url::new(&target)
+                .map(|u| u.pathname())
+                .unwrap_or_else(|_| path.to_owned())
+        };
+        let path = path.as_str();
         let query = String::from(params.to_string());
         let fragment = match link {
             Some(v) => format!("#s={v}"),
@@ -144,10 +159,11 @@ pub fn deployment() -> Deployment {
             .ok()
             .flatten()
     };
-    let relative = meta("dpu-root")
-        .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_else(|| "./".to_owned());
+    // Without the build's pre-rendered pages (the offline file, `trunk serve`) there is no
+    // root to point at: the page's own address serves.
     let base = document.base_uri().ok().flatten().unwrap_or_default();
+    let pages = meta("dpu-root").and_then(|m| m.get_attribute("content"));
+    let relative = pages.clone().unwrap_or_else(|| "./".to_owned());
     let root = web_sys::Url::new_with_base(&relative, &base)
         .map(|u| {
             u.set_search("");
@@ -164,12 +180,69 @@ pub fn deployment() -> Deployment {
                 .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
         ok.then_some((file, integrity))
     });
-    Deployment { root, loader }
+    Deployment {
+        root,
+        loader,
+        pages: pages.is_some(),
+    }
 }
 
-/// The element the app mounts on.
+/// The element the app mounts on: `#app`, or when it holds a pre-rendered page, a new hidden
+/// element beside it that [`take_over`] swaps in once the app has rendered, so the page never
+/// shows a half-built or empty frame.
 pub fn app_root() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.get_element_by_id("app")
+    let document = doc()?;
+    let app = document.get_element_by_id("app")?;
+    if !app.has_child_nodes() {
+        return Some(app);
+    }
+    let live = document.create_element("div").ok()?;
+    live.set_id("app-live");
+    live.set_attribute("hidden", "").ok()?;
+    app.after_with_node_1(&live).ok()?;
+    Some(live)
+}
+
+/// After the app's first render: the live page replaces the pre-rendered one in the same
+/// task (no frame in between), and a page marked "pending" is shown.
+pub fn take_over() {
+    let Some(document) = doc() else {
+        return;
+    };
+    if let Some(live) = document.get_element_by_id("app-live") {
+        if let Some(old) = document.get_element_by_id("app") {
+            old.remove();
+        }
+        live.set_id("app");
+        let _ = live.remove_attribute("hidden");
+    }
+    if let Some(html) = document.document_element() {
+        let _ = html.class_list().remove_1("pending");
+    }
+    watch_verdict(&document);
+}
+
+/// Marks `<html>` with `verdict-in-view` while the verdict is on screen, so the narrow
+/// layout's "Back to the verdict" button hides when it would point at what is already shown.
+/// The verdict's element lives as long as the app (its content changes, not the element).
+fn watch_verdict(document: &web_sys::Document) {
+    let (Some(verdict), Some(html)) = (
+        document.get_element_by_id("verdict"),
+        document.document_element(),
+    ) else {
+        return;
+    };
+    let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let seen = entries.iter().any(|e| {
+            e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                .is_ok_and(|e| e.is_intersecting())
+        });
+        let _ = html.class_list().toggle_with_force("verdict-in-view", seen);
+    });
+    if let Ok(observer) = web_sys::IntersectionObserver::new(on_change.as_ref().unchecked_ref()) {
+        observer.observe(&verdict);
+        on_change.forget();
+    }
 }
 
 /// Replaces the default panic hook: log the panic, then show the `#panic` banner (which
@@ -203,7 +276,7 @@ fn doc() -> Option<web_sys::Document> {
 /// The message type the embed loader (`assets/embed.js`) listens for.
 pub const HEIGHT_MESSAGE: &str = "dpu-reality-check:height";
 
-/// The page's query and fragment.
+/// The page's query and fragment, after what a pre-rendered page says it shows.
 pub fn params() -> PageParams {
     let location = web_sys::window().map(|w| w.location());
     let search = location
@@ -214,7 +287,11 @@ pub fn params() -> PageParams {
         .as_ref()
         .and_then(|l| l.hash().ok())
         .unwrap_or_default();
-    PageParams::parse(&search, &hash)
+    let page = doc()
+        .and_then(|d| d.query_selector(r#"meta[name="dpu-page"]"#).ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    PageParams::with_page(&page, &search, &hash)
 }
 
 /// The page's full address (what "Copy link" copies outside an embed).

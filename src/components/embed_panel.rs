@@ -16,6 +16,8 @@ pub struct Deployment {
     pub root: String,
     /// The content-hashed loader and its SRI hash, when the build published them.
     pub loader: Option<(String, String)>,
+    /// Whether the build published pre-rendered pages (`presets/<name>/`, `embed/<name>/`).
+    pub pages: bool,
 }
 
 /// What to embed: a preset by name, or the scenario's link (`1.…`, the `#s=` value).
@@ -60,14 +62,18 @@ pub fn loader_snippet(d: &Deployment, what: &What, theme: Theme) -> String {
     )
 }
 
-/// The plain `iframe`, of a fixed height, with its own storage name `ns`.
+/// The plain `iframe`, of a fixed height, with its own storage name `ns`: the pre-rendered
+/// card of the preset (or of the default) where the build has them.
 pub fn iframe_snippet(d: &Deployment, what: &What, theme: Theme, ns: &str) -> String {
-    let mut src = format!("{}?embed=1&theme={}&ns={ns}", d.root, theme.attr());
-    match what {
-        What::Preset(name) => src.push_str(&format!("&preset={name}")),
-        What::Link(link) => src.push_str(&format!("#s={link}")),
-        What::Default => {}
-    }
+    let params = format!("theme={}&ns={ns}", theme.attr());
+    let src = match (d.pages, what) {
+        (true, What::Preset(name)) => format!("{}embed/{name}/?{params}", d.root),
+        (true, What::Link(link)) => format!("{}embed/?{params}#s={link}", d.root),
+        (true, What::Default) => format!("{}embed/?{params}", d.root),
+        (false, What::Preset(name)) => format!("{}?embed=1&{params}&preset={name}", d.root),
+        (false, What::Link(link)) => format!("{}?embed=1&{params}#s={link}", d.root),
+        (false, What::Default) => format!("{}?embed=1&{params}", d.root),
+    };
     format!(
         "<iframe src=\"{}\" title=\"DPU Reality Check\" width=\"100%\" height=\"900\" \
          loading=\"lazy\" referrerpolicy=\"no-referrer\" style=\"border:0\"></iframe>",
@@ -157,6 +163,7 @@ mod tests {
         Deployment {
             root: "https://example.org/tools/dpu/".into(),
             loader: Some(("embed-0123456789.js".into(), "sha384-abc".into())),
+            pages: true,
         }
     }
 
@@ -186,9 +193,30 @@ mod tests {
             Theme::Light,
             "iframe-1a2b",
         );
-        assert!(s.contains("src=\"https://example.org/tools/dpu/?embed=1&amp;theme=light&amp;ns=iframe-1a2b#s=1.eyJ9\""), "{s}");
+        assert!(s.contains("src=\"https://example.org/tools/dpu/embed/?theme=light&amp;ns=iframe-1a2b#s=1.eyJ9\""), "{s}");
         let s = iframe_snippet(
             &d,
+            &What::Preset("nfv-heavy".into()),
+            Theme::Auto,
+            "iframe-1",
+        );
+        assert!(
+            s.contains(
+                "src=\"https://example.org/tools/dpu/embed/nfv-heavy/?theme=auto&amp;ns=iframe-1\""
+            ),
+            "{s}"
+        );
+        // Without pre-rendered pages (the offline file) the page itself takes ?embed=1.
+        let plain = Deployment { pages: false, ..d };
+        let s = iframe_snippet(
+            &plain,
+            &What::Link("1.eyJ9".into()),
+            Theme::Light,
+            "iframe-1a2b",
+        );
+        assert!(s.contains("src=\"https://example.org/tools/dpu/?embed=1&amp;theme=light&amp;ns=iframe-1a2b#s=1.eyJ9\""), "{s}");
+        let s = iframe_snippet(
+            &plain,
             &What::Preset("nfv-heavy".into()),
             Theme::Auto,
             "iframe-1",
@@ -201,6 +229,7 @@ mod tests {
         let d = Deployment {
             root: "https://x/\"><script>".into(),
             loader: None,
+            pages: false,
         };
         let s = loader_snippet(&d, &What::Link("1.a".into()), Theme::Auto);
         assert!(!s.contains("\"><script>"), "{s}");

@@ -204,36 +204,45 @@ pub fn claim(s: &Scenario, r: &Report) -> Option<String> {
     })
 }
 
-/// The odds in words: "In 8 of 10 futures the net saving lies between … and …".
+/// The odds in words: "Over the range of the assumptions, in 8 of 10 futures the result lies
+/// between a loss of USD … and a saving of USD … (median: …); the DPUs pay off in 62 % of
+/// them." Losses are said as losses, never as a negative saving. When the range does not move
+/// the result (no server can go in any future), that is said instead.
 pub fn odds(s: &Scenario, r: &Report) -> String {
     let u = &r.uncertainty;
     let cur = s.costs.currency.as_str();
-    let what = if s.costs.discount_rate > 0.0 {
-        "net present value"
+    let pv = if s.costs.discount_rate > 0.0 {
+        " in today's money"
     } else {
-        "net saving"
+        ""
     };
-    let range = if (u.net_saving_p90 - u.net_saving_p10).abs() < 0.5 {
-        format!(
-            "the {what} is {} in every future the model draws",
-            money(u.net_saving_p50, cur)
-        )
-    } else {
-        format!(
-            "in 8 of 10 futures the {what} lies between {} and {} (median {})",
-            money(u.net_saving_p10, cur),
-            money(u.net_saving_p90, cur),
-            money(u.net_saving_p50, cur)
-        )
+    let signed = |x: f64| {
+        if x < 0.0 {
+            format!("a loss of {}", money(-x, cur))
+        } else {
+            format!("a saving of {}", money(x, cur))
+        }
     };
-    let chance = percent(u.p_worth_it);
-    let mut text = format!(
-        "Over the range of the assumptions, {range}; the DPUs pay off in {chance} of them."
-    );
-    if let Some(c) = text.get(..1) {
-        text.replace_range(..1, &c.to_ascii_uppercase());
+    if (u.net_saving_p90 - u.net_saving_p10).abs() < 0.5 {
+        let x = u.net_saving_p50;
+        let (net, pays) = if x < 0.0 {
+            (format!("a net loss of {}", money(-x, cur)), "none")
+        } else {
+            (format!("a net saving of {}", money(x, cur)), "all")
+        };
+        return format!(
+            "Over the range of the assumptions the answer does not move: {net}{pv} in every \
+             future the model draws, so the DPUs pay off in {pays} of them."
+        );
     }
-    text
+    format!(
+        "Over the range of the assumptions, in 8 of 10 futures the result lies between {} and \
+         {}{pv} (median: {}); the DPUs pay off in {} of them.",
+        signed(u.net_saving_p10),
+        signed(u.net_saving_p90),
+        signed(u.net_saving_p50),
+        percent(u.p_worth_it)
+    )
 }
 
 /// Where the answer flips: the most influential assumption and the value at which the net
@@ -403,11 +412,28 @@ mod tests {
         );
         assert_eq!(
             odds(&s, &r),
-            "Over the range of the assumptions, the net saving is USD -105,025 in every future the \
-             model draws; the DPUs pay off in 0 % of them."
+            "Over the range of the assumptions the answer does not move: a net loss of USD 105,025 \
+             in every future the model draws, so the DPUs pay off in none of them."
         );
         let (s, r) = both(r#"{"traffic": {"gbps_per_host": 60}}"#);
-        assert!(odds(&s, &r).starts_with("Over the range of the assumptions, in 8 of 10 futures the net saving lies between USD "), "{}", odds(&s, &r));
+        let text = odds(&s, &r);
+        assert!(
+            text.starts_with(
+                "Over the range of the assumptions, in 8 of 10 futures the result lies between a "
+            ),
+            "{text}"
+        );
+        assert!(!text.contains('-'), "losses are said as losses: {text}");
+        // A third of the futures pay: from a loss to a saving, the median a loss.
+        let (s, r) = both(r#"{"traffic": {"gbps_per_host": 30}}"#);
+        let text = odds(&s, &r);
+        assert!(text.contains("lies between a loss of USD "), "{text}");
+        assert!(text.contains(" and a saving of USD "), "{text}");
+        assert!(text.contains("(median: a loss of USD 105,025)"), "{text}");
+        assert!(
+            text.ends_with("the DPUs pay off in 33.5 % of them."),
+            "{text}"
+        );
     }
 
     #[test]
