@@ -28,6 +28,10 @@
   var LINK_VALUE = /^1\.[A-Za-z0-9_-]+$/;
   var MAX_LINK = 16384; // the longest #s= value the calculator reads
   var SAFE = /^[A-Za-z0-9_-]$/;
+  // The presets with a pre-rendered card (embed/<name>/); a test in src/prerender.rs keeps
+  // this list equal to the calculator's. Any other well-formed name goes to embed/?preset=,
+  // where the calculator says it does not know it and shows the defaults.
+  var CARDS = ["hype-case", "nfv-heavy", "enterprise-typical", "bare-metal-cloud", "kubernetes-ovn", "vcf9-measured"];
 
   function warn(text) {
     if (typeof console !== "undefined" && console.warn) console.warn("DPU Reality Check embed: " + text);
@@ -175,7 +179,11 @@
 
     // The pre-rendered card of the preset (or of the default scenario): its verdict is in the
     // HTML, so the reader sees it before the calculator's code has loaded.
-    var url = new URL("embed/" + (preset && !link ? preset + "/" : ""), base);
+    var card = false;
+    for (var i = 0; i < CARDS.length; i++) if (CARDS[i] === preset) card = true;
+    if (link) preset = "";
+    if (preset && !card) params.set("preset", preset);
+    var url = new URL("embed/" + (card && preset ? preset + "/" : ""), base);
     url.search = params.toString();
     if (link) url.hash = "s=" + link;
 

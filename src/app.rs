@@ -291,7 +291,8 @@ pub fn App(props: &AppProps) -> Html {
     let odds = AttrValue::from(report.explanation.odds.clone());
     let verdict = html! {
         <VerdictPanel report={report.clone()} {odds} origin={state.origin.clone()}
-            preset_title={preset_title} name={state.scenario.name.clone()} stale={stale.clone()} on_fix={on_fix.clone()} />
+            preset_title={preset_title} name={state.scenario.name.clone()} stale={stale.clone()} on_fix={on_fix.clone()}
+            compact={props.embed} />
     };
     let undo = state.undo.as_ref().map(|u| {
         html! {
@@ -317,14 +318,10 @@ pub fn App(props: &AppProps) -> Html {
     } else {
         String::new()
     };
+    // On the full page "Copy link" copies the address as it is when pressed ("" here).
     let copy_link = if props.embed {
         full_link.clone()
     } else {
-        #[cfg(target_arch = "wasm32")]
-        {
-            crate::web::address()
-        }
-        #[cfg(not(target_arch = "wasm32"))]
         String::new()
     };
     let share = html! {
@@ -354,11 +351,13 @@ pub fn App(props: &AppProps) -> Html {
                     </section>
                     <EmbedInputs state={state_rc.clone()} act={act.clone()} />
                     <details class="edit more">
-                        <summary>{"The figures and the sources"}</summary>
+                        <summary>{"The figures, the sources, saving"}</summary>
                         <Findings report={report.clone()} />
                         <CostPanel report={report.clone()} gbps_per_host={state.scenario.traffic.gbps_per_host}
                             cores_per_host={f64::from(state.scenario.fleet.cores_per_host)}
                             min_hosts={state.scenario.fleet.min_hosts_per_cluster} />
+                        // Each embed keeps its own list (its storage name comes from the loader).
+                        <SavedList state={state_rc.clone()} act={act.clone()} namespace={props.namespace.clone()} from_disk={props.from_disk} />
                     </details>
                     <p class="embed-actions">
                         <a class="button" href={full_link} target="_blank" rel="noopener noreferrer"

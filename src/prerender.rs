@@ -90,6 +90,21 @@ pub async fn render_pages(pages: &[Page]) -> Value {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_embed_loader_knows_every_preset_card() {
+        let loader = include_str!("../assets/embed.js");
+        let line = loader
+            .lines()
+            .find(|l| l.trim_start().starts_with("var CARDS = ["))
+            .expect("embed.js lists the cards");
+        let listed: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+        let presets: Vec<&str> = dpu_engine::presets::PRESETS
+            .iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(listed, presets, "assets/embed.js CARDS");
+    }
+
     #[tokio::test]
     async fn every_page_carries_its_verdict() {
         let pages = [

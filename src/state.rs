@@ -268,11 +268,19 @@ mod tests {
     #[test]
     fn bad_texts_are_kept_and_explained_in_plain_words() {
         check_rejected("traffic.gbps_per_host", "-1", "from 0 to 10,000 Gb/s");
-        check_rejected("traffic.gbps_per_host", "abc", "“abc” is not allowed here");
-        check_rejected("traffic.gbps_per_host", "", "Enter a value");
+        check_rejected(
+            "traffic.gbps_per_host",
+            "abc",
+            "Traffic per host: “abc” is not allowed",
+        );
+        check_rejected(
+            "traffic.gbps_per_host",
+            "",
+            "Traffic per host: enter a value",
+        );
         check_rejected("traffic.avg_packet_bytes", "10", "from 64 to 9,216 bytes");
         check_rejected("fleet.hosts", "0", "whole number from 1");
-        check_rejected("fleet.hosts", "1.5", "Enter a whole number");
+        check_rejected("fleet.hosts", "1.5", "Hosts: enter a whole number");
         check_rejected("dpu.per_host", "3", "from 1 to 2");
         check_rejected("costs.pue", "0.5", "from 1 to 10");
         check_rejected("platform.kind", "xen", "one of the listed values");

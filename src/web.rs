@@ -41,14 +41,14 @@ fn edit_address(push: bool, change: impl FnOnce(&str, &str, &str) -> Option<Stri
 /// is the root; without them (the offline file, an embed) the preset is `?preset=NAME`. A
 /// link rides in the fragment (`#s=`); other query parameters stay.
 pub fn show_scenario(root: &str, preset: Option<&str>, link: Option<&str>, push: bool) {
-    edit_address(push, |path, search, hash| {
+    edit_address(push, |now, search, hash| {
         let params = web_sys::UrlSearchParams::new_with_str(search).ok()?;
         let path = if root.is_empty() {
             match preset {
                 Some(name) => params.set("preset", name),
                 None => params.delete("preset"),
             }
-            path.to_owned()
+            now.to_owned()
         } else {
             params.delete("preset");
             let target = match preset {
@@ -57,7 +57,7 @@ pub fn show_scenario(root: &str, preset: Option<&str>, link: Option<&str>, push:
             };
             web_sys::Url::new(&target)
                 .map(|u| u.pathname())
-                .unwrap_or_else(|_| path.to_owned())
+                .unwrap_or_else(|_| now.to_owned())
         };
         let path = path.as_str();
         let query = String::from(params.to_string());
@@ -71,7 +71,7 @@ pub fn show_scenario(root: &str, preset: Option<&str>, link: Option<&str>, push:
         } else {
             format!("{path}?{query}{fragment}")
         };
-        (url != format!("{path}{search}{hash}")).then_some(url)
+        (url != format!("{now}{search}{hash}")).then_some(url)
     });
 }
 
@@ -209,17 +209,84 @@ pub fn take_over() {
     let Some(document) = doc() else {
         return;
     };
+    let html = document.document_element();
+    let pending = html
+        .as_ref()
+        .is_some_and(|h| h.class_list().contains("pending"));
     if let Some(live) = document.get_element_by_id("app-live") {
-        if let Some(old) = document.get_element_by_id("app") {
+        let old = document.get_element_by_id("app");
+        let focused = document.active_element().map(|e| e.id());
+        if let Some(old) = &old {
             old.remove();
         }
         live.set_id("app");
         let _ = live.remove_attribute("hidden");
+        // What a reader typed into the pre-rendered form before the app arrived is not lost
+        // (a hidden, pending page could not be typed into).
+        if let (Some(old), false) = (old, pending) {
+            carry_over(&old, &document);
+        }
+        if let Some(el) = focused
+            .filter(|id| !id.is_empty())
+            .and_then(|id| document.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
     }
-    if let Some(html) = document.document_element() {
+    if let Some(html) = &html {
         let _ = html.class_list().remove_1("pending");
+        // The page is live: edits now reach the engine (the e2e suite waits for this).
+        let _ = html.set_attribute("data-live", "");
     }
     watch_verdict(&document);
+}
+
+/// Copies the values a reader changed in the pre-rendered form (`old`) into the live one
+/// (same ids), with the events the app listens to, so the app computes them.
+fn carry_over(old: &web_sys::Element, document: &web_sys::Document) {
+    let Ok(controls) = old.query_selector_all("input[id], select[id], textarea[id]") else {
+        return;
+    };
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let fire = |el: &web_sys::Element, kind: &str| {
+        if let Ok(ev) = web_sys::Event::new_with_event_init_dict(kind, &init) {
+            let _ = el.dispatch_event(&ev);
+        }
+    };
+    for i in 0..controls.length() {
+        let Some(was) = controls
+            .get(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let Some(now) = document.get_element_by_id(&was.id()) else {
+            continue;
+        };
+        if let (Some(a), Some(b)) = (
+            was.dyn_ref::<web_sys::HtmlInputElement>(),
+            now.dyn_ref::<web_sys::HtmlInputElement>(),
+        ) {
+            if a.type_() == "checkbox" || a.type_() == "radio" {
+                if a.checked() != b.checked() {
+                    b.set_checked(a.checked());
+                    fire(&now, "change");
+                }
+            } else if a.type_() != "file" && a.value() != b.value() {
+                b.set_value(&a.value());
+                fire(&now, "input");
+            }
+        } else if let (Some(a), Some(b)) = (
+            was.dyn_ref::<web_sys::HtmlSelectElement>(),
+            now.dyn_ref::<web_sys::HtmlSelectElement>(),
+        ) && a.value() != b.value()
+        {
+            b.set_value(&a.value());
+            fire(&now, "change");
+        }
+    }
 }
 
 /// Marks `<html>` with `verdict-in-view` while the verdict is on screen, so the narrow

@@ -33,3 +33,8 @@ export async function launch() {
     },
   };
 }
+
+/** A plain browser (no profile) for contexts with their own options, e.g. JavaScript off. */
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}

@@ -28,9 +28,9 @@ const embed = (attrs = {}) =>
   `<div data-dpu-reality-check${Object.entries(attrs).map(([k, v]) => ` ${k}="${esc(v)}"`).join("")}></div>`;
 
 /** A mock blog post: its own CSP (Trusted Types required, like the demo), the body, the loader. */
-function post({ body, loader = `<script src="${PREFIX}embed.js"></script>`, scriptSrc = "'self'", frameSrc = "'self'", imgSrc = "data:" }) {
+function post({ body, loader = `<script src="${PREFIX}embed.js"></script>`, scriptSrc = "'self'", frameSrc = "'self'", imgSrc = "data:", styleSrc = "'self'" }) {
   const csp = `default-src 'none'; script-src ${scriptSrc}; frame-src ${frameSrc}; img-src ${imgSrc}; ` +
-    "style-src 'self'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'";
+    `style-src ${styleSrc}; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <link rel="icon" href="data:,"><title>A post</title></head>
@@ -96,7 +96,7 @@ async function embedFrame(page, index) {
 /** The verdict an embed shows, once it has one. */
 async function embedVerdict(page, index) {
   const frame = await embedFrame(page, index);
-  await frame.waitForSelector("#verdict[data-verdict]");
+  await frame.waitForSelector("html[data-live] #verdict[data-verdict]");
   return frame.getAttribute("#verdict", "data-verdict");
 }
 
@@ -174,7 +174,7 @@ describe("the embed loader", () => {
   test("a copied link (full or root-relative address, #s= or s=) embeds that scenario, in the fragment only", async () => {
     const full = await newPage();
     await full.goto(`${server.base}#s=${LINK}`);
-    await full.waitForSelector("#verdict[data-verdict]");
+    await full.waitForSelector("html[data-live] #verdict[data-verdict]");
     const want = await full.getAttribute("#verdict", "data-verdict");
     assert.equal(want, EXPECTED.traffic_edit.verdict);
     await full.close();
@@ -185,7 +185,7 @@ describe("the embed loader", () => {
     assert.equal(srcs.length, 5);
     for (const [i, src] of srcs.entries()) {
       const url = new URL(src);
-      assert.equal(url.origin + url.pathname, `${server.base}index.html`);
+      assert.equal(url.origin + url.pathname, `${server.base}embed/`, "the default card, the link in its fragment");
       assert.equal(url.hash, `#s=${LINK}`, `embed ${i + 1} carries the link in its fragment`);
       assert.ok(!url.search.includes(LINK.slice(2, 12)), "never in the query");
       assert.equal(url.searchParams.get("preset"), null, "the link wins over a preset");
@@ -207,10 +207,14 @@ describe("the embed loader", () => {
     for (const [i, [attrs, want]] of HOSTILE.entries()) {
       const label = JSON.stringify(attrs).slice(0, 80);
       const url = new URL(srcs[i]);
-      assert.equal(url.origin + url.pathname, `${server.base}index.html`, label);
+      // A preset with a pre-rendered card gets that card; another well-formed name goes to
+      // the default card with ?preset=, where the calculator says it does not know it.
+      const card = want.preset && Object.hasOwn(EXPECTED.presets, want.preset);
+      assert.equal(url.origin + url.pathname, `${server.base}embed/${card ? `${want.preset}/` : ""}`, label);
       assert.equal(url.hash, "", `${label}: no link`);
-      assert.deepEqual([...url.searchParams.keys()].sort(), want.preset ? ["embed", "ns", "preset", "theme"] : ["embed", "ns", "theme"], label);
-      assert.equal(url.searchParams.get("preset"), want.preset ?? null, label);
+      const unknown = want.preset && !card;
+      assert.deepEqual([...url.searchParams.keys()].sort(), unknown ? ["ns", "preset", "theme"] : ["ns", "theme"], label);
+      assert.equal(url.searchParams.get("preset"), unknown ? want.preset : null, label);
       assert.equal(url.searchParams.get("theme"), want.theme ?? "auto", label);
       assert.match(url.searchParams.get("ns"), NS, label);
       assert.equal(await embedVerdict(page, i), wire(want.verdict), label);
@@ -231,7 +235,7 @@ describe("the embed loader", () => {
       assert.notEqual(await page.evaluate(() => String(document.currentScript)), "null");
       const srcs = await frameSources(page);
       assert.equal(srcs.length, 1);
-      assert.ok(srcs[0].startsWith(`${server.base}index.html?`), srcs[0]);
+      assert.ok(srcs[0].startsWith(`${server.base}embed/hype-case/?`), srcs[0]);
       assert.equal(await embedVerdict(page, 0), EXPECTED.presets["hype-case"].verdict);
       assert.deepEqual(documents.filter((u) => u.startsWith(ATTACKER)), [], "the attacker's page is never framed");
       await page.close();
@@ -273,7 +277,7 @@ describe("the embed loader", () => {
     await page.goto(`${server.origin}/blog/resize/`);
     const ours = async () => {
       const frame = await embedFrame(page, 0);
-      await frame.waitForSelector("#verdict[data-verdict]");
+      await frame.waitForSelector("html[data-live] #verdict[data-verdict]");
       await page.waitForFunction(() => {
         const f = document.querySelector("iframe[title^='DPU']");
         const content = f.contentDocument?.documentElement.getBoundingClientRect().height;
@@ -306,12 +310,13 @@ describe("the embed loader", () => {
       await page.goto(`${server.origin}${path}`);
       const [src] = await frameSources(page);
       const frame = await embedFrame(page, 0);
-      await frame.waitForSelector("#verdict[data-verdict]");
+      await frame.waitForSelector("html[data-live] #verdict[data-verdict]");
+      // Saving sits in the card's folded part.
       await frame.click("details.edit > summary");
       return { frame, ns: new URL(src).searchParams.get("ns") };
     };
     const save = async (frame, name) => {
-      await frame.fill('[data-field="save-name"]', name);
+      await frame.fill('[name="name"]', name);
       await frame.click('[data-action="save"]');
       await frame.waitForSelector(`[data-saved="${name}"]`);
     };
@@ -376,7 +381,7 @@ describe("the embed loader", () => {
     const page = await newPage();
     await page.goto(`${blog.origin}/post/`);
     const [src] = await frameSources(page);
-    assert.ok(src.startsWith(`${server.base}index.html?`), src);
+    assert.ok(src.startsWith(`${server.base}embed/nfv-heavy/?`), src);
     assert.equal(await embedVerdict(page, 0), EXPECTED.presets["nfv-heavy"].verdict);
     await page.close();
 
@@ -387,6 +392,36 @@ describe("the embed loader", () => {
     await refused;
     assert.equal(await count(tampered, "iframe"), 0);
     await tampered.close();
+  });
+
+  test("the Embed action's snippets, pasted into a blank post elsewhere, show the scenario on screen", async () => {
+    const cases = [
+      ["an edited scenario", `${server.base}#s=${LINK}`],
+      ["a preset", `${server.base}presets/nfv-heavy/`],
+      ["the defaults", server.base],
+    ];
+    for (const [label, address] of cases) {
+      const page = await newPage();
+      await page.goto(address);
+      await page.waitForSelector("html[data-live] #verdict[data-verdict]");
+      const want = await page.getAttribute("#verdict", "data-verdict");
+      await page.click('[data-action="embed"]');
+      await page.waitForSelector("#embed-loader");
+      const loader = await page.inputValue("#embed-loader");
+      const iframe = await page.inputValue("#embed-iframe");
+      await page.close();
+      assert.match(loader, /integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"/, `${label}: the loader is pinned`);
+      const key = label.replace(/\W/g, "-");
+      const csp = { scriptSrc: server.origin, frameSrc: server.origin, styleSrc: "'self' 'unsafe-inline'" };
+      blogPages[`/pasted/${key}/loader/`] = post({ body: loader, loader: "", ...csp });
+      blogPages[`/pasted/${key}/iframe/`] = post({ body: iframe, loader: "", ...csp });
+      for (const kind of ["loader", "iframe"]) {
+        const post = await newPage();
+        await post.goto(`${blog.origin}/pasted/${key}/${kind}/`);
+        assert.equal(await embedVerdict(post, 0), want, `${label}, ${kind} snippet`);
+        await post.close();
+      }
+    }
   });
 
   test("nothing failed and no request left our two hosts", () => {

@@ -42,18 +42,32 @@ after(async () => {
 });
 
 describe("published under a sub-path", () => {
-  test("the built pages name every file by a relative address", () => {
+  test("the built pages name every file and every page of ours by a relative address", () => {
     const absolute = [];
-    for (const file of readdirSync(DIST).filter((f) => f.endsWith(".html"))) {
+    const htmlFiles = (dir, rel = "") => readdirSync(join(dir, rel)).flatMap((f) => {
+      const path = join(rel, f);
+      if (statSync(join(dir, path)).isDirectory()) return htmlFiles(dir, path);
+      return f.endsWith(".html") ? [path] : [];
+    });
+    const files = htmlFiles(DIST);
+    assert.ok(files.includes(join("presets", "hype-case", "index.html")), "the pre-rendered pages are there");
+    for (const file of files) {
       const html = readFileSync(join(DIST, file), "utf8");
+      const attr = String.raw`\s(?:src|href)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))`;
       const refs = [
-        ...[...html.matchAll(/\s(?:src|href)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3]),
+        // What the page loads: scripts, styles, frames, images.
+        ...[...html.matchAll(new RegExp(`<(?:script|link|iframe|img|source)\\b[^>]*?${attr}`, "gi"))].map((m) => m[1] ?? m[2] ?? m[3]),
         ...[...html.matchAll(/\bfrom\s*['"]([^'"]+)['"]/g)].map((m) => m[1]),
         ...[...html.matchAll(/module_or_path:\s*['"]([^'"]+)['"]/g)].map((m) => m[1]),
       ];
       for (const ref of refs) {
         if (ref.startsWith("data:")) continue;
         if (/^(\/|[a-z][a-z0-9+.-]*:)/i.test(ref)) absolute.push(`${file}: ${ref}`);
+      }
+      // Links: to the sources (absolute, on purpose) or to our own pages (relative).
+      for (const m of html.matchAll(new RegExp(`<a\\b[^>]*?${attr}`, "gi"))) {
+        const ref = m[1] ?? m[2] ?? m[3];
+        if (ref.startsWith("/")) absolute.push(`${file}: link ${ref}`);
       }
     }
     assert.deepEqual(absolute, []);
@@ -63,7 +77,7 @@ describe("published under a sub-path", () => {
     const page = await newPage();
     for (const path of ["", "index.html"]) {
       await page.goto(server.base + path);
-      await page.waitForSelector("#verdict[data-verdict]");
+      await page.waitForSelector("html[data-live] #verdict[data-verdict]");
       assert.equal(await verdictOf(page), EXPECTED.default, path || "(folder)");
       assert.ok(await page.locator("[data-finding-id]").count() > 0);
       // The stylesheet applied (a broken relative address would leave the page unstyled).
@@ -74,11 +88,19 @@ describe("published under a sub-path", () => {
     await page.close();
   });
 
-  test("?preset=hype-case", async () => {
+  test("?preset=hype-case and the preset's own page, two folders down", async () => {
     const page = await newPage();
     await page.goto(`${server.base}?preset=hype-case`);
-    await page.waitForSelector(`#verdict[data-verdict="${EXPECTED.presets["hype-case"].verdict}"]`);
+    await page.waitForSelector(`html[data-live] #verdict[data-verdict="${EXPECTED.presets["hype-case"].verdict}"]`);
     assert.equal(await page.inputValue("#preset"), "hype-case");
+    await page.waitForFunction((p) => location.pathname === `${p}presets/hype-case/`, PREFIX);
+    await page.goto(`${server.base}presets/nfv-heavy/`);
+    await page.waitForSelector(`html[data-live] #verdict[data-verdict="${EXPECTED.presets["nfv-heavy"].verdict}"]`);
+    const styled = await page.evaluate(() => [...document.styleSheets].some((s) => s.cssRules.length > 0));
+    assert.ok(styled, "app.css is loaded from two folders down");
+    // Back to the default from a preset's page: the address goes back to the root.
+    await page.click("#reset");
+    await page.waitForFunction((p) => location.pathname === p, PREFIX);
     await page.close();
   });
 
@@ -86,10 +108,10 @@ describe("published under a sub-path", () => {
     const page = await newPage();
     const value = linkValue({ schema: 1, traffic: { gbps_per_host: Number(EXPECTED.traffic_edit.value) } });
     await page.goto(`${server.base}#s=${value}`);
-    await page.waitForSelector(`#verdict[data-verdict="${EXPECTED.traffic_edit.verdict}"]`);
+    await page.waitForSelector(`html[data-live] #verdict[data-verdict="${EXPECTED.traffic_edit.verdict}"]`);
     assert.equal(await page.inputValue('[name="traffic.gbps_per_host"]'), String(EXPECTED.traffic_edit.value));
     await page.fill('[name="traffic.gbps_per_host"]', "10");
-    await page.waitForSelector(`#verdict[data-verdict="${EXPECTED.default}"]`);
+    await page.waitForSelector(`html[data-live] #verdict[data-verdict="${EXPECTED.default}"]`);
     await page.waitForFunction(() => !location.hash.includes("s="));
     assert.equal(new URL(page.url()).pathname, PREFIX, "the page stays where it was published");
     assert.ok(!server.requests.some((r) => r.includes(value)), "the scenario never reached the server");
@@ -103,20 +125,20 @@ describe("published under a sub-path", () => {
     const frames = page.locator("iframe");
     await page.waitForFunction(() => document.querySelectorAll("iframe").length === 3);
     const srcs = await frames.evaluateAll((fs) => fs.map((f) => f.src));
-    for (const src of srcs) assert.ok(src.startsWith(`${server.base}index.html?`), src);
+    for (const src of srcs) assert.ok(src.startsWith(`${server.base}embed/`), src);
     const wanted = [EXPECTED.presets["hype-case"].verdict, EXPECTED.presets["nfv-heavy"].verdict];
     // The third embed is a copied link: it shows what the full page shows for that link.
     const link = new URL(srcs[2]).hash;
     assert.match(link, /^#s=1\.[A-Za-z0-9_-]+$/);
     const full = await newPage();
     await full.goto(server.base + link);
-    await full.waitForSelector("#verdict[data-verdict]");
+    await full.waitForSelector("html[data-live] #verdict[data-verdict]");
     wanted.push(await verdictOf(full));
     await full.close();
     for (let i = 0; i < 3; i++) {
       await frames.nth(i).scrollIntoViewIfNeeded();
       const frame = await (await frames.nth(i).elementHandle()).contentFrame();
-      await frame.waitForSelector(`#verdict[data-verdict="${wanted[i]}"]`);
+      await frame.waitForSelector(`html[data-live] #verdict[data-verdict="${wanted[i]}"]`);
       assert.deepEqual(await violations(frame), [], `embed ${i + 1}`);
     }
     assert.deepEqual(await violations(page), [], "the demo post (Trusted Types required) has no violation");
@@ -136,7 +158,7 @@ describe("published under a sub-path", () => {
     const requests = [];
     page.on("request", (r) => requests.push(r.url()));
     await page.goto(`${server.base}dpu-reality-check-offline.html?preset=hype-case`);
-    await page.waitForSelector(`#verdict[data-verdict="${EXPECTED.presets["hype-case"].verdict}"]`);
+    await page.waitForSelector(`html[data-live] #verdict[data-verdict="${EXPECTED.presets["hype-case"].verdict}"]`);
     assert.deepEqual(
       requests.filter((u) => !u.startsWith("data:")),
       [`${server.base}dpu-reality-check-offline.html?preset=hype-case`],

@@ -59,7 +59,7 @@ describe("no request after load", () => {
   test("the icon is part of the page (a data: URL), so the browser never fetches one", async () => {
     const page = await newPage();
     await page.goto(server.base);
-    await page.waitForSelector("#verdict[data-verdict]");
+    await page.waitForSelector("html[data-live] #verdict[data-verdict]");
     const icons = await page.$$eval('link[rel~="icon"]', (ls) => ls.map((l) => l.getAttribute("href")));
     assert.ok(icons.length > 0, "an icon is declared (otherwise the browser asks for /favicon.ico)");
     for (const href of icons) assert.match(href, /^data:image\//);
@@ -69,14 +69,14 @@ describe("no request after load", () => {
   test("30 edits of the traffic make no request at all", async () => {
     const page = await newPage();
     await page.goto(server.base);
-    await page.waitForSelector("#verdict[data-verdict]");
+    await page.waitForSelector("html[data-live] #verdict[data-verdict]");
     const seen = [];
     page.on("request", (r) => seen.push(r.url().slice(0, 120)));
     const served = server.log.length;
     for (let i = 1; i <= 30; i++) await edit(page, String(10 + i));
     // An edit that changed the answer as well as the address: the page really worked.
     await page.fill(FIELD, EXPECTED.traffic_edit.value);
-    await page.waitForSelector(`#verdict[data-verdict="${EXPECTED.traffic_edit.verdict}"]`);
+    await page.waitForSelector(`html[data-live] #verdict[data-verdict="${EXPECTED.traffic_edit.verdict}"]`);
     assert.deepEqual(seen, [], "requests the browser made after load");
     assert.deepEqual(server.log.slice(served), [], "requests the host saw after load");
     await page.close();
@@ -91,15 +91,15 @@ describe("Trusted Types", () => {
     assert.match(csp, /(^|; )require-trusted-types-for 'script'(;|$)/);
     assert.match(csp, /(^|; )trusted-types 'none'(;|$)/, "no policy may be made");
     assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|'trusted-types-eval'/);
-    await page.waitForSelector(`#verdict[data-verdict="${EXPECTED.presets["hype-case"].verdict}"]`);
+    await page.waitForSelector(`html[data-live] #verdict[data-verdict="${EXPECTED.presets["hype-case"].verdict}"]`);
     await page.click("#reset");
-    await page.waitForSelector(`#verdict[data-verdict="${EXPECTED.default}"]`);
+    await page.waitForSelector(`html[data-live] #verdict[data-verdict="${EXPECTED.default}"]`);
     await page.fill(FIELD, EXPECTED.traffic_edit.value);
-    await page.waitForSelector(`#verdict[data-verdict="${EXPECTED.traffic_edit.verdict}"]`);
+    await page.waitForSelector(`html[data-live] #verdict[data-verdict="${EXPECTED.traffic_edit.verdict}"]`);
     await page.fill(FIELD, "-5");
     await page.waitForSelector(`${FIELD}[aria-invalid="true"]`);
     await page.selectOption("#preset", "nfv-heavy");
-    await page.waitForSelector(`#verdict[data-verdict="${EXPECTED.presets["nfv-heavy"].verdict}"]`);
+    await page.waitForSelector(`html[data-live] #verdict[data-verdict="${EXPECTED.presets["nfv-heavy"].verdict}"]`);
     assert.deepEqual(await violations(page), []);
     await page.close();
   });
@@ -107,7 +107,7 @@ describe("Trusted Types", () => {
   test("they are enforced on the page (a plain string into a script sink is refused)", async () => {
     const page = await newPage({ ignoreConsole: /TrustedHTML/ });
     await page.goto(server.base);
-    await page.waitForSelector("#verdict[data-verdict]");
+    await page.waitForSelector("html[data-live] #verdict[data-verdict]");
     assert.equal(await probe(page), "TypeError");
     assert.equal((await violations(page)).length, 1, "the probe's own violation is reported");
     await page.close();
@@ -117,14 +117,14 @@ describe("Trusted Types", () => {
     const page = await newPage({ ignoreConsole: /TrustedHTML/ });
     const url = pathToFileURL(join(DIST, "dpu-reality-check-offline.html")).toString();
     await page.goto(`${url}?preset=hype-case`);
-    await page.waitForSelector(`#verdict[data-verdict="${EXPECTED.presets["hype-case"].verdict}"]`);
+    await page.waitForSelector(`html[data-live] #verdict[data-verdict="${EXPECTED.presets["hype-case"].verdict}"]`);
     const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
     assert.match(csp, /(^|; )require-trusted-types-for 'script'(;|$)/);
     assert.match(csp, /(^|; )trusted-types 'none'(;|$)/, "no policy may be made");
     assert.doesNotMatch(csp, /'self'|https?:|connect-src|unsafe-inline/, "no network source");
     await page.click("#reset");
     await page.fill(FIELD, EXPECTED.traffic_edit.value);
-    await page.waitForSelector(`#verdict[data-verdict="${EXPECTED.traffic_edit.verdict}"]`);
+    await page.waitForSelector(`html[data-live] #verdict[data-verdict="${EXPECTED.traffic_edit.verdict}"]`);
     assert.deepEqual(await violations(page), []);
     assert.equal(await probe(page), "TypeError");
     await page.close();

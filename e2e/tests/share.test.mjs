@@ -45,11 +45,12 @@ async function newPage(context = browser.context) {
 
 async function open(page, query = "") {
   await page.goto(`${server.origin}/${query}`);
-  await page.waitForSelector("#verdict[data-verdict]");
+  await page.waitForSelector("html[data-live] #verdict[data-verdict]");
 }
+const waitVerdictLive = (page, wire) => page.waitForSelector(`html[data-live] #verdict[data-verdict="${wire}"]`);
 
 const verdictOf = (page) => page.getAttribute("#verdict", "data-verdict");
-const waitVerdict = (page, wire) => page.waitForSelector(`#verdict[data-verdict="${wire}"]`);
+const waitVerdict = (page, wire) => page.waitForSelector(`html[data-live] #verdict[data-verdict="${wire}"]`);
 
 async function setField(page, path, value) {
   const input = page.locator(`[name="${path}"]`).first();
@@ -73,8 +74,10 @@ describe("links", () => {
     await open(page);
     await setField(page, "traffic.gbps_per_host", EXPECTED.traffic_edit.value);
     await waitVerdict(page, EXPECTED.traffic_edit.verdict);
-    await page.locator('[name="goals"][value="cut_licensing"]').check();
     await page.waitForFunction(() => location.hash.startsWith("#s=1."));
+    const before = new URL(page.url()).hash;
+    await page.locator('[name="goals"][value="cut_licensing"]').check();
+    await page.waitForFunction((h) => location.hash.startsWith("#s=1.") && location.hash !== h, before);
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
     await page.click('[data-action="copy-link"]');
     await page.waitForSelector('[data-notice="link-copied"]');
@@ -87,7 +90,7 @@ describe("links", () => {
     try {
       const fresh = await other.context.newPage();
       await fresh.goto(copied);
-      await fresh.waitForSelector("#verdict[data-verdict]");
+      await fresh.waitForSelector("html[data-live] #verdict[data-verdict]");
       assert.equal(await verdictOf(fresh), want);
       assert.equal(await fresh.inputValue('[name="traffic.gbps_per_host"]'), String(EXPECTED.traffic_edit.value));
       assert.ok(await fresh.isChecked('[name="goals"][value="cut_licensing"]'));
@@ -133,7 +136,7 @@ describe("saved scenarios", () => {
     await page.evaluate(() => localStorage.clear());
     await setField(page, "traffic.gbps_per_host", EXPECTED.traffic_edit.value);
     await waitVerdict(page, EXPECTED.traffic_edit.verdict);
-    await page.fill('[data-field="save-name"]', "lab");
+    await page.fill('[name="name"]', "lab");
     await page.click('[data-action="save"]');
     await page.waitForSelector('[data-saved="lab"]');
 
@@ -150,9 +153,18 @@ describe("saved scenarios", () => {
     await page.waitForSelector('[data-saved="lab two"]');
     await page.reload();
     await page.waitForSelector('[data-saved="lab two"]');
+    // Delete, then Undo: it is back, in storage too; delete again and it is gone.
     await page.click('[data-saved="lab two"] [data-action="delete"]');
     await page.waitForSelector('[data-saved="lab two"]', { state: "detached" });
-    const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+    let stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+    assert.deepEqual(stored.saved, []);
+    await page.click('[data-action="undo-delete"]');
+    await page.waitForSelector('[data-saved="lab two"]');
+    stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+    assert.deepEqual(stored.saved.map((e) => e.name), ["lab two"]);
+    await page.click('[data-saved="lab two"] [data-action="delete"]');
+    await page.waitForSelector('[data-saved="lab two"]', { state: "detached" });
+    stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
     assert.deepEqual(stored.saved, []);
     await page.close();
   });
@@ -163,10 +175,32 @@ describe("saved scenarios", () => {
     await page.evaluate((k) => localStorage.setItem(k, "{not json"), STORAGE_KEY);
     await page.reload();
     await page.waitForSelector('[data-notice="storage-corrupt"]');
-    await page.fill('[data-field="save-name"]', "would overwrite");
+    await page.fill('[name="name"]', "would overwrite");
     await page.click('[data-action="save"]');
     await page.waitForSelector('[data-notice="storage-corrupt"]');
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), "{not json");
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
+  test("a damaged saved entry is reported and the others stay usable", async () => {
+    const page = await newPage();
+    await open(page);
+    const good = { name: "good", scenario: { schema: 1, traffic: { gbps_per_host: Number(EXPECTED.traffic_edit.value) } } };
+    const bad = { name: "bad", scenario: { schema: 1, fleet: { hosts: -3 } } };
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, JSON.stringify({ version: 1, saved: [bad, good] })]);
+    await page.reload();
+    await page.waitForSelector("html[data-live]");
+    await page.waitForSelector('[data-saved="bad"] [data-damaged]');
+    assert.match(await page.textContent('[data-saved="bad"] [data-damaged]'), /fleet\.hosts|Hosts/);
+    assert.equal(await page.locator('[data-saved="bad"] [data-action="load"]').count(), 0, "a damaged entry cannot be loaded");
+    await page.click('[data-saved="good"] [data-action="load"]');
+    await waitVerdict(page, EXPECTED.traffic_edit.verdict);
+    // Deleting the damaged one leaves the good one as it was.
+    await page.click('[data-saved="bad"] [data-action="delete"]');
+    await page.waitForSelector('[data-saved="bad"]', { state: "detached" });
+    const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+    assert.deepEqual(stored.saved.map((e) => e.name), ["good"]);
     await page.evaluate(() => localStorage.clear());
     await page.close();
   });
@@ -179,7 +213,7 @@ describe("saved scenarios", () => {
       };
     });
     await open(page);
-    await page.fill('[data-field="save-name"]', "big");
+    await page.fill('[name="name"]', "big");
     await page.click('[data-action="save"]');
     await page.waitForSelector('[data-notice="storage-full"]');
     assert.equal(await verdictOf(page), EXPECTED.default);
@@ -247,7 +281,8 @@ describe("export and import", () => {
     assert.equal(await page.isVisible(".summary"), false, "the input summary is for paper only");
     await page.emulateMedia({ media: "print" });
     assert.ok(await page.isVisible("#verdict"));
-    assert.match(await page.textContent(".summary"), /24 hosts × 48 cores/);
+    assert.match(await page.textContent(".summary"), /24 hosts in clusters of 16/);
+    assert.match(await page.textContent(".summary"), /48 cores at 2\.8 GHz/);
     assert.ok(await page.isVisible('[data-finding-id="hypervisor-stays-on-host"]'));
     assert.equal(await page.isVisible('[name="traffic.gbps_per_host"]'), false, "inputs are not printed");
     assert.equal(await page.isVisible('[data-action="copy-link"]'), false, "buttons are not printed");
@@ -269,7 +304,7 @@ describe("embeds", () => {
       const handle = await frames.nth(i).elementHandle();
       assert.ok(await handle.getAttribute("title"), "each iframe has a title");
       const frame = await handle.contentFrame();
-      await frame.waitForSelector(`#verdict[data-verdict="${EXPECTED.presets[presets[i]].verdict}"]`);
+      await frame.waitForSelector(`html[data-live] #verdict[data-verdict="${EXPECTED.presets[presets[i]].verdict}"]`);
       // The loader sizes each iframe to its content (within a few pixels).
       await page.waitForFunction(
         ([idx]) => {
@@ -294,14 +329,14 @@ describe("embeds", () => {
     await frames.nth(1).scrollIntoViewIfNeeded();
     const first = await (await frames.nth(0).elementHandle()).contentFrame();
     const second = await (await frames.nth(1).elementHandle()).contentFrame();
-    await first.waitForSelector("#verdict[data-verdict]");
-    await second.waitForSelector("#verdict[data-verdict]");
+    await first.waitForSelector("html[data-live] #verdict[data-verdict]");
+    await second.waitForSelector("html[data-live] #verdict[data-verdict]");
     // In an embed the inputs (and saving) fold away under "Change the scenario".
     await first.click("details.edit > summary");
     await second.click("details.edit > summary");
-    await first.fill('[data-field="save-name"]', "from the first");
+    await first.fill('[name="name"]', "from the first");
     await first.click('[data-action="save"]');
-    await second.fill('[data-field="save-name"]', "from the second");
+    await second.fill('[name="name"]', "from the second");
     await second.click('[data-action="save"]');
     await first.waitForSelector('[data-saved="from the first"]');
     await second.waitForSelector('[data-saved="from the second"]');
@@ -318,9 +353,9 @@ describe("embeds", () => {
     await open(page, "?embed=1&preset=hype-case&theme=dark");
     assert.equal(await page.getAttribute("html", "data-theme"), "dark");
     assert.ok(await page.evaluate(() => document.body.classList.contains("embed")));
-    // The answer comes first; the inputs are folded until asked for.
-    assert.equal(await page.isVisible('[name="traffic.gbps_per_host"]'), false);
-    await page.click("details.edit > summary");
+    assert.equal(await page.locator("header.top, .skip-link, #preset").count(), 0, "no page chrome");
+    assert.equal(await page.isVisible(".foot"), false);
+    // The answer first, then a few key inputs; the figures, sources and saving folded.
     assert.ok(await page.isVisible('[name="traffic.gbps_per_host"]'));
     const order = await page.evaluate(() => {
       const v = document.getElementById("verdict");
@@ -328,7 +363,41 @@ describe("embeds", () => {
       return v.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING;
     });
     assert.ok(order, "the verdict comes before the inputs");
+    assert.equal(await page.isVisible('[data-action="save"]'), false);
+    await page.click("details.edit > summary");
+    assert.ok(await page.isVisible('[data-action="save"]'));
     await page.screenshot({ path: join(ARTIFACTS, "embed-dark.png") });
+    await page.close();
+  });
+
+  test("a source link in an embed opens a new page and leaves the embed as it was", async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 760, height: 900 });
+    await page.goto(`${server.origin}/embed-demo.html`);
+    const handle = await page.locator("iframe").first().elementHandle();
+    const frame = await handle.contentFrame();
+    await frame.waitForSelector("html[data-live] #verdict[data-verdict]");
+    const before = frame.url();
+    await frame.click("details.edit > summary");
+    const link = frame.locator(".sources a[href^='https://']").first();
+    assert.equal(await link.getAttribute("target"), "_blank");
+    assert.equal(await link.getAttribute("rel"), "noopener noreferrer");
+    // The source's site is not reached from the test machine: answer it locally.
+    await page.context().route(/^https:\/\//, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>source</title>" }));
+    const [opened] = await Promise.all([page.context().waitForEvent("page"), link.click()]);
+    await opened.waitForLoadState();
+    assert.match(opened.url(), /^https:\/\//);
+    await opened.close();
+    await page.context().unroute(/^https:\/\//);
+    assert.equal(frame.url(), before, "the embed did not navigate");
+    assert.ok(await frame.isVisible("#verdict"));
+    // "Copy link" in an embed copies the full page's address, not the card's.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+    await frame.click('[data-action="copy-link"]');
+    await frame.waitForSelector('[data-notice="link-copied"]');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, await frame.getAttribute('[data-action="open-full"]', "href"));
+    assert.equal(new URL(copied).pathname, "/presets/hype-case/");
     await page.close();
   });
 });
@@ -346,7 +415,7 @@ describe("offline file", () => {
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     const url = pathToFileURL(file).toString();
     await page.goto(`${url}?preset=hype-case`);
-    await page.waitForSelector(`#verdict[data-verdict="${EXPECTED.presets["hype-case"].verdict}"]`);
+    await page.waitForSelector(`html[data-live] #verdict[data-verdict="${EXPECTED.presets["hype-case"].verdict}"]`);
     assert.deepEqual(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")), []);
     assert.deepEqual(errors, []);
     await page.close();

@@ -132,7 +132,7 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     };
     html! {
         <details class="embed-panel" data-embed-panel="">
-            <summary class="button">{"Embed"}</summary>
+            <summary class="button" data-action="embed">{"Embed"}</summary>
             <div class="embed-body">
                 <p>{"Paste this into a post to show this scenario; readers can change it in place. \
                     Nothing they type leaves their browser."}</p>

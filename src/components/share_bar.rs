@@ -21,7 +21,8 @@ pub struct ShareBarProps {
     pub on_import: Callback<(Scenario, String)>,
     /// A message to show.
     pub on_notice: Callback<Notice>,
-    /// The address "Copy link" copies: the full page with this scenario (also in an embed).
+    /// The address "Copy link" copies in an embed (the full page with this scenario); empty on
+    /// the full page, which copies its own address as it is when the button is pressed.
     pub link: AttrValue,
     /// In an embed: only "Copy link" and the way out to the full calculator.
     #[prop_or_default]
@@ -78,7 +79,14 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             #[cfg(target_arch = "wasm32")]
             {
                 let notice = notice.clone();
-                let link = link.clone();
+                // The page's own address is read when the button is pressed: the address
+                // follows the scenario after each render, so a value taken while rendering
+                // could be one edit behind.
+                let link = if link.is_empty() {
+                    crate::web::address()
+                } else {
+                    link.clone()
+                };
                 wasm_bindgen_futures::spawn_local(async move {
                     if crate::web::copy_text(link.clone()).await {
                         notice.emit(Notice::LinkCopied);

@@ -29,11 +29,19 @@ pub struct VerdictPanelProps {
     pub stale: Option<(AttrValue, AttrValue)>,
     /// Moves focus to a field (the "fix" link).
     pub on_fix: Callback<AttrValue>,
+    /// The embed's card: the headline already gives the chance and the median, so the odds
+    /// sentence and an example's scenario name (its title is in the origin line) are left out.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// What the scenario is, in a line: an example, a link, a saved scenario, or yours.
-pub fn origin_line(origin: &Origin, preset_title: Option<&str>) -> Option<String> {
+/// In the embed's card (`compact`) the numbers to change are right below, not a quick check.
+pub fn origin_line(origin: &Origin, preset_title: Option<&str>, compact: bool) -> Option<String> {
     match origin {
+        Origin::Example if compact => {
+            Some("Example: a 32-host vSphere cluster. Try your own numbers below.".to_owned())
+        }
         Origin::Example => Some(
             "Example: a 32-host vSphere cluster. Change the quick check to see your own verdict."
                 .to_owned(),
@@ -58,7 +66,7 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
     let r = &props.report;
     let wire = r.verdict.wire();
     let example = props.origin.is_example();
-    let line = origin_line(&props.origin, props.preset_title.as_deref());
+    let line = origin_line(&props.origin, props.preset_title.as_deref(), props.compact);
     html! {
         <section id="verdict" tabindex="-1"
             class={classes!("verdict", format!("v-{wire}"), example.then_some("example"), props.stale.is_some().then_some("stale"))}
@@ -66,12 +74,12 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
             if let Some(line) = line {
                 <p class={classes!("origin", example.then_some("origin-example"))} data-origin="">{line}</p>
             }
-            if !props.name.is_empty() {
+            if !(props.name.is_empty() || props.compact && example) {
                 <p class="scenario-name">{props.name.clone()}</p>
             }
             <h2 id="verdict-label" class="verdict-label">{r.verdict.label()}</h2>
             <p class="headline">{r.headline.clone()}</p>
-            if r.verdict.is_cost_verdict() {
+            if r.verdict.is_cost_verdict() && !props.compact {
                 <p class="odds" data-odds="">{props.odds.clone()}</p>
             }
             if let Some((path, label)) = &props.stale {
@@ -111,17 +119,26 @@ mod tests {
 
     #[test]
     fn examples_say_so_and_yours_do_not() {
-        assert!(origin_line(&Origin::Example, None).is_some_and(|l| l.starts_with("Example")));
+        assert!(
+            origin_line(&Origin::Example, None, false)
+                .is_some_and(|l| l.starts_with("Example") && l.contains("quick check"))
+        );
+        // The embed's card has no quick check: its numbers are right below.
+        assert!(
+            origin_line(&Origin::Example, None, true)
+                .is_some_and(|l| l.contains("numbers below") && !l.contains("quick check"))
+        );
         assert_eq!(
             origin_line(
                 &Origin::Preset("hype-case"),
-                Some("The article's architect")
+                Some("The article's architect"),
+                false
             )
             .as_deref(),
             Some("Example: The article's architect. Change any input to make it yours.")
         );
-        assert_eq!(origin_line(&Origin::Edited, None), None);
-        let long = origin_line(&Origin::Saved("x".repeat(500)), None).unwrap_or_default();
+        assert_eq!(origin_line(&Origin::Edited, None, false), None);
+        let long = origin_line(&Origin::Saved("x".repeat(500)), None, false).unwrap_or_default();
         assert!(long.len() < 100);
     }
 }

@@ -1199,8 +1199,8 @@ pub fn label_at(path: &str) -> String {
     }
 }
 
-/// An error in plain words for the page: what is wrong and what to enter, in the units shown,
-/// never the parser's wording. `typed` is what the person typed, echoed shortened.
+/// An error in plain words for the page: the field by its label, what is wrong and what to
+/// enter, in the units shown, never the parser's wording. `typed` is what the person typed, echoed shortened.
 pub fn person_message(e: &ScenarioError, typed: &str, currency: &str) -> String {
     let ScenarioError::Field { path, problem, .. } = e else {
         return e.to_string();
@@ -1213,7 +1213,7 @@ pub fn person_message(e: &ScenarioError, typed: &str, currency: &str) -> String 
             if typed.is_empty() {
                 "Enter a value".to_owned()
             } else {
-                format!("“{typed}” is not allowed here")
+                format!("“{typed}” is not allowed")
             }
         }
         Problem::NotWhole(_) => "Enter a whole number".to_owned(),
@@ -1224,10 +1224,17 @@ pub fn person_message(e: &ScenarioError, typed: &str, currency: &str) -> String 
             problem.to_string()
         }
     };
+    // Named by its label, so the message stands on its own (read out, or in a list of errors).
+    let mut what = what;
+    if let Some(first) = what.get(..1).filter(|c| c != &c.to_lowercase()) {
+        let lower = first.to_lowercase();
+        what.replace_range(..1, &lower);
+    }
+    let label = label_at(path);
     if allowed.is_empty() {
-        format!("{what}.")
+        format!("{label}: {what}.")
     } else {
-        format!("{what}: {allowed}.")
+        format!("{label}: {what} ({allowed}).")
     }
 }
 
@@ -1900,31 +1907,33 @@ mod tests {
         };
         assert_eq!(
             msg("traffic.gbps_per_host", "-5"),
-            "“-5” is not allowed here: from 0 to 10,000 Gb/s."
+            "Traffic per host: “-5” is not allowed (from 0 to 10,000 Gb/s)."
         );
         assert_eq!(
             msg("traffic.gbps_per_host", "ten"),
-            "“ten” is not allowed here: from 0 to 10,000 Gb/s."
+            "Traffic per host: “ten” is not allowed (from 0 to 10,000 Gb/s)."
         );
         assert_eq!(
             msg("traffic.gbps_per_host", ""),
-            "Enter a value: from 0 to 10,000 Gb/s."
+            "Traffic per host: enter a value (from 0 to 10,000 Gb/s)."
         );
         assert_eq!(
             msg("fleet.hosts", "1.5"),
-            "Enter a whole number: a whole number from 1 to 1,000,000 hosts."
+            "Hosts: enter a whole number (a whole number from 1 to 1,000,000 hosts)."
         );
         assert_eq!(
             msg("costs.discount_rate", "60"),
-            "“60” is not allowed here: from 0 % to 50 %/year."
+            "Discount rate: “60” is not allowed (from 0 % to 50 %/year)."
         );
         assert_eq!(
             msg("assumptions.offload_fraction.low", "90"),
-            "This must not be above likely: low ≤ likely ≤ high, each from 0 % to 100 %."
+            "Share of the offloadable work the DPU removes, low: this must not be above likely \
+             (low ≤ likely ≤ high, each from 0 % to 100 %)."
         );
         assert_eq!(
             msg("name", "a\tb"),
-            "Use one line, without tabs or control characters: one line of at most 120 characters."
+            "Scenario name: use one line, without tabs or control characters (one line of at most \
+             120 characters)."
         );
         assert!(!msg("traffic.gbps_per_host", &"9".repeat(500)).contains(&"9".repeat(100)));
         assert_eq!(
