@@ -347,7 +347,7 @@ pub fn App(props: &AppProps) -> Html {
                 <main class="layout embedded">
                     <section class={classes!("results", stale_class)} aria-label="Verdict and reasoning">
                         { verdict }
-                        <Reasoning report={report.clone()} />
+                        <Reasoning report={report.clone()} compact=true />
                     </section>
                     <EmbedInputs state={state_rc.clone()} act={act.clone()} />
                     <details class="edit more">

@@ -202,6 +202,8 @@ describe("the page", () => {
     await page.selectOption("#preset", "hype-case");
     await waitVerdict("wrong_problem");
     assert.equal(new URL(page.url()).pathname, "/presets/hype-case/");
+    // What decides a verdict the rules decide comes first in "Why".
+    assert.ok(await page.isVisible('[data-deciding] [data-decides="hypervisor-stays-on-host"]'));
     assert.equal(await page.isChecked('[name="goals"][value="run_bare_metal"]'), true);
     assert.equal(await page.inputValue('[name="dpu.model"]'), "pensando_dsc2_100");
     assert.equal(await page.inputValue('[name="traffic.gbps_per_host"]'), "4");

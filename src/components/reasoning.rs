@@ -12,21 +12,35 @@ use yew::prelude::*;
 pub struct ReasoningProps {
     /// The report.
     pub report: Rc<Report>,
+    /// The embed's card: when rules decide the verdict, the pitch (a CPU share) is left to
+    /// the full analysis.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// "Why, step by step".
 #[component]
 pub fn Reasoning(props: &ReasoningProps) -> Html {
     let x = &props.report.explanation;
+    // For a verdict the rules decide, what decides it comes first; the money follows.
+    let deciding = props.report.deciding_findings();
     html! {
         <section class="reasoning" aria-labelledby="reasoning-title">
             <h2 id="reasoning-title">{"Why, step by step"}</h2>
+            if !deciding.is_empty() {
+                <ul class="deciding" data-deciding="">
+                    for f in deciding.iter() {
+                        <li data-decides={f.id.clone()}>{f.title.clone()}</li>
+                    }
+                </ul>
+                <p class="chain-lead">{"Setting that aside, the money:"}</p>
+            }
             <ol class="chain">
                 for l in x.chain.iter() {
                     <li data-step={l.step.clone()}>{l.text.clone()}</li>
                 }
             </ol>
-            if let Some(claim) = &x.claim {
+            if let Some(claim) = x.claim.as_ref().filter(|_| !props.compact || deciding.is_empty()) {
                 <p class="claim" data-claim="">{claim.clone()}</p>
             }
             if let Some(flip) = &x.flip {

@@ -79,6 +79,18 @@ impl Verdict {
                 | Verdict::WorthIt
         )
     }
+
+    /// The findings' severity that decides this verdict, for the verdicts the rules decide
+    /// (the cost verdicts come from the money, not from one finding).
+    pub fn deciding_severity(self) -> Option<Severity> {
+        match self {
+            Verdict::WrongProblem => Some(Severity::WrongProblem),
+            Verdict::NotSupported => Some(Severity::Unsupported),
+            Verdict::CheckInputs => Some(Severity::CheckInputs),
+            Verdict::Required => Some(Severity::Required),
+            _ => None,
+        }
+    }
 }
 
 /// One rule that fired, explained for this scenario.
@@ -177,6 +189,15 @@ impl Report {
     /// The findings of one severity, in order.
     pub fn findings_of(&self, severity: Severity) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.severity == severity)
+    }
+
+    /// The findings that decide a verdict the rules decide (all of that severity, in catalog
+    /// order); none for a cost verdict.
+    pub fn deciding_findings(&self) -> Vec<&Finding> {
+        match self.verdict.deciding_severity() {
+            Some(severity) => self.findings_of(severity).collect(),
+            None => Vec::new(),
+        }
     }
 
     /// Pretty JSON.
@@ -409,6 +430,48 @@ pub fn figure(field: &str) -> Option<&'static Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_deciding_findings_are_those_of_the_verdicts_severity() {
+        let hype = crate::presets::preset("hype-case")
+            .and_then(|p| p.scenario().ok())
+            .expect("preset");
+        let r = crate::evaluate(&hype);
+        assert_eq!(r.verdict, Verdict::WrongProblem);
+        let ids: Vec<&str> = r
+            .deciding_findings()
+            .iter()
+            .map(|f| f.id.as_str())
+            .collect();
+        assert!(ids.contains(&"hypervisor-stays-on-host"), "{ids:?}");
+        assert!(
+            r.deciding_findings()
+                .iter()
+                .all(|f| f.severity == Severity::WrongProblem)
+        );
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.severity != Severity::WrongProblem),
+            "others exist"
+        );
+        // A cost verdict is decided by the money, not by a finding.
+        let r = crate::evaluate(&crate::Scenario::default());
+        assert!(r.verdict.is_cost_verdict());
+        assert!(r.deciding_findings().is_empty());
+        assert_eq!(
+            Verdict::NotSupported.deciding_severity(),
+            Some(Severity::Unsupported)
+        );
+        assert_eq!(
+            Verdict::Required.deciding_severity(),
+            Some(Severity::Required)
+        );
+        assert_eq!(
+            Verdict::CheckInputs.deciding_severity(),
+            Some(Severity::CheckInputs)
+        );
+    }
 
     #[test]
     fn figures_name_real_cost_fields_once() {
