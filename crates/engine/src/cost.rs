@@ -232,7 +232,8 @@ pub fn servers_avoided(p: &Plan, z: f64) -> u64 {
         whole.min(i64::from(x) - keep).max(0) as u64
     };
     let cl = p.clusters;
-    u64::from(cl.full) * per(cl.size) + if cl.rest > 0 { per(cl.rest) } else { 0 }
+    // per(0) = 0: a fleet without a smaller last cluster adds nothing for it.
+    u64::from(cl.full) * per(cl.size) + per(cl.rest)
 }
 
 /// Net saving over the lifetime with `a` servers avoided: V − K_d = A·v − (H − A)·k.
@@ -324,10 +325,10 @@ pub fn payback_year(flow: &[CashYear]) -> Option<u32> {
 }
 
 /// Offloadable cores per Gb/s (E at 1 Gb/s below the line rate; measured cores / G).
+/// With measured cores the caller has handled G = 0 (the measurement then decides at once).
 fn offloadable_per_gbps(p: &Plan, v: &Values) -> f64 {
     match p.s.traffic.measured_networking_cores {
-        Some(m) if p.g > 0.0 => m / p.g,
-        Some(_) => 0.0,
+        Some(m) => m / p.g,
         None => {
             let (sw, fw, cr) = terms(p, v, 1.0);
             sw + if p.firewall_offloadable { fw } else { 0.0 }
@@ -881,6 +882,65 @@ mod tests {
         assert_eq!(payback_year(&flow(&[5.0, -6.0, 2.0])), Some(2));
         assert_eq!(payback_year(&flow(&[-5.0, 1.0])), None);
         assert_eq!(payback_year(&flow(&[0.0, 0.0])), Some(0));
+        // Rounding noise (a cumulative of −10⁻⁹ from summing years) counts as paid back.
+        let mut noisy = flow(&[-5.0, 5.0]);
+        noisy[1].cumulative = -1e-9;
+        assert_eq!(payback_year(&noisy), Some(1));
+        noisy[1].cumulative = -2e-9;
+        assert_eq!(payback_year(&noisy), None);
+    }
+
+    #[test]
+    fn clusters_list_the_sizes_present() {
+        let sizes = |h, c| Clusters::of(h, c).sizes().collect::<Vec<_>>();
+        assert_eq!(sizes(32, 16), vec![16]);
+        assert_eq!(sizes(24, 16), vec![16, 8]);
+        assert_eq!(sizes(10, 16), vec![10]);
+        assert_eq!(sizes(1, 1), vec![1]);
+    }
+
+    #[test]
+    fn break_even_when_only_the_last_server_of_a_cluster_is_enough() {
+        // 4 hosts in one cluster that keeps 2; a DPU at 50,000 makes k = 50,782.03 and
+        // A* = ⌈4·k/(v + k)⌉ = ⌈1.2⌉ = 2, the most the cluster can give, at Z = 2·64/4 = 32
+        // cores: 32/(0.8·0.15625) = 256 Gb/s, below the BlueField-3's 400.
+        assert_eq!(
+            break_even_of(
+                r#"{"fleet": {"hosts": 4, "cluster_hosts": 4}, "costs": {"dpu_price": 50000}}"#
+            ),
+            Some(256.0)
+        );
+    }
+
+    /// The smallest traffic (to 0.01 Gb/s) at which the net saving is ≥ 0, by scanning.
+    fn scanned_break_even(json: &str, top: f64) -> Option<f64> {
+        let s = scenario(json);
+        let p = Plan::new(&s);
+        let v = p.r.ranges.likely();
+        (0..=(top * 100.0) as u32)
+            .map(|i| f64::from(i) / 100.0)
+            .find(|x| outcome(&p, &v, *x).net >= 0.0)
+    }
+
+    #[test]
+    fn break_even_matches_a_scan_with_the_firewall_and_crypto_offloaded() {
+        for json in [
+            // vSphere with NSX 4.2 offloads the firewall, not the crypto.
+            r#"{"traffic": {"distributed_firewall": true}}"#,
+            r#"{"traffic": {"distributed_firewall": true, "encryption": "ipsec"}}"#,
+            // KVM with OVS offloads both.
+            r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"encryption": "ipsec"}}"#,
+            r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"distributed_firewall": true, "encryption": "tls"}}"#,
+            // NSX 4.0.1 keeps the firewall on the host.
+            r#"{"platform": {"nsx": "4.0.1"}, "traffic": {"distributed_firewall": true}}"#,
+        ] {
+            let got = break_even_of(json);
+            let want = scanned_break_even(json, 400.0);
+            match (got, want) {
+                (Some(g), Some(w)) => assert!((g - w).abs() < 0.011, "{json}: {g} vs scan {w}"),
+                _ => assert_eq!(got, want, "{json}"),
+            }
+        }
     }
 
     #[track_caller]

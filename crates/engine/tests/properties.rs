@@ -260,6 +260,10 @@ proptest! {
                 prop_assert!(outcome(&plan, &likely, g - 0.01).net < 1e-9 * scale, "already pays below {g}");
             }
             prop_assert_eq!(break_even(&plan, &likely), Some(g));
+        } else {
+            // No break-even: not even the most traffic a host may carry pays.
+            let scale = plan.h * (plan.value_per_server + plan.dpu_cost_per_host) + 1.0;
+            prop_assert!(outcome(&plan, &likely, 10_000.0).net < 1e-9 * scale, "pays at 10,000 Gb/s");
         }
     }
 
