@@ -14,4 +14,4 @@ exec cargo mutants --package dpu-engine \
     --file crates/engine/src/uncertainty.rs \
     --file crates/engine/src/rules.rs \
     --file crates/engine/src/evaluate.rs \
-    --jobs 1 --timeout 300 --output "${MUTANTS_OUT:-target/mutants}" "$@"
+    --jobs 1 --timeout 60 --output "${MUTANTS_OUT:-target/mutants}" "$@"
