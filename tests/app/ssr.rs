@@ -199,7 +199,10 @@ async fn charts_are_svg_with_text_alternatives() {
     assert!(svgs.len() >= 4, "four charts");
     for tag in &svgs {
         let labelled = tag.contains(r#"role="img""#) && tag.contains("aria-label=");
-        assert!(labelled || tag.contains(r#"aria-hidden="true""#), "unlabelled svg: {tag}");
+        assert!(
+            labelled || tag.contains(r#"aria-hidden="true""#),
+            "unlabelled svg: {tag}"
+        );
     }
     assert!(svgs.iter().filter(|t| t.contains(r#"role="img""#)).count() >= 3);
     check_has(&html, r#"data-payback-year="#);
