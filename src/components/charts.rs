@@ -291,10 +291,8 @@ fn tick_under(x: f64, y: f64, text: String) -> Html {
 /// Sorts tags for [`place`]: marker lines from right to left, then the pinned ones (which
 /// thus rise above any marker line that would cross them).
 fn sort_tags(tags: &mut [Tag]) {
-    tags.sort_by(|a, b| {
-        let key = |t: &Tag| t.line.unwrap_or(f64::NEG_INFINITY);
-        key(b).total_cmp(&key(a))
-    });
+    let key = |t: &Tag| t.line.unwrap_or(f64::NEG_INFINITY);
+    dpu_engine::sort::stable_by(tags, |a, b| key(a).total_cmp(&key(b)).is_gt());
 }
 
 /// A legend entry: a key in `class` and its text.

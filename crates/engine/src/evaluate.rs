@@ -83,7 +83,7 @@ pub fn findings(ctx: &Ctx) -> Vec<Finding> {
             })
         })
         .collect();
-    out.sort_by_key(|f| f.severity);
+    crate::sort::stable_by(&mut out, |a, b| a.severity < b.severity);
     out
 }
 

@@ -34,6 +34,7 @@ pub mod rules;
 pub mod saved;
 pub mod scenario;
 pub mod share;
+pub mod sort;
 pub mod sources;
 pub mod uncertainty;
 
