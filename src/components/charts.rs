@@ -10,6 +10,7 @@ use std::rc::Rc;
 use dpu_engine::Report;
 use dpu_engine::assumptions::spec;
 use dpu_engine::fields::with_unit;
+use dpu_engine::float::{fixed, shortest};
 use dpu_engine::format::{auto, count, in_sentence, money, num, percent};
 use dpu_engine::report::figure;
 use dpu_engine::uncertainty::TornadoBar;
@@ -127,13 +128,13 @@ fn cores(x: f64) -> String {
 
 /// A pixel coordinate for an attribute: one decimal, never NaN or infinite.
 fn f1(x: f64) -> String {
-    format!("{:.1}", if x.is_finite() { x } else { 0.0 })
+    fixed(if x.is_finite() { x } else { 0.0 }, 1)
 }
 
 /// A raw number for a `data-` hook (`null` if it were ever not finite).
 fn raw(x: f64) -> String {
     if x.is_finite() {
-        x.to_string()
+        shortest(x)
     } else {
         "null".to_owned()
     }

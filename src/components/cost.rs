@@ -37,7 +37,7 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
                 for fig in FIGURES.iter() {
                     <div class={classes!("figure", (fig.field == "net_saving").then_some("figure-main"))}
                         data-cost={fig.field}
-                        data-value={(fig.get)(&r.cost).map_or_else(|| "null".to_owned(), |v| v.to_string())}>
+                        data-value={(fig.get)(&r.cost).map_or_else(|| "null".to_owned(), dpu_engine::float::shortest)}>
                         <dt>{fig.label}</dt>
                         <dd>{fig.show(&r.cost, currency)}</dd>
                     </div>

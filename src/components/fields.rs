@@ -30,7 +30,7 @@ pub struct FieldProps {
 
 /// A number as it is typed: the shortest text that reads back as the same value.
 fn number_text(x: f64) -> String {
-    format!("{x}")
+    dpu_engine::float::shortest(x)
 }
 
 /// The control for one field.

@@ -1398,7 +1398,7 @@ pub fn parse_typed_number(text: &str) -> Option<f64> {
     {
         return None;
     }
-    normal.parse::<f64>().ok().filter(|x| x.is_finite())
+    crate::float::parse(&normal).filter(|x| x.is_finite())
 }
 
 /// A copy of `s` with the field at `path` set from the text a person typed.

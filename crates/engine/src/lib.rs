@@ -25,6 +25,7 @@ pub mod error;
 mod evaluate;
 pub mod explain;
 pub mod fields;
+pub mod float;
 pub mod format;
 pub mod migrate;
 pub mod presets;
