@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use dpu_engine::fields::{Default as FieldDefault, Field, Kind, Resolution, Val, field};
+use dpu_engine::json::Value;
 use dpu_engine::{Choice, Scenario};
 use yew::prelude::*;
 
@@ -500,12 +501,12 @@ pub fn short_value(s: &Scenario, path: &str) -> String {
     };
     let currency = s.costs.currency.as_str();
     let json = match (f.get)(s) {
-        Val::Number(x) | Val::OptionalNumber(Some(x)) => serde_json::Value::from(x),
-        Val::Bool(b) | Val::OptionalBool(Some(b)) => serde_json::Value::from(b),
-        Val::Choice(w) | Val::OptionalChoice(Some(w)) => serde_json::Value::from(w),
-        Val::Text(t) => serde_json::Value::from(t),
+        Val::Number(x) | Val::OptionalNumber(Some(x)) => Value::from(x),
+        Val::Bool(b) | Val::OptionalBool(Some(b)) => Value::from(b),
+        Val::Choice(w) | Val::OptionalChoice(Some(w)) => Value::from(w),
+        Val::Text(t) => Value::from(t),
         Val::List(items) => return format!("{} ticked", items.len()),
-        Val::Range(Some(r)) => serde_json::to_value(r).unwrap_or_default(),
+        Val::Range(Some(r)) => r.to_json(),
         Val::OptionalNumber(None)
         | Val::OptionalBool(None)
         | Val::OptionalChoice(None)

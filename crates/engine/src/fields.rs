@@ -6,8 +6,6 @@
 //! is a typed [`Problem`] at a known path (no error text is parsed out of a parser's
 //! wording), and an unknown key anywhere is named.
 
-use serde_json::{Map, Value};
-
 use crate::assumptions::{AssumptionId, Range, assumption_at};
 use crate::choice::{
     BoundBy, Choice, Datapath, DpuModel, DualMode, Encryption, Feature, Goal, NsxVersion, Oem,
@@ -15,6 +13,7 @@ use crate::choice::{
 };
 use crate::error::{Problem, ScenarioError};
 use crate::format::num;
+use crate::json::Value;
 use crate::scenario::{Scenario, default_dpu_watts};
 
 /// The unit of a number, and how it is shown and typed.
@@ -1085,20 +1084,12 @@ fn range_resolution(s: &Scenario, id: AssumptionId) -> Resolution {
     let spec = crate::assumptions::spec(id);
     let b = spec.default_for(s.datapath());
     Resolution {
-        value: range_json(b.range),
+        value: b.range.to_json(),
         basis: Basis {
             text: b.basis,
             sources: b.sources,
         },
     }
-}
-
-fn range_json(r: Range) -> Value {
-    let mut map = Map::new();
-    map.insert("low".into(), Value::from(r.low));
-    map.insert("likely".into(), Value::from(r.likely));
-    map.insert("high".into(), Value::from(r.high));
-    Value::Object(map)
 }
 
 // --- Reading values ----------------------------------------------------------------------
@@ -1129,8 +1120,8 @@ pub fn show_json(f: &Field, v: &Value, currency: &str) -> String {
             .unwrap_or_else(|| crate::format::plain(wire))
     };
     match (f.kind, v) {
-        (Kind::Number(n) | Kind::OptionalNumber(n), Value::Number(x)) => {
-            with_unit(n.unit, x.as_f64().unwrap_or(0.0), currency)
+        (Kind::Number(n) | Kind::OptionalNumber(n), Value::Number(_)) => {
+            with_unit(n.unit, v.as_f64().unwrap_or(0.0), currency)
         }
         (Kind::Bool | Kind::OptionalBool, Value::Bool(b)) => {
             (if *b { "yes" } else { "no" }).to_owned()
@@ -1289,7 +1280,7 @@ pub fn decode(value: &Value) -> Result<Scenario, ScenarioError> {
         ));
     };
     let mut s = Scenario::default();
-    for (key, item) in top {
+    for (key, item) in top.iter() {
         if key == "schema" {
             // Checked by the migration.
             continue;
@@ -1302,7 +1293,7 @@ pub fn decode(value: &Value) -> Result<Scenario, ScenarioError> {
                     "an object",
                 ));
             };
-            for (name, v) in section {
+            for (name, v) in section.iter() {
                 let path = format!("{key}.{name}");
                 set_at(&mut s, &path, v)?;
             }
@@ -1433,7 +1424,7 @@ pub fn with_text(s: &Scenario, path: &str, text: &str) -> Result<Scenario, Scena
                 "likely" => r.likely = x,
                 _ => r.high = x,
             }
-            range_json(r)
+            r.to_json()
         }
         _ if trimmed.is_empty() && f.optional() => Value::Null,
         Kind::Number(n) | Kind::OptionalNumber(n) => match parse_typed_number(trimmed) {
@@ -1720,10 +1711,14 @@ mod tests {
                 "traffic": {"measured_networking_cores": 3}}"#,
         )
         .unwrap();
-        let json = serde_json::to_value(&s).unwrap();
+        let json = s.to_json_value();
         for f in FIELDS {
-            let pointer = format!("/{}", f.path.replace('.', "/"));
-            let v = json.pointer(&pointer).cloned().unwrap_or(Value::Null);
+            let v = f
+                .path
+                .split('.')
+                .try_fold(&json, |v, key| v.get(key))
+                .cloned()
+                .unwrap_or(Value::Null);
             let mut copy = Scenario::default();
             (f.set)(&mut copy, &v).unwrap_or_else(|b| panic!("{}: {b:?}", f.path));
             assert_eq!((f.get)(&copy), (f.get)(&s), "{}", f.path);
@@ -1877,14 +1872,14 @@ mod tests {
         assert_eq!(
             show(
                 "assumptions.offload_fraction",
-                serde_json::json!({"low": 0.5, "likely": 0.8, "high": 0.95})
+                Value::from(serde_json::json!({"low": 0.5, "likely": 0.8, "high": 0.95}))
             ),
             "50 / 80 / 95 % (low / likely / high)"
         );
         assert_eq!(
             show(
                 "assumptions.vswitch_gbps_per_core",
-                serde_json::json!({"low": 2, "likely": 8, "high": 15})
+                Value::from(serde_json::json!({"low": 2, "likely": 8, "high": 15}))
             ),
             "2 / 8 / 15 Gb/s (low / likely / high)"
         );

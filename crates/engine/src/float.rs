@@ -277,7 +277,9 @@ fn round_up(d: &mut [u8]) -> Option<u8> {
 }
 
 /// The shortest digits that read back as the value, and `k`: value ≈ `0.digits · 10^k`.
-fn shortest_digits(d: &Decoded) -> (Vec<u8>, i16) {
+/// When the value lies exactly halfway between the two candidates for the last digit, core
+/// rounds up; `even_ties` picks the even digit instead, as serde_json's writer does.
+fn shortest_digits(d: &Decoded, even_ties: bool) -> (Vec<u8>, i16) {
     let below = |a: &Big, b: &Big| if d.inclusive { a <= b } else { a < b };
     let mut k = estimate(d.mant + d.plus, d.exp);
     let mut minus = Big::new(d.minus);
@@ -303,10 +305,13 @@ fn shortest_digits(d: &Decoded) -> (Vec<u8>, i16) {
             b.mul_small(10);
         }
     };
-    if up
-        && (!down || *mant.mul_pow2(1) >= scale)
-        && let Some(c) = round_up(&mut digits)
-    {
+    let round_up_last = up
+        && (!down
+            || match (*mant.mul_pow2(1)).cmp(&scale) {
+                Ordering::Equal => !even_ties || digits.last().is_some_and(|c| c & 1 == 1),
+                order => order == Ordering::Greater,
+            });
+    if round_up_last && let Some(c) = round_up(&mut digits) {
         digits.push(c);
         k += 1;
     }
@@ -419,7 +424,7 @@ pub fn shortest(x: f64) -> String {
     match special(x, "0") {
         Err(text) => text,
         Ok((negative, d)) => {
-            let (digits, exp) = shortest_digits(&d);
+            let (digits, exp) = shortest_digits(&d, false);
             let mut out = String::from(if negative { "-" } else { "" });
             positional(&mut out, &digits, exp, 0);
             out
@@ -462,7 +467,7 @@ pub fn exponential(x: f64) -> String {
     match special(x, "0e0") {
         Err(text) => text,
         Ok((negative, d)) => {
-            let (digits, exp) = shortest_digits(&d);
+            let (digits, exp) = shortest_digits(&d, false);
             let digits = std::str::from_utf8(&digits).unwrap_or_default();
             let sign = if negative { "-" } else { "" };
             let (first, rest) = digits.split_at(1);
@@ -473,10 +478,11 @@ pub fn exponential(x: f64) -> String {
 }
 
 /// The shortest digits of a finite, non-zero `|x|` and its decimal exponent `k`, with
-/// `|x| ≈ 0.digits · 10^k`; `None` for zero, infinities and NaN.
-pub fn digits(x: f64) -> Option<(Vec<u8>, i16)> {
+/// `|x| ≈ 0.digits · 10^k`, as serde_json writes them (a last digit exactly halfway goes to
+/// the even one, where `{}` rounds up); `None` for zero, infinities and NaN.
+pub fn json_digits(x: f64) -> Option<(Vec<u8>, i16)> {
     match decode(x).1 {
-        Kind::Finite(d) => Some(shortest_digits(&d)),
+        Kind::Finite(d) => Some(shortest_digits(&d, true)),
         _ => None,
     }
 }
@@ -787,10 +793,17 @@ mod tests {
 
     #[test]
     fn digits_are_the_shortest() {
-        assert_eq!(digits(0.3), Some((b"3".to_vec(), 0)));
-        assert_eq!(digits(-1234.5), Some((b"12345".to_vec(), 4)));
-        assert_eq!(digits(0.0), None);
-        assert_eq!(digits(f64::NAN), None);
+        assert_eq!(json_digits(0.3), Some((b"3".to_vec(), 0)));
+        assert_eq!(json_digits(-1234.5), Some((b"12345".to_vec(), 4)));
+        assert_eq!(json_digits(0.0), None);
+        assert_eq!(json_digits(f64::NAN), None);
+        // Exactly 825490455841106.25: .2 and .3 both read back, and are equally near.
+        let tie = f64::from_bits(0x4307_763b_cb16_4a92);
+        assert_eq!(shortest(tie), "825490455841106.3");
+        assert_eq!(
+            json_digits(tie),
+            Some((b"8254904558411062".to_vec(), 15))
+        );
     }
 
     /// Any float (NaN and infinities too), and many ordinary ones.

@@ -27,6 +27,7 @@ pub mod explain;
 pub mod fields;
 pub mod float;
 pub mod format;
+pub mod json;
 pub mod migrate;
 pub mod presets;
 pub mod render;

@@ -10,15 +10,13 @@
 //! assumption range. They are `None` until the user sets them, so links and exports carry
 //! only what the user set, and [`Scenario::resolve`] fills them in for an evaluation.
 
-use serde::Serialize;
-use serde_json::Value;
-
 use crate::assumptions::{Assumptions, Ranges};
 use crate::choice::{
-    BoundBy, Datapath, DpuModel, DualMode, Encryption, Feature, Goal, NsxVersion, Oem,
+    BoundBy, Choice as _, Datapath, DpuModel, DualMode, Encryption, Feature, Goal, NsxVersion, Oem,
     PlatformKind, VsphereVersion, WorkloadKind,
 };
 use crate::error::ScenarioError;
+use crate::json::{self, Value};
 
 /// The current version of the scenario format. Model 2 only added fields and values, so
 /// every schema-1 document is still a valid schema-1 document.
@@ -29,7 +27,7 @@ pub const SCHEMA: u32 = 1;
 pub const MAX_SCENARIO_BYTES: usize = 64 * 1024;
 
 /// Everything the user tells us. `{}` is a valid scenario: every field has a default.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
     /// Format version; currently [`SCHEMA`].
     pub schema: u32,
@@ -77,7 +75,7 @@ impl Default for Scenario {
 }
 
 /// `platform.*`
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Platform {
     /// `platform.kind`
     pub kind: PlatformKind,
@@ -86,7 +84,6 @@ pub struct Platform {
     /// `platform.nsx` (only read when `kind` is `vsphere`)
     pub nsx: NsxVersion,
     /// `platform.datapath`; `None` resolves from the platform (see [`Scenario::resolve`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub datapath: Option<Datapath>,
 }
 
@@ -102,7 +99,7 @@ impl Default for Platform {
 }
 
 /// `workload.*`
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Workload {
     /// `workload.kind`
     pub kind: WorkloadKind,
@@ -120,7 +117,7 @@ impl Default for Workload {
 }
 
 /// `dpu.*`
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dpu {
     /// `dpu.model`
     pub model: DpuModel,
@@ -150,7 +147,7 @@ impl Default for Dpu {
 }
 
 /// `traffic.*`
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Traffic {
     /// `traffic.gbps_per_host`: average load through the virtual switch, Gb/s
     pub gbps_per_host: f64,
@@ -167,7 +164,6 @@ pub struct Traffic {
     /// `traffic.encryption`: done in host software today
     pub encryption: Encryption,
     /// `traffic.measured_networking_cores`: host cores the data path uses today, measured
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub measured_networking_cores: Option<f64>,
 }
 
@@ -187,7 +183,7 @@ impl Default for Traffic {
 }
 
 /// `fleet.*`
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Fleet {
     /// `fleet.hosts`
     pub hosts: u32,
@@ -229,7 +225,7 @@ impl Default for Fleet {
 }
 
 /// `costs.*`
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Costs {
     /// `costs.currency`: a label only
     pub currency: String,
@@ -240,17 +236,14 @@ pub struct Costs {
     /// `costs.rack_unit_year`
     pub rack_unit_year: f64,
     /// `costs.license_per_core_year`; `None` resolves from the platform (F4.7.4)
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub license_per_core_year: Option<f64>,
     /// `costs.licenses_follow_cores`; `None` resolves from the platform
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub licenses_follow_cores: Option<bool>,
     /// `costs.dpu_price` (F4.6.5)
     pub dpu_price: f64,
     /// `costs.nic_price`: the NIC a DPU replaces
     pub nic_price: f64,
     /// `costs.dpu_watts`; `None` resolves from the DPU model (F4.6.4, F4.6.2)
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dpu_watts: Option<f64>,
     /// `costs.nic_watts`
     pub nic_watts: f64,
@@ -280,7 +273,7 @@ impl Default for Costs {
 }
 
 /// `claim.*`: the vendor's pitch the report tests (model 2.1).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     /// `claim.cpu_freed_percent`: the share of host CPU the pitch promised (0 = no claim)
     pub cpu_freed_percent: f64,
@@ -322,10 +315,10 @@ impl Scenario {
         if text.len() > MAX_SCENARIO_BYTES {
             return Err(ScenarioError::TooLarge { bytes: text.len() });
         }
-        let value = serde_json::from_str::<Value>(text).map_err(|e| ScenarioError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            message: strip_position(&e.to_string()),
+        let value = json::parse(text).map_err(|e| ScenarioError::Syntax {
+            line: e.line,
+            column: e.column,
+            message: e.message.to_owned(),
         })?;
         Scenario::from_value(value)
     }
@@ -341,7 +334,126 @@ impl Scenario {
     /// Pretty JSON, the format `dpucheck` reads: every plain field, and the resolved
     /// defaults only where the user set them.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_owned())
+        json::to_string_pretty(&self.to_json_value())
+    }
+
+    /// The scenario as JSON, in the order of its fields: every plain field, and the resolved
+    /// defaults only where the user set them. (Links and saved lists sort the keys.)
+    pub fn to_json_value(&self) -> Value {
+        let (p, w, d, t, f, c) = (
+            &self.platform,
+            &self.workload,
+            &self.dpu,
+            &self.traffic,
+            &self.fleet,
+            &self.costs,
+        );
+        object([
+            ("schema", Some(self.schema.into())),
+            ("name", Some(self.name.as_str().into())),
+            ("goals", Some(wires(&self.goals))),
+            (
+                "platform",
+                Some(object([
+                    ("kind", Some(p.kind.wire().into())),
+                    ("vsphere", Some(p.vsphere.wire().into())),
+                    ("nsx", Some(p.nsx.wire().into())),
+                    ("datapath", p.datapath.map(|x| x.wire().into())),
+                ])),
+            ),
+            (
+                "workload",
+                Some(object([
+                    ("kind", Some(w.kind.wire().into())),
+                    ("vms_per_host", Some(w.vms_per_host.into())),
+                ])),
+            ),
+            (
+                "dpu",
+                Some(object([
+                    ("model", Some(d.model.wire().into())),
+                    ("per_host", Some(d.per_host.into())),
+                    ("dual_mode", Some(d.dual_mode.wire().into())),
+                    ("factory_installed", Some(d.factory_installed.into())),
+                    ("oem", Some(d.oem.wire().into())),
+                    (
+                        "mixed_models_in_cluster",
+                        Some(d.mixed_models_in_cluster.into()),
+                    ),
+                ])),
+            ),
+            ("features", Some(wires(&self.features))),
+            (
+                "traffic",
+                Some(object([
+                    ("gbps_per_host", Some(t.gbps_per_host.into())),
+                    ("avg_packet_bytes", Some(t.avg_packet_bytes.into())),
+                    ("overlay", Some(t.overlay.into())),
+                    ("overlay_nic_offload", Some(t.overlay_nic_offload.into())),
+                    ("distributed_firewall", Some(t.distributed_firewall.into())),
+                    ("deep_inspection", Some(t.deep_inspection.into())),
+                    ("encryption", Some(t.encryption.wire().into())),
+                    (
+                        "measured_networking_cores",
+                        t.measured_networking_cores.map(Value::from),
+                    ),
+                ])),
+            ),
+            (
+                "fleet",
+                Some(object([
+                    ("hosts", Some(f.hosts.into())),
+                    ("cluster_hosts", Some(f.cluster_hosts.into())),
+                    (
+                        "min_hosts_per_cluster",
+                        Some(f.min_hosts_per_cluster.into()),
+                    ),
+                    ("bound_by", Some(f.bound_by.wire().into())),
+                    ("cores_per_host", Some(f.cores_per_host.into())),
+                    ("ghz", Some(f.ghz.into())),
+                    ("server_price", Some(f.server_price.into())),
+                    ("server_watts", Some(f.server_watts.into())),
+                    ("rack_units_per_host", Some(f.rack_units_per_host.into())),
+                    ("lifetime_years", Some(f.lifetime_years.into())),
+                ])),
+            ),
+            (
+                "costs",
+                Some(object([
+                    ("currency", Some(c.currency.as_str().into())),
+                    ("kwh_price", Some(c.kwh_price.into())),
+                    ("pue", Some(c.pue.into())),
+                    ("rack_unit_year", Some(c.rack_unit_year.into())),
+                    (
+                        "license_per_core_year",
+                        c.license_per_core_year.map(Value::from),
+                    ),
+                    (
+                        "licenses_follow_cores",
+                        c.licenses_follow_cores.map(Value::from),
+                    ),
+                    ("dpu_price", Some(c.dpu_price.into())),
+                    ("nic_price", Some(c.nic_price.into())),
+                    ("dpu_watts", c.dpu_watts.map(Value::from)),
+                    ("nic_watts", Some(c.nic_watts.into())),
+                    ("dpu_license_year", Some(c.dpu_license_year.into())),
+                    ("discount_rate", Some(c.discount_rate.into())),
+                ])),
+            ),
+            (
+                "claim",
+                Some(object([(
+                    "cpu_freed_percent",
+                    Some(self.claim.cpu_freed_percent.into()),
+                )])),
+            ),
+            (
+                "assumptions",
+                Some(object(crate::assumptions::ASSUMPTIONS.iter().map(|a| {
+                    (a.key, (a.get)(&self.assumptions).map(|r| r.to_json()))
+                }))),
+            ),
+        ])
     }
 
     /// Checks every field against its allowed range. Never panics, never clamps.
@@ -433,13 +545,19 @@ pub fn default_dpu_watts(model: DpuModel) -> f64 {
     }
 }
 
-/// A serde_json message without its " at line L column C" tail (the position is reported
-/// separately).
-pub(crate) fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
-    }
+/// An object of the members that are there (`None` leaves a member out), in order.
+fn object(members: impl IntoIterator<Item = (&'static str, Option<Value>)>) -> Value {
+    Value::Object(
+        members
+            .into_iter()
+            .filter_map(|(key, v)| Some((key.to_owned(), v?)))
+            .collect(),
+    )
+}
+
+/// A list of wire names.
+fn wires<T: crate::choice::Choice>(items: &[T]) -> Value {
+    Value::Array(items.iter().map(|x| x.wire().into()).collect())
 }
 
 #[cfg(test)]
