@@ -10,7 +10,7 @@ use std::rc::Rc;
 use dpu_engine::Report;
 use dpu_engine::assumptions::spec;
 use dpu_engine::fields::with_unit;
-use dpu_engine::float::{fixed, shortest};
+use dpu_engine::float::{clamp, fixed, shortest};
 use dpu_engine::format::{auto, count, in_sentence, money, num, percent};
 use dpu_engine::report::figure;
 use dpu_engine::uncertainty::TornadoBar;
@@ -441,7 +441,7 @@ pub fn TrafficChart(props: &TrafficChartProps) -> Html {
         Tag {
             text: format!("you: {}", gbps(g)),
             class: "tag-now",
-            line: Some(x.at(g.clamp(0.0, x_top))),
+            line: Some(x.at(clamp(g, 0.0, x_top))),
             x: 0.0,
             end: false,
         },
@@ -461,7 +461,7 @@ pub fn TrafficChart(props: &TrafficChartProps) -> Html {
         tags.push(Tag {
             text: format!("pays from {}", gbps(b)),
             class: "tag-even",
-            line: Some(x.at(b.clamp(0.0, x_top))),
+            line: Some(x.at(clamp(b, 0.0, x_top))),
             x: 0.0,
             end: false,
         });
@@ -526,7 +526,7 @@ pub fn TrafficChart(props: &TrafficChartProps) -> Html {
         <figure class="chart chart-traffic" data-line-rate={line_rate_hook}
             data-break-even={even.map_or_else(|| "none".to_owned(), raw)}>
             <figcaption>{"Host cores spent on networking, and freed by a DPU, by traffic per host"}</figcaption>
-            <svg viewBox={format!("0 0 {W} {}", f1(frame.height))} role="img" aria-label={summary}>
+            <svg viewBox={format!("0 0 {} {}", shortest(W), f1(frame.height))} role="img" aria-label={summary}>
                 {frame.y_grid(&y, &y_ticks, &y_labels, "Gb/s per host".to_owned())}
                 for t in x_ticks.iter().copied() {
                     {frame.x_tick(x.at(t), num(t, x_dec))}
@@ -565,7 +565,7 @@ pub fn TrafficChart(props: &TrafficChartProps) -> Html {
 /// A money axis under bar rows: ticks, the currency, and the chart's text alternative.
 fn money_axis(x: &Scale, at: &[f64], title: String, summary: String) -> Html {
     html! {
-        <svg class="money-axis" viewBox={format!("0 0 {W} 40")} role="img" aria-label={summary}>
+        <svg class="money-axis" viewBox={format!("0 0 {} 40", shortest(W))} role="img" aria-label={summary}>
             <line class="axis" x1={f1(x.r0)} x2={f1(x.r1)} y1="1" y2="1" />
             for t in at.iter().copied() {
                 <line class="axis" x1={f1(x.at(t))} x2={f1(x.at(t))} y1="1" y2="5" />
@@ -601,7 +601,7 @@ fn bar_row(
     marks: &[(f64, &'static str)],
 ) -> Html {
     html! {
-        <svg viewBox={format!("0 0 {W} {BAR_H}")} aria-hidden="true" focusable="false">
+        <svg viewBox={format!("0 0 {} {}", shortest(W), shortest(BAR_H))} aria-hidden="true" focusable="false">
             for t in at.iter().copied() {
                 <line class="grid" x1={f1(x.at(t))} x2={f1(x.at(t))} y1="0" y2={f1(BAR_H)} />
             }
@@ -893,7 +893,7 @@ pub fn CashFlowChart(props: &ChartProps) -> Html {
     html! {
         <figure class="chart chart-cash" data-payback-year={payback_hook}>
             <figcaption>{format!("Cash flow by year, and the running total. {pays}")}</figcaption>
-            <svg viewBox={format!("0 0 {W} {}", f1(frame.height))} role="img" aria-label={summary}>
+            <svg viewBox={format!("0 0 {} {}", shortest(W), f1(frame.height))} role="img" aria-label={summary}>
                 {frame.y_grid(&y, &y_ticks, &y_labels, "year (0 = purchase)".to_owned())}
                 for (i, yr) in flow.iter().enumerate() {
                     <g class={classes!("cash-year", if yr.amount >= 0.0 { "cash-pos" } else { "cash-neg" })}

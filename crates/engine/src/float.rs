@@ -581,6 +581,24 @@ fn round(q: u64, e2: i64, sticky: bool) -> f64 {
     f64::from_bits(((biased as u64) << 52) | (m & ((1 << 52) - 1)))
 }
 
+/// `x.clamp(lo, hi)` for `lo <= hi`, without std's check: its panic message formats `lo`
+/// and `hi` with std's float machinery, which would come back into the page with it.
+///
+/// ```
+/// use dpu_engine::float::clamp;
+/// assert_eq!((clamp(-1.0, 0.0, 2.0), clamp(3.0, 0.0, 2.0), clamp(1.5, 0.0, 2.0)), (0.0, 2.0, 1.5));
+/// assert!(clamp(f64::NAN, 0.0, 1.0).is_nan());
+/// ```
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
+    }
+}
+
 /// Reads a number in decimal notation as `str::parse::<f64>` does: an optional sign,
 /// digits with at most one `.` (at least one digit), and an optional exponent (`e` or `E`,
 /// an optional sign, digits). `None` for anything else, `inf` and `NaN` included.
@@ -800,10 +818,7 @@ mod tests {
         // Exactly 825490455841106.25: .2 and .3 both read back, and are equally near.
         let tie = f64::from_bits(0x4307_763b_cb16_4a92);
         assert_eq!(shortest(tie), "825490455841106.3");
-        assert_eq!(
-            json_digits(tie),
-            Some((b"8254904558411062".to_vec(), 15))
-        );
+        assert_eq!(json_digits(tie), Some((b"8254904558411062".to_vec(), 15)));
     }
 
     /// Any float (NaN and infinities too), and many ordinary ones.

@@ -94,7 +94,7 @@ pub fn triangular(r: Range, u: f64) -> f64 {
     } else {
         b - ((1.0 - u) * width * (b - c)).sqrt()
     };
-    x.clamp(a, b)
+    crate::float::clamp(x, a, b)
 }
 
 /// Linear interpolation between the closest ranks of a sorted slice (p in [0, 1]).
