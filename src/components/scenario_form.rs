@@ -202,8 +202,8 @@ fn section(
         props
             .state
             .rejected
-            .keys()
-            .any(|k| k == p || k.starts_with(&format!("{p}.")))
+            .iter()
+            .any(|(k, _)| k == p || k.starts_with(&format!("{p}.")))
     });
     // A section holding a refused text opens, so the message is never hidden.
     let open = invalid;
