@@ -13,7 +13,7 @@ use crate::choice::{
 };
 use crate::error::{Problem, ScenarioError};
 use crate::format::num;
-use crate::json::Value;
+use crate::json::{self, Value};
 use crate::scenario::{Scenario, default_dpu_watts};
 
 /// The unit of a number, and how it is shown and typed.
@@ -1148,6 +1148,25 @@ pub fn show_json(f: &Field, v: &Value, currency: &str) -> String {
         }
         (_, other) => crate::format::plain(&other.to_string()),
     }
+}
+
+/// A field's value as JSON; `None` for an optional field that is not set. Whole-number
+/// fields are written as integers.
+pub fn to_json(f: &Field, v: Val) -> Option<Value> {
+    Some(match v {
+        Val::Text(t) => t.into(),
+        Val::Number(x) => match f.kind {
+            Kind::Number(n) if n.integer => Value::Number(json::Number::PosInt(x as u64)),
+            _ => x.into(),
+        },
+        Val::OptionalNumber(x) => x?.into(),
+        Val::Bool(b) => b.into(),
+        Val::OptionalBool(b) => b?.into(),
+        Val::Choice(w) => w.into(),
+        Val::OptionalChoice(w) => w?.into(),
+        Val::List(items) => Value::Array(items.into_iter().map(Value::from).collect()),
+        Val::Range(r) => r?.to_json(),
+    })
 }
 
 /// What is allowed at a path, in the units a person sees ("from 0 to 10,000 Gb/s", "from 0 %

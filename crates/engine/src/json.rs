@@ -66,6 +66,11 @@ impl Map {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// The value of `key`, to change it.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        self.0.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
     /// Sets `key`: in place if it is there, else at the end.
     pub fn insert(&mut self, key: impl Into<String>, value: Value) {
         let key = key.into();

@@ -12,11 +12,11 @@
 
 use crate::assumptions::{Assumptions, Ranges};
 use crate::choice::{
-    BoundBy, Choice as _, Datapath, DpuModel, DualMode, Encryption, Feature, Goal, NsxVersion, Oem,
+    BoundBy, Datapath, DpuModel, DualMode, Encryption, Feature, Goal, NsxVersion, Oem,
     PlatformKind, VsphereVersion, WorkloadKind,
 };
 use crate::error::ScenarioError;
-use crate::json::{self, Value};
+use crate::json::{self, Map, Value};
 
 /// The current version of the scenario format. Model 2 only added fields and values, so
 /// every schema-1 document is still a valid schema-1 document.
@@ -337,123 +337,33 @@ impl Scenario {
         json::to_string_pretty(&self.to_json_value())
     }
 
-    /// The scenario as JSON, in the order of its fields: every plain field, and the resolved
-    /// defaults only where the user set them. (Links and saved lists sort the keys.)
+    /// The scenario as JSON, in the order of [`FILE_ORDER`]: every plain field, and the
+    /// resolved defaults only where the user set them. (Links and saved lists sort the keys.)
     pub fn to_json_value(&self) -> Value {
-        let (p, w, d, t, f, c) = (
-            &self.platform,
-            &self.workload,
-            &self.dpu,
-            &self.traffic,
-            &self.fleet,
-            &self.costs,
-        );
-        object([
-            ("schema", Some(self.schema.into())),
-            ("name", Some(self.name.as_str().into())),
-            ("goals", Some(wires(&self.goals))),
-            (
-                "platform",
-                Some(object([
-                    ("kind", Some(p.kind.wire().into())),
-                    ("vsphere", Some(p.vsphere.wire().into())),
-                    ("nsx", Some(p.nsx.wire().into())),
-                    ("datapath", p.datapath.map(|x| x.wire().into())),
-                ])),
-            ),
-            (
-                "workload",
-                Some(object([
-                    ("kind", Some(w.kind.wire().into())),
-                    ("vms_per_host", Some(w.vms_per_host.into())),
-                ])),
-            ),
-            (
-                "dpu",
-                Some(object([
-                    ("model", Some(d.model.wire().into())),
-                    ("per_host", Some(d.per_host.into())),
-                    ("dual_mode", Some(d.dual_mode.wire().into())),
-                    ("factory_installed", Some(d.factory_installed.into())),
-                    ("oem", Some(d.oem.wire().into())),
-                    (
-                        "mixed_models_in_cluster",
-                        Some(d.mixed_models_in_cluster.into()),
-                    ),
-                ])),
-            ),
-            ("features", Some(wires(&self.features))),
-            (
-                "traffic",
-                Some(object([
-                    ("gbps_per_host", Some(t.gbps_per_host.into())),
-                    ("avg_packet_bytes", Some(t.avg_packet_bytes.into())),
-                    ("overlay", Some(t.overlay.into())),
-                    ("overlay_nic_offload", Some(t.overlay_nic_offload.into())),
-                    ("distributed_firewall", Some(t.distributed_firewall.into())),
-                    ("deep_inspection", Some(t.deep_inspection.into())),
-                    ("encryption", Some(t.encryption.wire().into())),
-                    (
-                        "measured_networking_cores",
-                        t.measured_networking_cores.map(Value::from),
-                    ),
-                ])),
-            ),
-            (
-                "fleet",
-                Some(object([
-                    ("hosts", Some(f.hosts.into())),
-                    ("cluster_hosts", Some(f.cluster_hosts.into())),
-                    (
-                        "min_hosts_per_cluster",
-                        Some(f.min_hosts_per_cluster.into()),
-                    ),
-                    ("bound_by", Some(f.bound_by.wire().into())),
-                    ("cores_per_host", Some(f.cores_per_host.into())),
-                    ("ghz", Some(f.ghz.into())),
-                    ("server_price", Some(f.server_price.into())),
-                    ("server_watts", Some(f.server_watts.into())),
-                    ("rack_units_per_host", Some(f.rack_units_per_host.into())),
-                    ("lifetime_years", Some(f.lifetime_years.into())),
-                ])),
-            ),
-            (
-                "costs",
-                Some(object([
-                    ("currency", Some(c.currency.as_str().into())),
-                    ("kwh_price", Some(c.kwh_price.into())),
-                    ("pue", Some(c.pue.into())),
-                    ("rack_unit_year", Some(c.rack_unit_year.into())),
-                    (
-                        "license_per_core_year",
-                        c.license_per_core_year.map(Value::from),
-                    ),
-                    (
-                        "licenses_follow_cores",
-                        c.licenses_follow_cores.map(Value::from),
-                    ),
-                    ("dpu_price", Some(c.dpu_price.into())),
-                    ("nic_price", Some(c.nic_price.into())),
-                    ("dpu_watts", c.dpu_watts.map(Value::from)),
-                    ("nic_watts", Some(c.nic_watts.into())),
-                    ("dpu_license_year", Some(c.dpu_license_year.into())),
-                    ("discount_rate", Some(c.discount_rate.into())),
-                ])),
-            ),
-            (
-                "claim",
-                Some(object([(
-                    "cpu_freed_percent",
-                    Some(self.claim.cpu_freed_percent.into()),
-                )])),
-            ),
-            (
-                "assumptions",
-                Some(object(crate::assumptions::ASSUMPTIONS.iter().map(|a| {
-                    (a.key, (a.get)(&self.assumptions).map(|r| r.to_json()))
-                }))),
-            ),
-        ])
+        let mut top = Map::new();
+        top.insert("schema", self.schema.into());
+        for path in FILE_ORDER {
+            let Some(f) = crate::fields::field(path) else {
+                continue;
+            };
+            let value = crate::fields::to_json(f, (f.get)(self));
+            let (map, key) = match path.split_once('.') {
+                Some((section, key)) => {
+                    if top.get(section).is_none() {
+                        top.insert(section, Map::new().into());
+                    }
+                    match top.get_mut(section) {
+                        Some(Value::Object(m)) => (m, key),
+                        _ => continue,
+                    }
+                }
+                None => (&mut top, *path),
+            };
+            if let Some(v) = value {
+                map.insert(key, v);
+            }
+        }
+        Value::Object(top)
     }
 
     /// Checks every field against its allowed range. Never panics, never clamps.
@@ -545,20 +455,63 @@ pub fn default_dpu_watts(model: DpuModel) -> f64 {
     }
 }
 
-/// An object of the members that are there (`None` leaves a member out), in order.
-fn object(members: impl IntoIterator<Item = (&'static str, Option<Value>)>) -> Value {
-    Value::Object(
-        members
-            .into_iter()
-            .filter_map(|(key, v)| Some((key.to_owned(), v?)))
-            .collect(),
-    )
-}
-
-/// A list of wire names.
-fn wires<T: crate::choice::Choice>(items: &[T]) -> Value {
-    Value::Array(items.iter().map(|x| x.wire().into()).collect())
-}
+/// The fields in the order a scenario file writes them (after `schema`): the order of the
+/// first release's files, which differs from the form's ([`crate::fields::FIELDS`]) in
+/// `costs`. A test checks that it names every field once.
+pub const FILE_ORDER: &[&str] = &[
+    "name",
+    "goals",
+    "platform.kind",
+    "platform.vsphere",
+    "platform.nsx",
+    "platform.datapath",
+    "workload.kind",
+    "workload.vms_per_host",
+    "dpu.model",
+    "dpu.per_host",
+    "dpu.dual_mode",
+    "dpu.factory_installed",
+    "dpu.oem",
+    "dpu.mixed_models_in_cluster",
+    "features",
+    "traffic.gbps_per_host",
+    "traffic.avg_packet_bytes",
+    "traffic.overlay",
+    "traffic.overlay_nic_offload",
+    "traffic.distributed_firewall",
+    "traffic.deep_inspection",
+    "traffic.encryption",
+    "traffic.measured_networking_cores",
+    "fleet.hosts",
+    "fleet.cluster_hosts",
+    "fleet.min_hosts_per_cluster",
+    "fleet.bound_by",
+    "fleet.cores_per_host",
+    "fleet.ghz",
+    "fleet.server_price",
+    "fleet.server_watts",
+    "fleet.rack_units_per_host",
+    "fleet.lifetime_years",
+    "costs.currency",
+    "costs.kwh_price",
+    "costs.pue",
+    "costs.rack_unit_year",
+    "costs.license_per_core_year",
+    "costs.licenses_follow_cores",
+    "costs.dpu_price",
+    "costs.nic_price",
+    "costs.dpu_watts",
+    "costs.nic_watts",
+    "costs.dpu_license_year",
+    "costs.discount_rate",
+    "claim.cpu_freed_percent",
+    "assumptions.vswitch_gbps_per_core",
+    "assumptions.vswitch_mpps_per_core",
+    "assumptions.overlay_overhead",
+    "assumptions.firewall_overhead",
+    "assumptions.crypto_cycles_per_byte",
+    "assumptions.offload_fraction",
+];
 
 #[cfg(test)]
 mod tests {
@@ -694,6 +647,106 @@ mod tests {
         // A big but plausible scenario (a long pretty-printed export) is fine.
         let fine = format!("{}{}", " ".repeat(30_000), "{}");
         assert!(Scenario::from_json(&fine).is_ok());
+    }
+
+    #[test]
+    fn the_file_order_names_every_field_once() {
+        let mut order: Vec<&str> = FILE_ORDER.to_vec();
+        let mut fields: Vec<&str> = crate::fields::FIELDS.iter().map(|f| f.path).collect();
+        order.sort_unstable();
+        fields.sort_unstable();
+        assert_eq!(order, fields);
+    }
+
+    #[test]
+    fn exports_are_written_as_the_first_release_wrote_them() {
+        let s = Scenario::from_json(
+            r#"{"name": "Lab ü \"q\"", "goals": ["save_rack_space", "cut_licensing"],
+                "platform": {"datapath": "enhanced"}, "features": ["nioc"],
+                "traffic": {"gbps_per_host": 123.456789, "measured_networking_cores": 3},
+                "costs": {"currency": "EUR", "license_per_core_year": 1234.5678,
+                          "licenses_follow_cores": false, "dpu_watts": 42.5},
+                "assumptions": {"offload_fraction": {"low": 0.1, "likely": 0.2, "high": 0.3}}}"#,
+        )
+        .unwrap();
+        let want = r#"{
+  "schema": 1,
+  "name": "Lab ü \"q\"",
+  "goals": [
+    "save_rack_space",
+    "cut_licensing"
+  ],
+  "platform": {
+    "kind": "vsphere",
+    "vsphere": "8.0u3",
+    "nsx": "4.2",
+    "datapath": "enhanced"
+  },
+  "workload": {
+    "kind": "many_vms",
+    "vms_per_host": 20
+  },
+  "dpu": {
+    "model": "bluefield3",
+    "per_host": 1,
+    "dual_mode": "active_standby",
+    "factory_installed": true,
+    "oem": "dell",
+    "mixed_models_in_cluster": false
+  },
+  "features": [
+    "nioc"
+  ],
+  "traffic": {
+    "gbps_per_host": 123.456789,
+    "avg_packet_bytes": 800.0,
+    "overlay": true,
+    "overlay_nic_offload": true,
+    "distributed_firewall": false,
+    "deep_inspection": false,
+    "encryption": "none",
+    "measured_networking_cores": 3.0
+  },
+  "fleet": {
+    "hosts": 32,
+    "cluster_hosts": 16,
+    "min_hosts_per_cluster": 2,
+    "bound_by": "cpu",
+    "cores_per_host": 64,
+    "ghz": 2.8,
+    "server_price": 30000.0,
+    "server_watts": 700.0,
+    "rack_units_per_host": 1.0,
+    "lifetime_years": 5.0
+  },
+  "costs": {
+    "currency": "EUR",
+    "kwh_price": 0.15,
+    "pue": 1.5,
+    "rack_unit_year": 300.0,
+    "license_per_core_year": 1234.5678,
+    "licenses_follow_cores": false,
+    "dpu_price": 2500.0,
+    "nic_price": 500.0,
+    "dpu_watts": 42.5,
+    "nic_watts": 20.0,
+    "dpu_license_year": 0.0,
+    "discount_rate": 0.0
+  },
+  "claim": {
+    "cpu_freed_percent": 30.0
+  },
+  "assumptions": {
+    "offload_fraction": {
+      "low": 0.1,
+      "likely": 0.2,
+      "high": 0.3
+    }
+  }
+}"#;
+        assert_eq!(s.to_json_pretty(), want);
+        let empty = Scenario::default().to_json_pretty();
+        assert!(empty.ends_with("\"assumptions\": {}\n}"), "{empty}");
     }
 
     #[test]
