@@ -5,7 +5,6 @@
 //! `style` attributes (the page's CSP forbids them): colours come from `charts.css`.
 
 use std::fmt::Write as _;
-use std::rc::Rc;
 
 use dpu_engine::Report;
 use dpu_engine::assumptions::spec;
@@ -301,24 +300,14 @@ fn key(class: &'static str, text: String) -> Html {
     html! { <li><span class={classes!("key", class)} aria-hidden="true"></span>{text}</li> }
 }
 
-/// Props of [`CostBars`], [`Tornado`] and [`CashFlowChart`].
-#[derive(Properties, PartialEq)]
-pub struct ChartProps {
-    /// The report.
-    pub report: Rc<Report>,
-}
-
-/// Props of [`TrafficChart`].
-#[derive(Properties, PartialEq)]
-pub struct TrafficChartProps {
-    /// The report.
-    pub report: Rc<Report>,
+/// What [`traffic_chart`] needs of the scenario besides the report.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hosts {
     /// The scenario's traffic per host, Gb/s (G).
     pub gbps_per_host: f64,
     /// Cores per host (C).
     pub cores_per_host: f64,
     /// Hosts each cluster must keep (m): a cluster no larger never gives up a server.
-    #[prop_or(2)]
     pub min_hosts: u32,
 }
 
@@ -375,12 +364,10 @@ fn ref_label(
 /// your traffic, the break-even, the usable DPU line rate (an arrow at the right edge when
 /// beyond the range), the host's cores and the cores a cluster must free per host to give
 /// up its first server.
-#[component]
-pub fn TrafficChart(props: &TrafficChartProps) -> Html {
-    let r = &props.report;
+pub fn traffic_chart(r: &Report, hosts: &Hosts) -> Html {
     let c = &r.cost;
     let curve = &r.traffic_curve;
-    let (g, host) = (props.gbps_per_host, props.cores_per_host);
+    let (g, host) = (hosts.gbps_per_host, hosts.cores_per_host);
     let x_top = curve.last().map_or(0.0, |p| p.gbps).max(g);
     let x_top = if x_top > 0.0 { x_top } else { 10.0 };
     let curve_top = curve
@@ -391,7 +378,7 @@ pub fn TrafficChart(props: &TrafficChartProps) -> Html {
     // each host frees C/h cores (none when freed cores remove no servers at all).
     let cpu_bound = !r.findings.iter().any(|f| f.id == "not-cpu-bound");
     let size = c.clusters.size;
-    let server = (cpu_bound && size > props.min_hosts && host > 0.0).then(|| RefLine {
+    let server = (cpu_bound && size > hosts.min_hosts && host > 0.0).then(|| RefLine {
         value: host / f64::from(size),
         class: "ref-server",
         text: format!(
@@ -618,9 +605,7 @@ fn bar_row(
 
 /// The DPUs' extra cost against the value of the whole servers they avoid, with the net
 /// saving as the gap between the two.
-#[component]
-pub fn CostBars(props: &ChartProps) -> Html {
-    let r = &props.report;
+pub fn cost_bars(r: &Report) -> Html {
     let c = &r.cost;
     let cur = r.currency.as_str();
     let (k, v, net) = (
@@ -682,9 +667,7 @@ pub fn CostBars(props: &ChartProps) -> Html {
 /// Net saving with each assumption at its low and high end (the others at likely), largest
 /// swing first, on a money axis with 0 and the likely net saving marked. Assumptions that
 /// move nothing are named in words; when none moves anything, a sentence replaces the chart.
-#[component]
-pub fn Tornado(props: &ChartProps) -> Html {
-    let r = &props.report;
+pub fn tornado(r: &Report) -> Html {
     let u = &r.uncertainty;
     let cur = r.currency.as_str();
     let base = r.cost.net_saving;
@@ -772,9 +755,7 @@ pub fn Tornado(props: &ChartProps) -> Html {
 
 /// The cash flow by year: a bar per year (purchase in year 0, then running), the
 /// cumulative sum as a line, 0, and the payback year.
-#[component]
-pub fn CashFlowChart(props: &ChartProps) -> Html {
-    let r = &props.report;
+pub fn cash_flow_chart(r: &Report) -> Html {
     let c = &r.cost;
     let cur = r.currency.as_str();
     let flow = &c.cash_flow;
@@ -1074,34 +1055,39 @@ mod render_tests {
         out
     }
 
+    /// Props of [`Show`].
+    #[derive(Properties, PartialEq)]
+    struct ShowProps {
+        html: Html,
+    }
+
+    /// Renders what it is given: a chart inside a component, for the server renderer.
+    #[component]
+    fn Show(props: &ShowProps) -> Html {
+        props.html.clone()
+    }
+
+    async fn render(html: Html) -> String {
+        LocalServerRenderer::<Show>::with_props(ShowProps { html })
+            .hydratable(false)
+            .render()
+            .await
+    }
+
     /// All four charts of one scenario, as HTML.
     pub(super) async fn render_all(s: &Scenario) -> [String; 4] {
-        let report = Rc::new(evaluate(s));
-        let traffic = LocalServerRenderer::<TrafficChart>::with_props(TrafficChartProps {
-            report: report.clone(),
+        let report = evaluate(s);
+        let hosts = Hosts {
             gbps_per_host: s.traffic.gbps_per_host,
             cores_per_host: f64::from(s.fleet.cores_per_host),
             min_hosts: s.fleet.min_hosts_per_cluster,
-        })
-        .hydratable(false)
-        .render()
-        .await;
-        let props = || ChartProps {
-            report: report.clone(),
         };
-        let cost = LocalServerRenderer::<CostBars>::with_props(props())
-            .hydratable(false)
-            .render()
-            .await;
-        let tornado = LocalServerRenderer::<Tornado>::with_props(props())
-            .hydratable(false)
-            .render()
-            .await;
-        let cash = LocalServerRenderer::<CashFlowChart>::with_props(props())
-            .hydratable(false)
-            .render()
-            .await;
-        [traffic, cost, tornado, cash]
+        [
+            render(traffic_chart(&report, &hosts)).await,
+            render(cost_bars(&report)).await,
+            render(tornado(&report)).await,
+            render(cash_flow_chart(&report)).await,
+        ]
     }
 
     /// The values of every attribute in `html`.

@@ -9,7 +9,7 @@ use dpu_engine::format::count;
 use dpu_engine::{FIGURES, Report};
 use yew::prelude::*;
 
-use super::charts::{CashFlowChart, CostBars, Tornado, TrafficChart};
+use super::charts::{Hosts, cash_flow_chart, cost_bars, tornado, traffic_chart};
 use super::sources::SourceLinks;
 
 /// Props of [`CostPanel`].
@@ -43,11 +43,14 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
                     </div>
                 }
             </dl>
-            <TrafficChart report={r.clone()} gbps_per_host={props.gbps_per_host} cores_per_host={props.cores_per_host}
-                min_hosts={props.min_hosts} />
-            <CostBars report={r.clone()} />
-            <CashFlowChart report={r.clone()} />
-            <Tornado report={r.clone()} />
+            {traffic_chart(r, &Hosts {
+                gbps_per_host: props.gbps_per_host,
+                cores_per_host: props.cores_per_host,
+                min_hosts: props.min_hosts,
+            })}
+            {cost_bars(r)}
+            {cash_flow_chart(r)}
+            {tornado(r)}
             <h3>{"Formulas with your numbers"}</h3>
             <div class="breakdown" role="region" aria-label="Formula breakdown" tabindex="0">
                 <table>
