@@ -15,8 +15,7 @@ use super::sources::SourceLinks;
 use super::{error_id, hint_id, input_id};
 use crate::state::{Action, Rejected, State};
 
-/// Props of [`FieldControl`].
-#[derive(Properties, PartialEq)]
+/// What [`field_control`] draws.
 pub struct FieldProps {
     /// JSON path of a field of the engine's table.
     pub path: &'static str,
@@ -25,8 +24,15 @@ pub struct FieldProps {
     /// Changes the state.
     pub act: Callback<Action>,
     /// Without help text (the embed's card).
-    #[prop_or_default]
     pub compact: bool,
+}
+
+/// Sets the field at `path` to the text emitted.
+fn set_text(act: &Callback<Action>, path: String) -> Callback<String> {
+    act.reform(move |text| Action::SetText {
+        path: path.clone(),
+        text,
+    })
 }
 
 /// A number as it is typed: the shortest text that reads back as the same value.
@@ -35,8 +41,7 @@ fn number_text(x: f64) -> String {
 }
 
 /// The control for one field.
-#[component]
-pub fn FieldControl(props: &FieldProps) -> Html {
+pub fn field_control(props: &FieldProps) -> Html {
     let Some(f) = field(props.path) else {
         return html! {};
     };
@@ -48,16 +53,7 @@ pub fn FieldControl(props: &FieldProps) -> Html {
         _ => None,
     };
     let value = (f.get)(s);
-    let set = {
-        let act = props.act.clone();
-        let path = f.path;
-        Callback::from(move |text: String| {
-            act.emit(Action::SetText {
-                path: path.to_owned(),
-                text,
-            })
-        })
-    };
+    let set = set_text(&props.act, f.path.to_owned());
     let help = (!props.compact).then(|| hint(f, &value, resolution.as_ref(), &set, currency));
     match f.kind {
         Kind::Range(_) => range(f, props, &value, &set, help),
@@ -139,26 +135,37 @@ pub fn FieldControl(props: &FieldProps) -> Html {
                 ),
                 _ => (String::new(), "not measured".to_owned()),
             };
-            html! {
-                <TextInput path={f.path} label={f.label} unit={n.unit.text(currency)} value={text}
-                    {placeholder} mode={if n.integer { "numeric" } else { "decimal" }}
-                    rejected={rejected} on_set={set} compact={props.compact}>
-                    { help.unwrap_or_default() }
-                </TextInput>
-            }
+            text_input(TextInputProps {
+                path: f.path.into(),
+                label: f.label.into(),
+                unit: n.unit.text(currency).into(),
+                value: text.into(),
+                placeholder: placeholder.into(),
+                mode: if n.integer { "numeric" } else { "decimal" }.into(),
+                rejected,
+                on_set: set,
+                compact: props.compact,
+                children: help.unwrap_or_default(),
+                ..TextInputProps::default()
+            })
         }
         Kind::Text { max_chars } => {
             let text = match &value {
                 Val::Text(t) => t.clone(),
                 _ => String::new(),
             };
-            html! {
-                <TextInput path={f.path} label={f.label} value={text} mode="text"
-                    maxlength={max_chars.to_string()} rejected={rejected} on_set={set}
-                    compact={props.compact}>
-                    { help.unwrap_or_default() }
-                </TextInput>
-            }
+            text_input(TextInputProps {
+                path: f.path.into(),
+                label: f.label.into(),
+                value: text.into(),
+                mode: "text".into(),
+                maxlength: Some(max_chars.to_string().into()),
+                rejected,
+                on_set: set,
+                compact: props.compact,
+                children: help.unwrap_or_default(),
+                ..TextInputProps::default()
+            })
         }
     }
 }
@@ -244,25 +251,24 @@ fn point_input(
 ) -> Html {
     let path = format!("{}.{point}", f.path);
     let rejected = props.state.rejected(&path).cloned();
-    let act = props.act.clone();
-    let on_set = {
-        let path = path.clone();
-        Callback::from(move |text: String| {
-            act.emit(Action::SetText {
-                path: path.clone(),
-                text,
-            })
-        })
-    };
+    let on_set = set_text(&props.act, path.clone());
     let full = if unit.is_empty() {
         format!("{}, {point}", f.label)
     } else {
         format!("{}, {point}, {unit}", f.label)
     };
-    html! {
-        <TextInput path={path} label={point} aria_label={full} value={number_text(x)} mode="decimal"
-            rejected={rejected} {on_set} compact={true} described_by={hint_id(f.path)} />
-    }
+    text_input(TextInputProps {
+        path: path.into(),
+        label: point.into(),
+        aria_label: Some(full.into()),
+        value: number_text(x).into(),
+        mode: "decimal".into(),
+        rejected,
+        on_set,
+        compact: true,
+        described_by: Some(hint_id(f.path)),
+        ..TextInputProps::default()
+    })
 }
 
 fn list(
@@ -326,48 +332,39 @@ fn check_item(
     }
 }
 
-/// Props of [`TextInput`].
-#[derive(Properties, PartialEq)]
+/// What [`text_input`] draws.
+#[derive(Default)]
 pub struct TextInputProps {
     /// JSON path, also the input's `name`.
     pub path: AttrValue,
     /// Visible label.
     pub label: AttrValue,
     /// A fuller accessible name than the visible label, when the label alone is ambiguous.
-    #[prop_or_default]
     pub aria_label: Option<AttrValue>,
     /// Unit after the input ("" for none).
-    #[prop_or_default]
     pub unit: AttrValue,
     /// The value to show when nothing was refused.
     pub value: AttrValue,
     /// Shown when empty.
-    #[prop_or_default]
     pub placeholder: AttrValue,
     /// `inputmode`: "decimal", "numeric" or "text".
     pub mode: AttrValue,
     /// Longest text.
-    #[prop_or_default]
     pub maxlength: Option<AttrValue>,
     /// What was refused, if anything.
-    #[prop_or_default]
     pub rejected: Option<Rejected>,
     /// Called with the text on every keystroke.
     pub on_set: Callback<String>,
     /// Without help.
-    #[prop_or_default]
     pub compact: bool,
     /// The id of a help element elsewhere (a range's shared hint).
-    #[prop_or_default]
     pub described_by: Option<String>,
     /// Help and basis, below the input.
-    #[prop_or_default]
     pub children: Html,
 }
 
 /// A labelled text input holding a number or a short text.
-#[component]
-pub fn TextInput(props: &TextInputProps) -> Html {
+pub fn text_input(props: TextInputProps) -> Html {
     let id = input_id(&props.path);
     let err = error_id(&props.path);
     let oninput = props.on_set.reform(|e: InputEvent| {

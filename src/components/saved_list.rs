@@ -14,7 +14,7 @@ use dpu_engine::Scenario;
 use dpu_engine::saved::{self, Saved};
 use yew::prelude::*;
 
-use super::fields::FieldControl;
+use super::fields::{FieldProps, field_control};
 use super::notice::NoticeLine;
 use crate::notice::Notice;
 use crate::state::{Action, Origin, State};
@@ -198,7 +198,12 @@ pub fn SavedList(props: &SavedListProps) -> Html {
         <section class="saved" aria-labelledby="saved-title">
             <h2 id="saved-title">{"Save this scenario"}</h2>
             <form class="save-form" onsubmit={on_save}>
-                <FieldControl path="name" state={props.state.clone()} act={props.act.clone()} compact={true} />
+                {field_control(&FieldProps {
+                    path: "name",
+                    state: props.state.clone(),
+                    act: props.act.clone(),
+                    compact: true,
+                })}
                 <button type="submit" data-action="save">{"Save in this browser"}</button>
             </form>
             if props.from_disk {

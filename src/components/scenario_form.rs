@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::fields::{FieldControl, changed, short_value};
+use super::fields::{FieldProps, changed, field_control, short_value};
 use crate::state::{Action, State};
 
 /// The quick check: goals, platform, hosts and cores, traffic and packet size, and what
@@ -136,7 +136,12 @@ pub struct ScenarioFormProps {
 }
 
 fn control(path: &'static str, props: &ScenarioFormProps) -> Html {
-    html! { <FieldControl {path} state={props.state.clone()} act={props.act.clone()} /> }
+    field_control(&FieldProps {
+        path,
+        state: props.state.clone(),
+        act: props.act.clone(),
+        compact: false,
+    })
 }
 
 /// The quick check and the folding sections.
@@ -245,7 +250,12 @@ pub fn EmbedInputs(props: &EmbedInputsProps) -> Html {
             <h2>{"Try your own numbers"}</h2>
             <div class="key-grid">
                 for path in EMBED_KEYS.iter().copied() {
-                    <FieldControl {path} state={props.state.clone()} act={props.act.clone()} compact={true} />
+                    {field_control(&FieldProps {
+                        path,
+                        state: props.state.clone(),
+                        act: props.act.clone(),
+                        compact: true,
+                    })}
                 }
             </div>
         </form>
