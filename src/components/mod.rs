@@ -13,6 +13,14 @@ pub mod share_bar;
 pub mod sources;
 pub mod verdict;
 
+use yew::{Callback, MouseEvent};
+
+/// A click handler that sends `message` (one closure type for every button that sends a
+/// message of its type, where a closure per button would each be code of its own).
+pub fn on_click<T: Clone + 'static>(to: &Callback<T>, message: T) -> Callback<MouseEvent> {
+    to.reform(move |_| message.clone())
+}
+
 /// The element id of the input for a JSON path (`traffic.gbps_per_host` → `f-traffic-gbps_per_host`).
 pub fn input_id(path: &str) -> String {
     format!("f-{}", path.replace('.', "-"))
