@@ -10,7 +10,7 @@ use dpu_engine::{FIGURES, Report};
 use yew::prelude::*;
 
 use super::charts::{Hosts, cash_flow_chart, cost_bars, tornado, traffic_chart};
-use super::sources::SourceLinks;
+use super::sources::{source_links, use_embedded};
 
 /// Props of [`CostPanel`].
 #[derive(Properties, PartialEq)]
@@ -28,6 +28,7 @@ pub struct CostPanelProps {
 /// Figures, charts, the formula breakdown and the defaults in force.
 #[component]
 pub fn CostPanel(props: &CostPanelProps) -> Html {
+    let embedded = use_embedded();
     let r = &props.report;
     let currency = r.currency.as_str();
     html! {
@@ -80,7 +81,7 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
                         if d.user_set {
                             {"set by you"}
                         } else {
-                            {d.basis.clone()}{" "}<SourceLinks sources={d.sources.clone()} />
+                            {d.basis.clone()}{" "}{source_links(&d.sources, embedded)}
                         }
                     </li>
                 }

@@ -11,7 +11,7 @@ use dpu_engine::json::Value;
 use dpu_engine::{Choice, Scenario};
 use yew::prelude::*;
 
-use super::sources::SourceLinks;
+use super::sources::source_links;
 use super::{error_id, hint_id, input_id};
 use crate::state::{Action, Rejected, State};
 
@@ -25,6 +25,8 @@ pub struct FieldProps {
     pub act: Callback<Action>,
     /// Without help text (the embed's card).
     pub compact: bool,
+    /// Inside an embed: the help's source links open a new tab.
+    pub embedded: bool,
 }
 
 /// Sets the field at `path` to the text emitted.
@@ -54,7 +56,16 @@ pub fn field_control(props: &FieldProps) -> Html {
     };
     let value = (f.get)(s);
     let set = set_text(&props.act, f.path.to_owned());
-    let help = (!props.compact).then(|| hint(f, &value, resolution.as_ref(), &set, currency));
+    let help = (!props.compact).then(|| {
+        hint(
+            f,
+            &value,
+            resolution.as_ref(),
+            &set,
+            currency,
+            props.embedded,
+        )
+    });
     match f.kind {
         Kind::Range(_) => range(f, props, &value, &set, help),
         Kind::List(options) => list(f, props, &value, options),
@@ -178,6 +189,7 @@ fn hint(
     resolution: Option<&Resolution>,
     set: &Callback<String>,
     currency: &str,
+    embedded: bool,
 ) -> Html {
     let user_set = matches!(
         value,
@@ -204,7 +216,7 @@ fn hint(
             <span>{f.help}</span>
             if let Some((text, sources)) = basis {
                 <span class="basis">{" "}{text}</span>
-                <SourceLinks sources={dpu_engine::sources::refs(sources)} />
+                {source_links(&dpu_engine::sources::refs(sources), embedded)}
             }
             if user_set {
                 <button type="button" class="link-button" data-action="use-default" onclick={reset}

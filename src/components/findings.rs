@@ -5,7 +5,7 @@ use std::rc::Rc;
 use dpu_engine::{Report, Severity};
 use yew::prelude::*;
 
-use super::sources::SourceLinks;
+use super::sources::{source_links, use_embedded};
 
 /// Props of [`Findings`].
 #[derive(Properties, PartialEq)]
@@ -17,6 +17,7 @@ pub struct FindingsProps {
 /// One section per severity that has findings, most serious first.
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
+    let embedded = use_embedded();
     html! {
         <section class="findings" aria-labelledby="findings-title">
             <h2 id="findings-title">{"What the sources say"}</h2>
@@ -33,7 +34,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                                     if let Some(instead) = &f.instead {
                                         <p class="instead"><strong>{"Instead: "}</strong>{instead.clone()}</p>
                                     }
-                                    <p><SourceLinks sources={f.sources.clone()} /></p>
+                                    <p>{source_links(&f.sources, embedded)}</p>
                                 </li>
                             }
                         </ul>

@@ -17,6 +17,7 @@ use yew::prelude::*;
 use super::fields::{FieldProps, field_control};
 use super::notice::NoticeLine;
 use super::on_click;
+use super::sources::use_embedded;
 use crate::notice::Notice;
 use crate::state::{Action, Origin, State};
 use crate::storage::StorageProblem;
@@ -194,6 +195,7 @@ impl Reducible for Panel {
 /// The saving panel.
 #[component]
 pub fn SavedList(props: &SavedListProps) -> Html {
+    let embedded = use_embedded();
     let key = saved::storage_key(&props.namespace);
     // Storage is read once when the panel appears; a problem is reported once, then.
     let panel = {
@@ -242,6 +244,7 @@ pub fn SavedList(props: &SavedListProps) -> Html {
                     state: props.state.clone(),
                     act: props.act.clone(),
                     compact: true,
+                    embedded,
                 })}
                 <button type="submit" data-action="save">{"Save in this browser"}</button>
             </form>
