@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use dpu_engine::fields::{Default as FieldDefault, Field, Kind, Resolution, Val, field};
+use dpu_engine::fields::{Default as FieldDefault, Field, Kind, Options, Resolution, Val, field};
 use dpu_engine::json::Value;
 use dpu_engine::{Choice, Scenario};
 use yew::prelude::*;
@@ -93,16 +93,16 @@ pub fn field_control(props: &FieldProps) -> Html {
             let mut choices: Vec<(String, String)> = Vec::new();
             if let (Kind::OptionalChoice(_), Some(r)) = (f.kind, &resolution) {
                 let wire = r.value.as_str().unwrap_or_default();
-                let label = options()
-                    .into_iter()
+                let label = options
+                    .iter()
                     .find(|(w, _)| *w == wire)
                     .map_or(wire, |(_, l)| l);
                 choices.push((String::new(), format!("Default: {label}")));
             }
             choices.extend(
-                options()
-                    .into_iter()
-                    .map(|(w, l)| (w.to_owned(), l.to_owned())),
+                options
+                    .iter()
+                    .map(|(w, l)| ((*w).to_owned(), (*l).to_owned())),
             );
             html! {
                 <Select path={f.path} label={f.label} value={current} {choices}
@@ -283,12 +283,7 @@ fn point_input(
     })
 }
 
-fn list(
-    f: &Field,
-    props: &FieldProps,
-    value: &Val,
-    options: fn() -> Vec<(&'static str, &'static str)>,
-) -> Html {
+fn list(f: &Field, props: &FieldProps, value: &Val, options: Options) -> Html {
     let on: Vec<&str> = match value {
         Val::List(items) => items.clone(),
         _ => Vec::new(),
@@ -302,7 +297,7 @@ fn list(
                 <p class="hint">{f.help}</p>
             }
             <div class="check-grid">
-                for (wire, label) in options() {
+                for (wire, label) in options.iter().copied() {
                     { check_item(path, wire, label, on.contains(&wire), &act) }
                 }
             </div>

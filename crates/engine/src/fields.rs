@@ -175,6 +175,9 @@ fn bound(v: f64) -> String {
     num(v, 6)
 }
 
+/// A closed set's (wire name, label) pairs, in display order ([`Choice::OPTIONS`]).
+pub type Options = &'static [(&'static str, &'static str)];
+
 /// What a field holds.
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
@@ -192,11 +195,11 @@ pub enum Kind {
     /// Yes, no, or nothing (a resolved default).
     OptionalBool,
     /// One of a closed set.
-    Choice(fn() -> Vec<(&'static str, &'static str)>),
+    Choice(Options),
     /// One of a closed set, or nothing (a resolved default).
-    OptionalChoice(fn() -> Vec<(&'static str, &'static str)>),
+    OptionalChoice(Options),
     /// Any of a closed set, each at most once.
-    List(fn() -> Vec<(&'static str, &'static str)>),
+    List(Options),
     /// An assumption's `{low, likely, high}`, or nothing (the default range).
     Range(AssumptionId),
 }
@@ -337,8 +340,8 @@ impl Field {
     }
 }
 
-fn one_of(options: fn() -> Vec<(&'static str, &'static str)>) -> String {
-    let names: Vec<String> = options()
+fn one_of(options: Options) -> String {
+    let names: Vec<String> = options
         .iter()
         .map(|(wire, _)| format!("`{wire}`"))
         .collect();
@@ -607,7 +610,7 @@ pub const FIELDS: &[Field] = &[
         "goals",
         "Goals",
         "What the DPUs should achieve; a DPU is a means, not an end.",
-        Kind::List(Goal::options),
+        Kind::List(Goal::OPTIONS),
         Default::Plain,
         goals
     ),
@@ -615,7 +618,7 @@ pub const FIELDS: &[Field] = &[
         "platform.kind",
         "Virtualization platform",
         "What runs on the hosts today.",
-        Kind::Choice(PlatformKind::options),
+        Kind::Choice(PlatformKind::OPTIONS),
         Default::Plain,
         platform.kind
     ),
@@ -623,7 +626,7 @@ pub const FIELDS: &[Field] = &[
         "platform.vsphere",
         "vSphere release",
         "Read only on vSphere.",
-        Kind::Choice(VsphereVersion::options),
+        Kind::Choice(VsphereVersion::OPTIONS),
         Default::Plain,
         platform.vsphere
     ),
@@ -631,7 +634,7 @@ pub const FIELDS: &[Field] = &[
         "platform.nsx",
         "NSX release",
         "Read only on vSphere; DPU offload needs NSX.",
-        Kind::Choice(NsxVersion::options),
+        Kind::Choice(NsxVersion::OPTIONS),
         Default::Plain,
         platform.nsx
     ),
@@ -639,7 +642,7 @@ pub const FIELDS: &[Field] = &[
         "platform.datapath",
         "Software data path today",
         "The path a DPU competes with: the kernel path or a poll-mode enhanced path.",
-        Kind::OptionalChoice(Datapath::options),
+        Kind::OptionalChoice(Datapath::OPTIONS),
         Default::Resolved(datapath_resolution),
         platform.datapath
     ),
@@ -647,7 +650,7 @@ pub const FIELDS: &[Field] = &[
         "workload.kind",
         "How hosts are shared",
         "Many VMs per host need a hypervisor.",
-        Kind::Choice(WorkloadKind::options),
+        Kind::Choice(WorkloadKind::OPTIONS),
         Default::Plain,
         workload.kind
     ),
@@ -663,7 +666,7 @@ pub const FIELDS: &[Field] = &[
         "dpu.model",
         "DPU model",
         "The card under consideration.",
-        Kind::Choice(DpuModel::options),
+        Kind::Choice(DpuModel::OPTIONS),
         Default::Plain,
         dpu.model
     ),
@@ -679,7 +682,7 @@ pub const FIELDS: &[Field] = &[
         "dpu.dual_mode",
         "Two DPUs work as",
         "Active/standby gives one card's capacity for two cards' price (read only with two).",
-        Kind::Choice(DualMode::options),
+        Kind::Choice(DualMode::OPTIONS),
         Default::Sourced(Basis {
             text: "In vSphere's HA mode only one of two DPUs forwards packets.",
             sources: &["F2.4.6"],
@@ -698,7 +701,7 @@ pub const FIELDS: &[Field] = &[
         "dpu.oem",
         "Server vendor",
         "vSphere lists Dell, HPE, Lenovo and Fujitsu designs.",
-        Kind::Choice(Oem::options),
+        Kind::Choice(Oem::OPTIONS),
         Default::Plain,
         dpu.oem
     ),
@@ -714,7 +717,7 @@ pub const FIELDS: &[Field] = &[
         "features",
         "Switch features you rely on today",
         "Some stop working when vSphere's switch moves onto the DPU.",
-        Kind::List(Feature::options),
+        Kind::List(Feature::OPTIONS),
         Default::Plain,
         features
     ),
@@ -770,7 +773,7 @@ pub const FIELDS: &[Field] = &[
         "traffic.encryption",
         "Encryption in host software",
         "IPsec or TLS done by host cores.",
-        Kind::Choice(Encryption::options),
+        Kind::Choice(Encryption::OPTIONS),
         Default::Plain,
         traffic.encryption
     ),
@@ -811,7 +814,7 @@ pub const FIELDS: &[Field] = &[
         "fleet.bound_by",
         "What decides how many servers you need",
         "Freed cores remove servers only when CPU is the limit.",
-        Kind::Choice(BoundBy::options),
+        Kind::Choice(BoundBy::OPTIONS),
         Default::Plain,
         fleet.bound_by
     ),
@@ -1112,11 +1115,11 @@ pub fn with_unit(unit: Unit, stored: f64, currency: &str) -> String {
 
 /// A field's value as a person reads it, from its JSON (resolved defaults in reports).
 pub fn show_json(f: &Field, v: &Value, currency: &str) -> String {
-    let label_of = |options: fn() -> Vec<(&'static str, &'static str)>, wire: &str| {
-        options()
-            .into_iter()
+    let label_of = |options: Options, wire: &str| {
+        options
+            .iter()
             .find(|(w, _)| *w == wire)
-            .map(|(_, label)| label.to_owned())
+            .map(|(_, label)| (*label).to_owned())
             .unwrap_or_else(|| crate::format::plain(wire))
     };
     match (f.kind, v) {

@@ -25,8 +25,8 @@ fn number(lo: f64, hi: f64, exclusive: bool, integer: bool) -> BoxedStrategy<f64
     }
 }
 
-fn options(list: Vec<(&'static str, &'static str)>) -> Vec<Value> {
-    list.into_iter().map(|(w, _)| Value::from(w)).collect()
+fn options(list: &[(&'static str, &'static str)]) -> Vec<Value> {
+    list.iter().map(|(w, _)| Value::from(*w)).collect()
 }
 
 /// A valid JSON value for one field, from its kind and range.
@@ -50,12 +50,12 @@ fn value_for(f: &'static Field) -> BoxedStrategy<Value> {
         Kind::OptionalBool => {
             prop_oneof![Just(Value::Null), any::<bool>().prop_map(Value::from)].boxed()
         }
-        Kind::Choice(list) => proptest::sample::select(options(list())).boxed(),
+        Kind::Choice(list) => proptest::sample::select(options(list)).boxed(),
         Kind::OptionalChoice(list) => {
-            prop_oneof![Just(Value::Null), proptest::sample::select(options(list()))].boxed()
+            prop_oneof![Just(Value::Null), proptest::sample::select(options(list))].boxed()
         }
         Kind::List(list) => {
-            let all = options(list());
+            let all = options(list);
             let n = all.len();
             proptest::sample::subsequence(all, 0..=n)
                 .prop_map(Value::Array)
