@@ -105,10 +105,16 @@ pub fn field_control(props: &FieldProps) -> Html {
                     .map(|(w, l)| ((*w).to_owned(), (*l).to_owned())),
             );
             html! {
-                <Select path={f.path} label={f.label} value={current} {choices}
-                    rejected={rejected} on_set={set} compact={props.compact}>
-                    { help.unwrap_or_default() }
-                </Select>
+                {select(SelectProps {
+                    path: f.path.into(),
+                    label: f.label.into(),
+                    choices,
+                    value: current.into(),
+                    rejected,
+                    on_set: set,
+                    compact: props.compact,
+                    children: help.unwrap_or_default(),
+                })}
             }
         }
         Kind::OptionalBool => {
@@ -126,10 +132,16 @@ pub fn field_control(props: &FieldProps) -> Html {
                 ("false".to_owned(), "No".to_owned()),
             ];
             html! {
-                <Select path={f.path} label={f.label} value={current} {choices}
-                    rejected={rejected} on_set={set} compact={props.compact}>
-                    { help.unwrap_or_default() }
-                </Select>
+                {select(SelectProps {
+                    path: f.path.into(),
+                    label: f.label.into(),
+                    choices,
+                    value: current.into(),
+                    rejected,
+                    on_set: set,
+                    compact: props.compact,
+                    children: help.unwrap_or_default(),
+                })}
             }
         }
         Kind::Number(n) | Kind::OptionalNumber(n) => {
@@ -415,8 +427,7 @@ pub fn text_input(props: TextInputProps) -> Html {
     }
 }
 
-/// Props of [`Select`].
-#[derive(Properties, PartialEq)]
+/// What [`select`] draws.
 pub struct SelectProps {
     /// JSON path, also the select's `name`.
     pub path: AttrValue,
@@ -427,33 +438,32 @@ pub struct SelectProps {
     /// The value currently chosen ("" for a resolved default).
     pub value: AttrValue,
     /// What was refused, if anything.
-    #[prop_or_default]
     pub rejected: Option<Rejected>,
     /// Called with the chosen value.
     pub on_set: Callback<String>,
     /// Without help.
-    #[prop_or_default]
     pub compact: bool,
     /// Help and basis, below the select.
-    #[prop_or_default]
     pub children: Html,
 }
 
-/// A labelled select over a closed set of values.
-#[component]
-pub fn Select(props: &SelectProps) -> Html {
+/// A select's live value as a DOM property. Natively (the server renderer, which writes no
+/// properties) there is no JavaScript string to make.
+fn live_value(value: &str) -> wasm_bindgen::JsValue {
+    #[cfg(target_arch = "wasm32")]
+    return wasm_bindgen::JsValue::from_str(value);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = value;
+        wasm_bindgen::JsValue::NULL
+    }
+}
+
+/// A labelled select over a closed set of values. `selected` only sets the initial choice;
+/// the `value` property (`~value`) keeps the live choice in step with the state.
+pub fn select(props: SelectProps) -> Html {
     let id = input_id(&props.path);
     let err = error_id(&props.path);
-    let select = use_node_ref();
-    {
-        // `selected` only sets the initial choice; keep the live value in step with the state.
-        let select = select.clone();
-        use_effect_with(props.value.clone(), move |value| {
-            if let Some(el) = select.cast::<web_sys::HtmlSelectElement>() {
-                el.set_value(value);
-            }
-        });
-    }
     let onchange = props.on_set.reform(|e: Event| {
         let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
         el.value()
@@ -470,7 +480,7 @@ pub fn Select(props: &SelectProps) -> Html {
         <div class={classes!("field", invalid.then_some("invalid"))}>
             <label for={id.clone()}>{props.label.clone()}</label>
             <div class="control">
-                <select id={id} name={props.path.clone()} ref={select}
+                <select id={id} name={props.path.clone()} ~value={live_value(&props.value)}
                     aria-invalid={invalid.then_some("true")}
                     aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
                     {onchange}>

@@ -203,6 +203,55 @@ async fn ticking_a_goal_changes_the_verdict() {
     root.remove();
 }
 
+fn select(root: &Element, name: &str) -> web_sys::HtmlSelectElement {
+    find(root, &format!(r#"select[name="{name}"]"#))
+        .expect("select present")
+        .unchecked_into()
+}
+
+fn choose(root: &Element, name: &str, value: &str) {
+    let el = select(root, name);
+    el.set_value(value);
+    el.dispatch_event(&Event::new("change").expect("event"))
+        .expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn a_select_shows_the_value_in_force_after_a_reset() {
+    let root = mount(None);
+    let first = evaluate(&Scenario::default()).verdict.wire();
+    wait_for("first verdict", || verdict(&root) == first).await;
+    choose(&root, "platform.kind", "kvm_ovs");
+    wait_for("the vSphere fields gone", || {
+        find(&root, r#"select[name="platform.nsx"]"#).is_none()
+    })
+    .await;
+    assert_eq!(select(&root, "platform.kind").value(), "kvm_ovs");
+    // Start over: the select, which the person changed, follows the state back.
+    click(&root, "#reset");
+    wait_for("the vSphere fields back", || {
+        find(&root, r#"select[name="platform.nsx"]"#).is_some()
+    })
+    .await;
+    wait_for("the select back on vSphere", || {
+        select(&root, "platform.kind").value() == "vsphere"
+    })
+    .await;
+    // An optional choice back to its default ("") after Undo of a change.
+    choose(&root, "platform.datapath", "enhanced");
+    wait_for("the path set", || {
+        select(&root, "platform.datapath").value() == "enhanced"
+    })
+    .await;
+    settle().await;
+    click(&root, "#reset");
+    wait_for("the default path", || {
+        select(&root, "platform.datapath").value().is_empty()
+    })
+    .await;
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn scenarios_are_saved_renamed_loaded_deleted_and_brought_back() {
     let root = mount_saved("browser-test-saved");
