@@ -13,7 +13,7 @@ use super::charts::{Hosts, cash_flow_chart, cost_bars, tornado, traffic_chart};
 use super::sources::{source_links, use_embedded};
 
 /// Props of [`CostPanel`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CostPanelProps {
     /// The report.
     pub report: Rc<Report>,
@@ -23,6 +23,17 @@ pub struct CostPanelProps {
     pub cores_per_host: f64,
     /// Hosts each cluster must keep.
     pub min_hosts: u32,
+}
+
+impl PartialEq for CostPanelProps {
+    /// The same report is the same `Rc` (the page computes one per scenario), so it is
+    /// compared by pointer: a deep comparison of reports would be code of its own.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.gbps_per_host == other.gbps_per_host
+            && self.cores_per_host == other.cores_per_host
+            && self.min_hosts == other.min_hosts
+    }
 }
 
 /// Figures, charts, the formula breakdown and the defaults in force.

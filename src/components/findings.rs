@@ -8,10 +8,18 @@ use yew::prelude::*;
 use super::sources::{source_links, use_embedded};
 
 /// Props of [`Findings`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct FindingsProps {
     /// The report whose findings to show.
     pub report: Rc<Report>,
+}
+
+impl PartialEq for FindingsProps {
+    /// The same report is the same `Rc` (the page computes one per scenario), so it is
+    /// compared by pointer: a deep comparison of reports would be code of its own.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+    }
 }
 
 /// One section per severity that has findings, most serious first.

@@ -8,10 +8,18 @@ use dpu_engine::Report;
 use yew::prelude::*;
 
 /// Props of [`Reasoning`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ReasoningProps {
     /// The report.
     pub report: Rc<Report>,
+}
+
+impl PartialEq for ReasoningProps {
+    /// The same report is the same `Rc` (the page computes one per scenario), so it is
+    /// compared by pointer: a deep comparison of reports would be code of its own.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+    }
 }
 
 /// "Why, step by step".

@@ -12,7 +12,7 @@ use crate::notice::Notice;
 use crate::params::Theme;
 
 /// Props of [`ShareBar`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ShareBarProps {
     /// The scenario on screen.
     pub scenario: Rc<Scenario>,
@@ -35,6 +35,22 @@ pub struct ShareBarProps {
     /// The storage name the iframe snippet carries.
     #[prop_or_default]
     pub iframe_ns: AttrValue,
+}
+
+impl PartialEq for ShareBarProps {
+    /// The same report is the same `Rc` (the page computes one per scenario), so it is
+    /// compared by pointer: a deep comparison of reports would be code of its own.
+    fn eq(&self, other: &Self) -> bool {
+        self.scenario == other.scenario
+            && Rc::ptr_eq(&self.report, &other.report)
+            && self.on_import == other.on_import
+            && self.on_notice == other.on_notice
+            && self.link == other.link
+            && self.embedded == other.embedded
+            && self.deployment == other.deployment
+            && self.what == other.what
+            && self.iframe_ns == other.iframe_ns
+    }
 }
 
 /// A file name for the exported scenario, from its name.

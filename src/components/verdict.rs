@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::state::Origin;
 
 /// Props of [`VerdictPanel`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct VerdictPanelProps {
     /// The report.
     pub report: Rc<Report>,
@@ -29,6 +29,20 @@ pub struct VerdictPanelProps {
     pub stale: Option<(AttrValue, AttrValue)>,
     /// Moves focus to a field (the "fix" link).
     pub on_fix: Callback<AttrValue>,
+}
+
+impl PartialEq for VerdictPanelProps {
+    /// The same report is the same `Rc` (the page computes one per scenario), so it is
+    /// compared by pointer: a deep comparison of reports would be code of its own.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.odds == other.odds
+            && self.origin == other.origin
+            && self.preset_title == other.preset_title
+            && self.name == other.name
+            && self.stale == other.stale
+            && self.on_fix == other.on_fix
+    }
 }
 
 /// What the scenario is, in a line: an example, a link, a saved scenario, or yours.
