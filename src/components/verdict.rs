@@ -124,6 +124,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn props_hold_the_same_report_when_they_hold_the_same_rc() {
+        let report = Rc::new(dpu_engine::evaluate(&dpu_engine::Scenario::default()));
+        let on_fix = Callback::noop();
+        let props = |report: &Rc<Report>, origin: Origin| VerdictPanelProps {
+            report: report.clone(),
+            odds: AttrValue::Static("odds"),
+            origin,
+            preset_title: None,
+            name: AttrValue::default(),
+            stale: None,
+            on_fix: on_fix.clone(),
+        };
+        assert!(props(&report, Origin::Example) == props(&report, Origin::Example));
+        assert!(props(&report, Origin::Example) != props(&report, Origin::Link));
+        let recomputed = Rc::new((*report).clone());
+        assert!(
+            props(&report, Origin::Example) != props(&recomputed, Origin::Example),
+            "a report computed again is another report to these props"
+        );
+    }
+
+    #[test]
     fn examples_say_so_and_yours_do_not() {
         assert!(origin_line(&Origin::Example, None).is_some_and(|l| l.starts_with("Example")));
         assert_eq!(
