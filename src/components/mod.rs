@@ -1,4 +1,6 @@
-//! The page's parts, each a function component taking values and narrow callbacks.
+//! The page's parts: function components where a part has state or the root mounts it,
+//! plain functions returning `Html` for the rest (a component is code of its own in the
+//! page); each takes values and narrow callbacks.
 
 pub mod charts;
 pub mod cost;
