@@ -5,7 +5,6 @@
 //! natively by calling it. Every edit goes through the engine (`Scenario::with_text` or
 //! `validate`); the page does no arithmetic of its own.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use dpu_engine::Scenario;
@@ -60,8 +59,10 @@ pub struct Undo {
 pub struct State {
     /// The last valid scenario; the report is computed from it.
     pub scenario: Scenario,
-    /// Texts typed into fields that the scenario could not take, by the field's JSON path.
-    pub rejected: BTreeMap<String, Rejected>,
+    /// Texts typed into fields that the scenario could not take, with the field's JSON path,
+    /// sorted by path. (A handful at most: a sorted list, not a `BTreeMap`, whose code would
+    /// be a second copy in the page beside Yew's.)
+    pub rejected: Vec<(String, Rejected)>,
     /// The preset last loaded (`None` for the defaults or anything else).
     pub preset: Option<&'static str>,
     /// Where the scenario came from.
@@ -81,7 +82,7 @@ impl State {
     pub fn new(scenario: Scenario, preset: Option<&'static str>, origin: Origin) -> Self {
         State {
             scenario,
-            rejected: BTreeMap::new(),
+            rejected: Vec::new(),
             preset,
             origin,
             undo: None,
@@ -90,12 +91,28 @@ impl State {
 
     /// What was wrong with the text at `path`, if it was refused.
     pub fn rejected(&self, path: &str) -> Option<&Rejected> {
-        self.rejected.get(path)
+        self.rejected
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, r)| r)
     }
 
     /// The first field whose text was refused: the results are stale until it is fixed.
     pub fn first_rejected(&self) -> Option<&str> {
-        self.rejected.keys().next().map(String::as_str)
+        self.rejected.first().map(|(p, _)| p.as_str())
+    }
+
+    /// Records the text refused at `path` (replacing an earlier one there).
+    fn reject(&mut self, path: String, r: Rejected) {
+        match self.rejected.binary_search_by(|(p, _)| p.cmp(&path)) {
+            Ok(at) => self.rejected[at].1 = r,
+            Err(at) => self.rejected.insert(at, (path, r)),
+        }
+    }
+
+    /// Forgets the text refused at `path`.
+    fn accept(&mut self, path: &str) {
+        self.rejected.retain(|(p, _)| p != path);
     }
 }
 
@@ -150,13 +167,13 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::SetText { path, text } => match state.scenario.with_text(&path, &text) {
             Ok(scenario) => {
                 edited(&mut next, scenario);
-                next.rejected.remove(&path);
+                next.accept(&path);
                 retry_rejected(&mut next);
             }
             Err(e) => {
                 let message = person_message(&e, &text, &state.scenario.costs.currency);
                 // A point of a range that breaks the order is marked where it was typed.
-                next.rejected.insert(path, Rejected { text, message });
+                next.reject(path, Rejected { text, message });
             }
         },
         Action::SetGoal(goal, on) => {
@@ -228,7 +245,7 @@ fn retry_rejected(next: &mut State) {
     for (path, text) in pending {
         if let Ok(scenario) = next.scenario.with_text(&path, &text) {
             next.scenario = scenario;
-            next.rejected.remove(&path);
+            next.accept(&path);
         }
     }
 }

@@ -5,11 +5,11 @@
 //! `style` attributes (the page's CSP forbids them): colours come from `charts.css`.
 
 use std::fmt::Write as _;
-use std::rc::Rc;
 
 use dpu_engine::Report;
 use dpu_engine::assumptions::spec;
 use dpu_engine::fields::with_unit;
+use dpu_engine::float::{clamp, fixed, shortest};
 use dpu_engine::format::{auto, count, in_sentence, money, num, percent};
 use dpu_engine::report::figure;
 use dpu_engine::uncertainty::TornadoBar;
@@ -127,13 +127,13 @@ fn cores(x: f64) -> String {
 
 /// A pixel coordinate for an attribute: one decimal, never NaN or infinite.
 fn f1(x: f64) -> String {
-    format!("{:.1}", if x.is_finite() { x } else { 0.0 })
+    fixed(if x.is_finite() { x } else { 0.0 }, 1)
 }
 
 /// A raw number for a `data-` hook (`null` if it were ever not finite).
 fn raw(x: f64) -> String {
     if x.is_finite() {
-        x.to_string()
+        shortest(x)
     } else {
         "null".to_owned()
     }
@@ -291,10 +291,8 @@ fn tick_under(x: f64, y: f64, text: String) -> Html {
 /// Sorts tags for [`place`]: marker lines from right to left, then the pinned ones (which
 /// thus rise above any marker line that would cross them).
 fn sort_tags(tags: &mut [Tag]) {
-    tags.sort_by(|a, b| {
-        let key = |t: &Tag| t.line.unwrap_or(f64::NEG_INFINITY);
-        key(b).total_cmp(&key(a))
-    });
+    let key = |t: &Tag| t.line.unwrap_or(f64::NEG_INFINITY);
+    dpu_engine::sort::stable_by(tags, |a, b| key(a).total_cmp(&key(b)).is_gt());
 }
 
 /// A legend entry: a key in `class` and its text.
@@ -302,24 +300,14 @@ fn key(class: &'static str, text: String) -> Html {
     html! { <li><span class={classes!("key", class)} aria-hidden="true"></span>{text}</li> }
 }
 
-/// Props of [`CostBars`], [`Tornado`] and [`CashFlowChart`].
-#[derive(Properties, PartialEq)]
-pub struct ChartProps {
-    /// The report.
-    pub report: Rc<Report>,
-}
-
-/// Props of [`TrafficChart`].
-#[derive(Properties, PartialEq)]
-pub struct TrafficChartProps {
-    /// The report.
-    pub report: Rc<Report>,
+/// What [`traffic_chart`] needs of the scenario besides the report.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hosts {
     /// The scenario's traffic per host, Gb/s (G).
     pub gbps_per_host: f64,
     /// Cores per host (C).
     pub cores_per_host: f64,
     /// Hosts each cluster must keep (m): a cluster no larger never gives up a server.
-    #[prop_or(2)]
     pub min_hosts: u32,
 }
 
@@ -376,12 +364,10 @@ fn ref_label(
 /// your traffic, the break-even, the usable DPU line rate (an arrow at the right edge when
 /// beyond the range), the host's cores and the cores a cluster must free per host to give
 /// up its first server.
-#[component]
-pub fn TrafficChart(props: &TrafficChartProps) -> Html {
-    let r = &props.report;
+pub fn traffic_chart(r: &Report, hosts: &Hosts) -> Html {
     let c = &r.cost;
     let curve = &r.traffic_curve;
-    let (g, host) = (props.gbps_per_host, props.cores_per_host);
+    let (g, host) = (hosts.gbps_per_host, hosts.cores_per_host);
     let x_top = curve.last().map_or(0.0, |p| p.gbps).max(g);
     let x_top = if x_top > 0.0 { x_top } else { 10.0 };
     let curve_top = curve
@@ -392,7 +378,7 @@ pub fn TrafficChart(props: &TrafficChartProps) -> Html {
     // each host frees C/h cores (none when freed cores remove no servers at all).
     let cpu_bound = !r.findings.iter().any(|f| f.id == "not-cpu-bound");
     let size = c.clusters.size;
-    let server = (cpu_bound && size > props.min_hosts && host > 0.0).then(|| RefLine {
+    let server = (cpu_bound && size > hosts.min_hosts && host > 0.0).then(|| RefLine {
         value: host / f64::from(size),
         class: "ref-server",
         text: format!(
@@ -442,7 +428,7 @@ pub fn TrafficChart(props: &TrafficChartProps) -> Html {
         Tag {
             text: format!("you: {}", gbps(g)),
             class: "tag-now",
-            line: Some(x.at(g.clamp(0.0, x_top))),
+            line: Some(x.at(clamp(g, 0.0, x_top))),
             x: 0.0,
             end: false,
         },
@@ -462,7 +448,7 @@ pub fn TrafficChart(props: &TrafficChartProps) -> Html {
         tags.push(Tag {
             text: format!("pays from {}", gbps(b)),
             class: "tag-even",
-            line: Some(x.at(b.clamp(0.0, x_top))),
+            line: Some(x.at(clamp(b, 0.0, x_top))),
             x: 0.0,
             end: false,
         });
@@ -527,7 +513,7 @@ pub fn TrafficChart(props: &TrafficChartProps) -> Html {
         <figure class="chart chart-traffic" data-line-rate={line_rate_hook}
             data-break-even={even.map_or_else(|| "none".to_owned(), raw)}>
             <figcaption>{"Host cores spent on networking, and freed by a DPU, by traffic per host"}</figcaption>
-            <svg viewBox={format!("0 0 {W} {}", f1(frame.height))} role="img" aria-label={summary}>
+            <svg viewBox={format!("0 0 {} {}", shortest(W), f1(frame.height))} role="img" aria-label={summary}>
                 {frame.y_grid(&y, &y_ticks, &y_labels, "Gb/s per host".to_owned())}
                 for t in x_ticks.iter().copied() {
                     {frame.x_tick(x.at(t), num(t, x_dec))}
@@ -566,7 +552,7 @@ pub fn TrafficChart(props: &TrafficChartProps) -> Html {
 /// A money axis under bar rows: ticks, the currency, and the chart's text alternative.
 fn money_axis(x: &Scale, at: &[f64], title: String, summary: String) -> Html {
     html! {
-        <svg class="money-axis" viewBox={format!("0 0 {W} 40")} role="img" aria-label={summary}>
+        <svg class="money-axis" viewBox={format!("0 0 {} 40", shortest(W))} role="img" aria-label={summary}>
             <line class="axis" x1={f1(x.r0)} x2={f1(x.r1)} y1="1" y2="1" />
             for t in at.iter().copied() {
                 <line class="axis" x1={f1(x.at(t))} x2={f1(x.at(t))} y1="1" y2="5" />
@@ -602,7 +588,7 @@ fn bar_row(
     marks: &[(f64, &'static str)],
 ) -> Html {
     html! {
-        <svg viewBox={format!("0 0 {W} {BAR_H}")} aria-hidden="true" focusable="false">
+        <svg viewBox={format!("0 0 {} {}", shortest(W), shortest(BAR_H))} aria-hidden="true" focusable="false">
             for t in at.iter().copied() {
                 <line class="grid" x1={f1(x.at(t))} x2={f1(x.at(t))} y1="0" y2={f1(BAR_H)} />
             }
@@ -619,9 +605,7 @@ fn bar_row(
 
 /// The DPUs' extra cost against the value of the whole servers they avoid, with the net
 /// saving as the gap between the two.
-#[component]
-pub fn CostBars(props: &ChartProps) -> Html {
-    let r = &props.report;
+pub fn cost_bars(r: &Report) -> Html {
     let c = &r.cost;
     let cur = r.currency.as_str();
     let (k, v, net) = (
@@ -683,9 +667,7 @@ pub fn CostBars(props: &ChartProps) -> Html {
 /// Net saving with each assumption at its low and high end (the others at likely), largest
 /// swing first, on a money axis with 0 and the likely net saving marked. Assumptions that
 /// move nothing are named in words; when none moves anything, a sentence replaces the chart.
-#[component]
-pub fn Tornado(props: &ChartProps) -> Html {
-    let r = &props.report;
+pub fn tornado(r: &Report) -> Html {
     let u = &r.uncertainty;
     let cur = r.currency.as_str();
     let base = r.cost.net_saving;
@@ -773,9 +755,7 @@ pub fn Tornado(props: &ChartProps) -> Html {
 
 /// The cash flow by year: a bar per year (purchase in year 0, then running), the
 /// cumulative sum as a line, 0, and the payback year.
-#[component]
-pub fn CashFlowChart(props: &ChartProps) -> Html {
-    let r = &props.report;
+pub fn cash_flow_chart(r: &Report) -> Html {
     let c = &r.cost;
     let cur = r.currency.as_str();
     let flow = &c.cash_flow;
@@ -894,7 +874,7 @@ pub fn CashFlowChart(props: &ChartProps) -> Html {
     html! {
         <figure class="chart chart-cash" data-payback-year={payback_hook}>
             <figcaption>{format!("Cash flow by year, and the running total. {pays}")}</figcaption>
-            <svg viewBox={format!("0 0 {W} {}", f1(frame.height))} role="img" aria-label={summary}>
+            <svg viewBox={format!("0 0 {} {}", shortest(W), f1(frame.height))} role="img" aria-label={summary}>
                 {frame.y_grid(&y, &y_ticks, &y_labels, "year (0 = purchase)".to_owned())}
                 for (i, yr) in flow.iter().enumerate() {
                     <g class={classes!("cash-year", if yr.amount >= 0.0 { "cash-pos" } else { "cash-neg" })}
@@ -1075,34 +1055,39 @@ mod render_tests {
         out
     }
 
+    /// Props of [`Show`].
+    #[derive(Properties, PartialEq)]
+    struct ShowProps {
+        html: Html,
+    }
+
+    /// Renders what it is given: a chart inside a component, for the server renderer.
+    #[component]
+    fn Show(props: &ShowProps) -> Html {
+        props.html.clone()
+    }
+
+    async fn render(html: Html) -> String {
+        LocalServerRenderer::<Show>::with_props(ShowProps { html })
+            .hydratable(false)
+            .render()
+            .await
+    }
+
     /// All four charts of one scenario, as HTML.
     pub(super) async fn render_all(s: &Scenario) -> [String; 4] {
-        let report = Rc::new(evaluate(s));
-        let traffic = LocalServerRenderer::<TrafficChart>::with_props(TrafficChartProps {
-            report: report.clone(),
+        let report = evaluate(s);
+        let hosts = Hosts {
             gbps_per_host: s.traffic.gbps_per_host,
             cores_per_host: f64::from(s.fleet.cores_per_host),
             min_hosts: s.fleet.min_hosts_per_cluster,
-        })
-        .hydratable(false)
-        .render()
-        .await;
-        let props = || ChartProps {
-            report: report.clone(),
         };
-        let cost = LocalServerRenderer::<CostBars>::with_props(props())
-            .hydratable(false)
-            .render()
-            .await;
-        let tornado = LocalServerRenderer::<Tornado>::with_props(props())
-            .hydratable(false)
-            .render()
-            .await;
-        let cash = LocalServerRenderer::<CashFlowChart>::with_props(props())
-            .hydratable(false)
-            .render()
-            .await;
-        [traffic, cost, tornado, cash]
+        [
+            render(traffic_chart(&report, &hosts)).await,
+            render(cost_bars(&report)).await,
+            render(tornado(&report)).await,
+            render(cash_flow_chart(&report)).await,
+        ]
     }
 
     /// The values of every attribute in `html`.

@@ -9,11 +9,11 @@ use dpu_engine::format::count;
 use dpu_engine::{FIGURES, Report};
 use yew::prelude::*;
 
-use super::charts::{CashFlowChart, CostBars, Tornado, TrafficChart};
-use super::sources::SourceLinks;
+use super::charts::{Hosts, cash_flow_chart, cost_bars, tornado, traffic_chart};
+use super::sources::{source_links, use_embedded};
 
 /// Props of [`CostPanel`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CostPanelProps {
     /// The report.
     pub report: Rc<Report>,
@@ -25,9 +25,21 @@ pub struct CostPanelProps {
     pub min_hosts: u32,
 }
 
+impl PartialEq for CostPanelProps {
+    /// The same report is the same `Rc` (the page computes one per scenario), so it is
+    /// compared by pointer: a deep comparison of reports would be code of its own.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.gbps_per_host == other.gbps_per_host
+            && self.cores_per_host == other.cores_per_host
+            && self.min_hosts == other.min_hosts
+    }
+}
+
 /// Figures, charts, the formula breakdown and the defaults in force.
 #[component]
 pub fn CostPanel(props: &CostPanelProps) -> Html {
+    let embedded = use_embedded();
     let r = &props.report;
     let currency = r.currency.as_str();
     html! {
@@ -37,17 +49,20 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
                 for fig in FIGURES.iter() {
                     <div class={classes!("figure", (fig.field == "net_saving").then_some("figure-main"))}
                         data-cost={fig.field}
-                        data-value={(fig.get)(&r.cost).map_or_else(|| "null".to_owned(), |v| v.to_string())}>
+                        data-value={(fig.get)(&r.cost).map_or_else(|| "null".to_owned(), dpu_engine::float::shortest)}>
                         <dt>{fig.label}</dt>
                         <dd>{fig.show(&r.cost, currency)}</dd>
                     </div>
                 }
             </dl>
-            <TrafficChart report={r.clone()} gbps_per_host={props.gbps_per_host} cores_per_host={props.cores_per_host}
-                min_hosts={props.min_hosts} />
-            <CostBars report={r.clone()} />
-            <CashFlowChart report={r.clone()} />
-            <Tornado report={r.clone()} />
+            {traffic_chart(r, &Hosts {
+                gbps_per_host: props.gbps_per_host,
+                cores_per_host: props.cores_per_host,
+                min_hosts: props.min_hosts,
+            })}
+            {cost_bars(r)}
+            {cash_flow_chart(r)}
+            {tornado(r)}
             <h3>{"Formulas with your numbers"}</h3>
             <div class="breakdown" role="region" aria-label="Formula breakdown" tabindex="0">
                 <table>
@@ -77,7 +92,7 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
                         if d.user_set {
                             {"set by you"}
                         } else {
-                            {d.basis.clone()}{" "}<SourceLinks sources={d.sources.clone()} />
+                            {d.basis.clone()}{" "}{source_links(&d.sources, embedded)}
                         }
                     </li>
                 }

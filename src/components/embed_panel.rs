@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use super::share_bar::Copy;
 use crate::notice::Notice;
 use crate::params::Theme;
 
@@ -81,25 +82,22 @@ pub fn iframe_snippet(d: &Deployment, what: &What, theme: Theme, ns: &str) -> St
     )
 }
 
-/// Props of [`EmbedPanel`].
-#[derive(Properties, PartialEq)]
-pub struct EmbedPanelProps {
+/// What [`embed_panel`] shows.
+pub struct EmbedPanel<'a> {
     /// Where the page is published.
-    pub deployment: Deployment,
+    pub deployment: &'a Deployment,
     /// What to embed.
-    pub what: What,
+    pub what: &'a What,
     /// The storage name for the iframe snippet (chosen once per page).
-    pub iframe_ns: AttrValue,
+    pub iframe_ns: &'a str,
     /// A message to show.
-    pub on_notice: Callback<Notice>,
+    pub on_notice: &'a Callback<Notice>,
 }
 
-/// The Embed action and its panel.
-#[component]
-pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
-    let theme = use_state(|| Theme::Auto);
-    let loader = loader_snippet(&props.deployment, &props.what, *theme);
-    let iframe = iframe_snippet(&props.deployment, &props.what, *theme, &props.iframe_ns);
+/// The Embed action and its panel, in the colours `theme` holds.
+pub fn embed_panel(p: &EmbedPanel, theme: &UseStateHandle<Theme>) -> Html {
+    let loader = loader_snippet(p.deployment, p.what, **theme);
+    let iframe = iframe_snippet(p.deployment, p.what, **theme, p.iframe_ns);
     let on_theme = {
         let theme = theme.clone();
         Callback::from(move |e: Event| {
@@ -112,22 +110,15 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         })
     };
     let copy = |id: &'static str, text: String| {
-        let notice = props.on_notice.clone();
+        let notice = p.on_notice.clone();
         Callback::from(move |_: MouseEvent| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                let (notice, text) = (notice.clone(), text.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    if crate::web::copy_text(text).await {
-                        notice.emit(Notice::SnippetCopied);
-                    } else {
-                        crate::web::select_text(id);
-                        notice.emit(Notice::SnippetByHand);
-                    }
-                });
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&notice, id, &text);
+            let c = Copy {
+                text: text.clone(),
+                copied: Notice::SnippetCopied,
+                refused: Notice::SnippetByHand,
+                select: Some(id),
+            };
+            super::share_bar::copy(c, notice.clone());
         })
     };
     html! {
@@ -139,9 +130,9 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
                 <div class="field">
                     <label for="embed-theme">{"Colours"}</label>
                     <select id="embed-theme" onchange={on_theme}>
-                        <option value="auto" selected={*theme == Theme::Auto}>{"Follow the reader's setting"}</option>
-                        <option value="light" selected={*theme == Theme::Light}>{"Light"}</option>
-                        <option value="dark" selected={*theme == Theme::Dark}>{"Dark"}</option>
+                        <option value="auto" selected={**theme == Theme::Auto}>{"Follow the reader's setting"}</option>
+                        <option value="light" selected={**theme == Theme::Light}>{"Light"}</option>
+                        <option value="dark" selected={**theme == Theme::Dark}>{"Dark"}</option>
                     </select>
                 </div>
                 <label for="embed-loader">{"With the loader script (sizes itself to its content)"}</label>

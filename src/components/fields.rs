@@ -6,16 +6,16 @@
 
 use std::rc::Rc;
 
-use dpu_engine::fields::{Default as FieldDefault, Field, Kind, Resolution, Val, field};
+use dpu_engine::fields::{Default as FieldDefault, Field, Kind, Options, Resolution, Val, field};
+use dpu_engine::json::Value;
 use dpu_engine::{Choice, Scenario};
 use yew::prelude::*;
 
-use super::sources::SourceLinks;
+use super::sources::source_links;
 use super::{error_id, hint_id, input_id};
 use crate::state::{Action, Rejected, State};
 
-/// Props of [`FieldControl`].
-#[derive(Properties, PartialEq)]
+/// What [`field_control`] draws.
 pub struct FieldProps {
     /// JSON path of a field of the engine's table.
     pub path: &'static str,
@@ -24,18 +24,26 @@ pub struct FieldProps {
     /// Changes the state.
     pub act: Callback<Action>,
     /// Without help text (the embed's card).
-    #[prop_or_default]
     pub compact: bool,
+    /// Inside an embed: the help's source links open a new tab.
+    pub embedded: bool,
+}
+
+/// Sets the field at `path` to the text emitted.
+fn set_text(act: &Callback<Action>, path: String) -> Callback<String> {
+    act.reform(move |text| Action::SetText {
+        path: path.clone(),
+        text,
+    })
 }
 
 /// A number as it is typed: the shortest text that reads back as the same value.
 fn number_text(x: f64) -> String {
-    format!("{x}")
+    dpu_engine::float::shortest(x)
 }
 
 /// The control for one field.
-#[component]
-pub fn FieldControl(props: &FieldProps) -> Html {
+pub fn field_control(props: &FieldProps) -> Html {
     let Some(f) = field(props.path) else {
         return html! {};
     };
@@ -47,17 +55,17 @@ pub fn FieldControl(props: &FieldProps) -> Html {
         _ => None,
     };
     let value = (f.get)(s);
-    let set = {
-        let act = props.act.clone();
-        let path = f.path;
-        Callback::from(move |text: String| {
-            act.emit(Action::SetText {
-                path: path.to_owned(),
-                text,
-            })
-        })
-    };
-    let help = (!props.compact).then(|| hint(f, &value, resolution.as_ref(), &set, currency));
+    let set = set_text(&props.act, f.path.to_owned());
+    let help = (!props.compact).then(|| {
+        hint(
+            f,
+            &value,
+            resolution.as_ref(),
+            &set,
+            currency,
+            props.embedded,
+        )
+    });
     match f.kind {
         Kind::Range(_) => range(f, props, &value, &set, help),
         Kind::List(options) => list(f, props, &value, options),
@@ -85,22 +93,28 @@ pub fn FieldControl(props: &FieldProps) -> Html {
             let mut choices: Vec<(String, String)> = Vec::new();
             if let (Kind::OptionalChoice(_), Some(r)) = (f.kind, &resolution) {
                 let wire = r.value.as_str().unwrap_or_default();
-                let label = options()
-                    .into_iter()
+                let label = options
+                    .iter()
                     .find(|(w, _)| *w == wire)
                     .map_or(wire, |(_, l)| l);
                 choices.push((String::new(), format!("Default: {label}")));
             }
             choices.extend(
-                options()
-                    .into_iter()
-                    .map(|(w, l)| (w.to_owned(), l.to_owned())),
+                options
+                    .iter()
+                    .map(|(w, l)| ((*w).to_owned(), (*l).to_owned())),
             );
             html! {
-                <Select path={f.path} label={f.label} value={current} {choices}
-                    rejected={rejected} on_set={set} compact={props.compact}>
-                    { help.unwrap_or_default() }
-                </Select>
+                {select(SelectProps {
+                    path: f.path.into(),
+                    label: f.label.into(),
+                    choices,
+                    value: current.into(),
+                    rejected,
+                    on_set: set,
+                    compact: props.compact,
+                    children: help.unwrap_or_default(),
+                })}
             }
         }
         Kind::OptionalBool => {
@@ -118,10 +132,16 @@ pub fn FieldControl(props: &FieldProps) -> Html {
                 ("false".to_owned(), "No".to_owned()),
             ];
             html! {
-                <Select path={f.path} label={f.label} value={current} {choices}
-                    rejected={rejected} on_set={set} compact={props.compact}>
-                    { help.unwrap_or_default() }
-                </Select>
+                {select(SelectProps {
+                    path: f.path.into(),
+                    label: f.label.into(),
+                    choices,
+                    value: current.into(),
+                    rejected,
+                    on_set: set,
+                    compact: props.compact,
+                    children: help.unwrap_or_default(),
+                })}
             }
         }
         Kind::Number(n) | Kind::OptionalNumber(n) => {
@@ -138,26 +158,37 @@ pub fn FieldControl(props: &FieldProps) -> Html {
                 ),
                 _ => (String::new(), "not measured".to_owned()),
             };
-            html! {
-                <TextInput path={f.path} label={f.label} unit={n.unit.text(currency)} value={text}
-                    {placeholder} mode={if n.integer { "numeric" } else { "decimal" }}
-                    rejected={rejected} on_set={set} compact={props.compact}>
-                    { help.unwrap_or_default() }
-                </TextInput>
-            }
+            text_input(TextInputProps {
+                path: f.path.into(),
+                label: f.label.into(),
+                unit: n.unit.text(currency).into(),
+                value: text.into(),
+                placeholder: placeholder.into(),
+                mode: if n.integer { "numeric" } else { "decimal" }.into(),
+                rejected,
+                on_set: set,
+                compact: props.compact,
+                children: help.unwrap_or_default(),
+                ..TextInputProps::default()
+            })
         }
         Kind::Text { max_chars } => {
             let text = match &value {
                 Val::Text(t) => t.clone(),
                 _ => String::new(),
             };
-            html! {
-                <TextInput path={f.path} label={f.label} value={text} mode="text"
-                    maxlength={max_chars.to_string()} rejected={rejected} on_set={set}
-                    compact={props.compact}>
-                    { help.unwrap_or_default() }
-                </TextInput>
-            }
+            text_input(TextInputProps {
+                path: f.path.into(),
+                label: f.label.into(),
+                value: text.into(),
+                mode: "text".into(),
+                maxlength: Some(max_chars.to_string().into()),
+                rejected,
+                on_set: set,
+                compact: props.compact,
+                children: help.unwrap_or_default(),
+                ..TextInputProps::default()
+            })
         }
     }
 }
@@ -170,6 +201,7 @@ fn hint(
     resolution: Option<&Resolution>,
     set: &Callback<String>,
     currency: &str,
+    embedded: bool,
 ) -> Html {
     let user_set = matches!(
         value,
@@ -196,7 +228,7 @@ fn hint(
             <span>{f.help}</span>
             if let Some((text, sources)) = basis {
                 <span class="basis">{" "}{text}</span>
-                <SourceLinks sources={dpu_engine::sources::refs(sources)} />
+                {source_links(&dpu_engine::sources::refs(sources), embedded)}
             }
             if user_set {
                 <button type="button" class="link-button" data-action="use-default" onclick={reset}
@@ -243,33 +275,27 @@ fn point_input(
 ) -> Html {
     let path = format!("{}.{point}", f.path);
     let rejected = props.state.rejected(&path).cloned();
-    let act = props.act.clone();
-    let on_set = {
-        let path = path.clone();
-        Callback::from(move |text: String| {
-            act.emit(Action::SetText {
-                path: path.clone(),
-                text,
-            })
-        })
-    };
+    let on_set = set_text(&props.act, path.clone());
     let full = if unit.is_empty() {
         format!("{}, {point}", f.label)
     } else {
         format!("{}, {point}, {unit}", f.label)
     };
-    html! {
-        <TextInput path={path} label={point} aria_label={full} value={number_text(x)} mode="decimal"
-            rejected={rejected} {on_set} compact={true} described_by={hint_id(f.path)} />
-    }
+    text_input(TextInputProps {
+        path: path.into(),
+        label: point.into(),
+        aria_label: Some(full.into()),
+        value: number_text(x).into(),
+        mode: "decimal".into(),
+        rejected,
+        on_set,
+        compact: true,
+        described_by: Some(hint_id(f.path)),
+        ..TextInputProps::default()
+    })
 }
 
-fn list(
-    f: &Field,
-    props: &FieldProps,
-    value: &Val,
-    options: fn() -> Vec<(&'static str, &'static str)>,
-) -> Html {
+fn list(f: &Field, props: &FieldProps, value: &Val, options: Options) -> Html {
     let on: Vec<&str> = match value {
         Val::List(items) => items.clone(),
         _ => Vec::new(),
@@ -283,7 +309,7 @@ fn list(
                 <p class="hint">{f.help}</p>
             }
             <div class="check-grid">
-                for (wire, label) in options() {
+                for (wire, label) in options.iter().copied() {
                     { check_item(path, wire, label, on.contains(&wire), &act) }
                 }
             </div>
@@ -325,48 +351,39 @@ fn check_item(
     }
 }
 
-/// Props of [`TextInput`].
-#[derive(Properties, PartialEq)]
+/// What [`text_input`] draws.
+#[derive(Default)]
 pub struct TextInputProps {
     /// JSON path, also the input's `name`.
     pub path: AttrValue,
     /// Visible label.
     pub label: AttrValue,
     /// A fuller accessible name than the visible label, when the label alone is ambiguous.
-    #[prop_or_default]
     pub aria_label: Option<AttrValue>,
     /// Unit after the input ("" for none).
-    #[prop_or_default]
     pub unit: AttrValue,
     /// The value to show when nothing was refused.
     pub value: AttrValue,
     /// Shown when empty.
-    #[prop_or_default]
     pub placeholder: AttrValue,
     /// `inputmode`: "decimal", "numeric" or "text".
     pub mode: AttrValue,
     /// Longest text.
-    #[prop_or_default]
     pub maxlength: Option<AttrValue>,
     /// What was refused, if anything.
-    #[prop_or_default]
     pub rejected: Option<Rejected>,
     /// Called with the text on every keystroke.
     pub on_set: Callback<String>,
     /// Without help.
-    #[prop_or_default]
     pub compact: bool,
     /// The id of a help element elsewhere (a range's shared hint).
-    #[prop_or_default]
     pub described_by: Option<String>,
     /// Help and basis, below the input.
-    #[prop_or_default]
     pub children: Html,
 }
 
 /// A labelled text input holding a number or a short text.
-#[component]
-pub fn TextInput(props: &TextInputProps) -> Html {
+pub fn text_input(props: TextInputProps) -> Html {
     let id = input_id(&props.path);
     let err = error_id(&props.path);
     let oninput = props.on_set.reform(|e: InputEvent| {
@@ -410,8 +427,7 @@ pub fn TextInput(props: &TextInputProps) -> Html {
     }
 }
 
-/// Props of [`Select`].
-#[derive(Properties, PartialEq)]
+/// What [`select`] draws.
 pub struct SelectProps {
     /// JSON path, also the select's `name`.
     pub path: AttrValue,
@@ -422,33 +438,32 @@ pub struct SelectProps {
     /// The value currently chosen ("" for a resolved default).
     pub value: AttrValue,
     /// What was refused, if anything.
-    #[prop_or_default]
     pub rejected: Option<Rejected>,
     /// Called with the chosen value.
     pub on_set: Callback<String>,
     /// Without help.
-    #[prop_or_default]
     pub compact: bool,
     /// Help and basis, below the select.
-    #[prop_or_default]
     pub children: Html,
 }
 
-/// A labelled select over a closed set of values.
-#[component]
-pub fn Select(props: &SelectProps) -> Html {
+/// A select's live value as a DOM property. Natively (the server renderer, which writes no
+/// properties) there is no JavaScript string to make.
+fn live_value(value: &str) -> wasm_bindgen::JsValue {
+    #[cfg(target_arch = "wasm32")]
+    return wasm_bindgen::JsValue::from_str(value);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = value;
+        wasm_bindgen::JsValue::NULL
+    }
+}
+
+/// A labelled select over a closed set of values. `selected` only sets the initial choice;
+/// the `value` property (`~value`) keeps the live choice in step with the state.
+pub fn select(props: SelectProps) -> Html {
     let id = input_id(&props.path);
     let err = error_id(&props.path);
-    let select = use_node_ref();
-    {
-        // `selected` only sets the initial choice; keep the live value in step with the state.
-        let select = select.clone();
-        use_effect_with(props.value.clone(), move |value| {
-            if let Some(el) = select.cast::<web_sys::HtmlSelectElement>() {
-                el.set_value(value);
-            }
-        });
-    }
     let onchange = props.on_set.reform(|e: Event| {
         let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
         el.value()
@@ -465,7 +480,7 @@ pub fn Select(props: &SelectProps) -> Html {
         <div class={classes!("field", invalid.then_some("invalid"))}>
             <label for={id.clone()}>{props.label.clone()}</label>
             <div class="control">
-                <select id={id} name={props.path.clone()} ref={select}
+                <select id={id} name={props.path.clone()} ~value={live_value(&props.value)}
                     aria-invalid={invalid.then_some("true")}
                     aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
                     {onchange}>
@@ -500,12 +515,12 @@ pub fn short_value(s: &Scenario, path: &str) -> String {
     };
     let currency = s.costs.currency.as_str();
     let json = match (f.get)(s) {
-        Val::Number(x) | Val::OptionalNumber(Some(x)) => serde_json::Value::from(x),
-        Val::Bool(b) | Val::OptionalBool(Some(b)) => serde_json::Value::from(b),
-        Val::Choice(w) | Val::OptionalChoice(Some(w)) => serde_json::Value::from(w),
-        Val::Text(t) => serde_json::Value::from(t),
+        Val::Number(x) | Val::OptionalNumber(Some(x)) => Value::from(x),
+        Val::Bool(b) | Val::OptionalBool(Some(b)) => Value::from(b),
+        Val::Choice(w) | Val::OptionalChoice(Some(w)) => Value::from(w),
+        Val::Text(t) => Value::from(t),
         Val::List(items) => return format!("{} ticked", items.len()),
-        Val::Range(Some(r)) => serde_json::to_value(r).unwrap_or_default(),
+        Val::Range(Some(r)) => r.to_json(),
         Val::OptionalNumber(None)
         | Val::OptionalBool(None)
         | Val::OptionalChoice(None)

@@ -5,18 +5,27 @@ use std::rc::Rc;
 use dpu_engine::{Report, Severity};
 use yew::prelude::*;
 
-use super::sources::SourceLinks;
+use super::sources::{source_links, use_embedded};
 
 /// Props of [`Findings`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct FindingsProps {
     /// The report whose findings to show.
     pub report: Rc<Report>,
 }
 
+impl PartialEq for FindingsProps {
+    /// The same report is the same `Rc` (the page computes one per scenario), so it is
+    /// compared by pointer: a deep comparison of reports would be code of its own.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+    }
+}
+
 /// One section per severity that has findings, most serious first.
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
+    let embedded = use_embedded();
     html! {
         <section class="findings" aria-labelledby="findings-title">
             <h2 id="findings-title">{"What the sources say"}</h2>
@@ -33,7 +42,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                                     if let Some(instead) = &f.instead {
                                         <p class="instead"><strong>{"Instead: "}</strong>{instead.clone()}</p>
                                     }
-                                    <p><SourceLinks sources={f.sources.clone()} /></p>
+                                    <p>{source_links(&f.sources, embedded)}</p>
                                 </li>
                             }
                         </ul>

@@ -1,4 +1,6 @@
-//! The page's parts, each a function component taking values and narrow callbacks.
+//! The page's parts: function components where a part has state or the root mounts it,
+//! plain functions returning `Html` for the rest (a component is code of its own in the
+//! page); each takes values and narrow callbacks.
 
 pub mod charts;
 pub mod cost;
@@ -12,6 +14,14 @@ pub mod scenario_form;
 pub mod share_bar;
 pub mod sources;
 pub mod verdict;
+
+use yew::{Callback, MouseEvent};
+
+/// A click handler that sends `message` (one closure type for every button that sends a
+/// message of its type, where a closure per button would each be code of its own).
+pub fn on_click<T: Clone + 'static>(to: &Callback<T>, message: T) -> Callback<MouseEvent> {
+    to.reform(move |_| message.clone())
+}
 
 /// The element id of the input for a JSON path (`traffic.gbps_per_host` → `f-traffic-gbps_per_host`).
 pub fn input_id(path: &str) -> String {

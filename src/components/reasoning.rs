@@ -8,7 +8,7 @@ use dpu_engine::Report;
 use yew::prelude::*;
 
 /// Props of [`Reasoning`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ReasoningProps {
     /// The report.
     pub report: Rc<Report>,
@@ -16,6 +16,14 @@ pub struct ReasoningProps {
     /// the full analysis.
     #[prop_or_default]
     pub compact: bool,
+}
+
+impl PartialEq for ReasoningProps {
+    /// The same report is the same `Rc` (the page computes one per scenario), so it is
+    /// compared by pointer: a deep comparison of reports would be code of its own.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+    }
 }
 
 /// "Why, step by step".

@@ -14,8 +14,10 @@ use dpu_engine::Scenario;
 use dpu_engine::saved::{self, Saved};
 use yew::prelude::*;
 
-use super::fields::FieldControl;
+use super::fields::{FieldProps, field_control};
 use super::notice::NoticeLine;
+use super::on_click;
+use super::sources::use_embedded;
 use crate::notice::Notice;
 use crate::state::{Action, Origin, State};
 use crate::storage::StorageProblem;
@@ -105,76 +107,126 @@ pub struct SavedListProps {
     pub from_disk: bool,
 }
 
+/// The panel's own state: the list as stored, the last message, the entry being renamed
+/// (its name and the new name typed so far), and what Undo would bring back.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Panel {
+    /// The saved scenarios, as storage holds them.
+    pub list: Vec<Saved>,
+    /// The panel's last message.
+    pub message: Option<Notice>,
+    /// While renaming: the entry's name and the new name so far.
+    pub editing: Option<(String, String)>,
+    /// The last deleted entry and its place, while Undo is offered.
+    pub deleted: Option<(usize, Saved)>,
+}
+
+/// What happens to the panel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// `op` was stored; `next` is the list now.
+    Done(Op, Vec<Saved>),
+    /// `op` was not stored, for this reason.
+    Failed(Notice),
+    /// Start, continue or stop renaming.
+    Edit(Option<(String, String)>),
+    /// The message was dismissed.
+    Dismiss,
+    /// The time to undo a delete has passed.
+    ForgetDeleted,
+}
+
+impl Panel {
+    /// The panel for what storage holds when it appears.
+    pub fn read(stored: Result<Option<String>, StorageProblem>) -> Panel {
+        let (list, message) = match read(stored) {
+            Ok(list) => (list, None),
+            Err(notice) => (Vec::new(), Some(notice)),
+        };
+        Panel {
+            list,
+            message,
+            ..Panel::default()
+        }
+    }
+
+    /// The panel after `change`. Pure.
+    pub fn apply(&self, change: Change) -> Panel {
+        let mut next = self.clone();
+        match change {
+            Change::Done(op, list) => {
+                match op {
+                    Op::Save(name, _) => {
+                        next.message = Some(Notice::Saved(name.trim().to_owned()));
+                        next.deleted = None;
+                    }
+                    Op::Delete(name) => {
+                        if let Some(at) = self.list.iter().position(|s| s.name == name) {
+                            next.deleted = Some((at, self.list[at].clone()));
+                        }
+                        next.message = Some(Notice::Deleted(name));
+                    }
+                    Op::Restore(_, item) => {
+                        next.deleted = None;
+                        next.message = Some(Notice::Restored(item.name));
+                    }
+                    Op::Rename(..) => next.message = None,
+                }
+                next.list = list;
+                next.editing = None;
+            }
+            Change::Failed(notice) => next.message = Some(notice),
+            Change::Edit(editing) => next.editing = editing,
+            Change::Dismiss => next.message = None,
+            Change::ForgetDeleted => next.deleted = None,
+        }
+        next
+    }
+}
+
+impl Reducible for Panel {
+    type Action = Change;
+
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        Rc::new(self.apply(change))
+    }
+}
+
 /// The saving panel.
 #[component]
 pub fn SavedList(props: &SavedListProps) -> Html {
+    let embedded = use_embedded();
     let key = saved::storage_key(&props.namespace);
     // Storage is read once when the panel appears; a problem is reported once, then.
-    let first_read = {
+    let panel = {
         let key = key.clone();
-        use_memo((), move |_| read(load(&key)))
+        use_reducer(move || Panel::read(load(&key)))
     };
-    let list = {
-        let first_read = first_read.clone();
-        use_state(move || first_read.as_ref().clone().unwrap_or_default())
+    let change = {
+        let d = panel.dispatcher();
+        Callback::from(move |c: Change| d.dispatch(c))
     };
-    let message = {
-        let first_read = first_read.clone();
-        use_state(move || first_read.as_ref().clone().err())
-    };
-    let editing = use_state(|| None::<(String, String)>);
-    let deleted = use_state(|| None::<(usize, Saved)>);
     {
         // Undo is offered for a few seconds.
-        let deleted = deleted.clone();
-        use_effect_with(deleted.is_some(), move |on| {
+        let change = change.clone();
+        use_effect_with(panel.deleted.is_some(), move |on| {
             #[cfg(target_arch = "wasm32")]
             if *on {
-                let deleted = deleted.clone();
-                crate::web::after(UNDO_MS, move || deleted.set(None));
+                crate::web::after(UNDO_MS, move || change.emit(Change::ForgetDeleted));
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (on, deleted);
+            let _ = (on, change);
         });
     }
-    let run = {
-        let (key, list, message, editing, deleted) = (
-            key.clone(),
-            list.clone(),
-            message.clone(),
-            editing.clone(),
-            deleted.clone(),
-        );
-        Callback::from(move |op: Op| match plan(load(&key), &op) {
-            Ok((next, doc)) => match store(&key, &doc) {
-                Ok(()) => {
-                    match &op {
-                        Op::Save(name, _) => {
-                            message.set(Some(Notice::Saved(name.trim().to_owned())));
-                            deleted.set(None);
-                        }
-                        Op::Delete(name) => {
-                            let at = list.iter().position(|s| s.name == *name).unwrap_or(0);
-                            if let Some(item) = list.iter().find(|s| s.name == *name) {
-                                deleted.set(Some((at, item.clone())));
-                            }
-                            message.set(Some(Notice::Deleted(name.clone())));
-                        }
-                        Op::Restore(_, item) => {
-                            deleted.set(None);
-                            message.set(Some(Notice::Restored(item.name.clone())));
-                        }
-                        Op::Rename(..) => message.set(None),
-                    }
-                    list.set(next);
-                    editing.set(None);
-                }
-                Err(StorageProblem::Full) => message.set(Some(Notice::StorageFull)),
-                Err(StorageProblem::Unavailable) => message.set(Some(Notice::StorageUnavailable)),
-            },
-            Err(n) => message.set(Some(n)),
-        })
-    };
+    // Every operation re-reads storage first, then stores the new document.
+    let run = change.reform(move |op: Op| match plan(load(&key), &op) {
+        Ok((next, doc)) => match store(&key, &doc) {
+            Ok(()) => Change::Done(op, next),
+            Err(StorageProblem::Full) => Change::Failed(Notice::StorageFull),
+            Err(StorageProblem::Unavailable) => Change::Failed(Notice::StorageUnavailable),
+        },
+        Err(notice) => Change::Failed(notice),
+    });
     let s = &props.state.scenario;
     let on_save = {
         let (run, scenario) = (run.clone(), s.clone());
@@ -183,42 +235,38 @@ pub fn SavedList(props: &SavedListProps) -> Html {
             run.emit(Op::Save(scenario.name.clone(), Box::new(scenario.clone())));
         })
     };
-    let on_dismiss = {
-        let message = message.clone();
-        Callback::from(move |()| message.set(None))
-    };
-    let undo = deleted.as_ref().map(|(at, item)| {
-        let (run, at, item) = (run.clone(), *at, item.clone());
-        (
-            item.name.clone(),
-            Callback::from(move |_: MouseEvent| run.emit(Op::Restore(at, Box::new(item.clone())))),
-        )
-    });
     html! {
         <section class="saved" aria-labelledby="saved-title">
             <h2 id="saved-title">{"Save this scenario"}</h2>
             <form class="save-form" onsubmit={on_save}>
-                <FieldControl path="name" state={props.state.clone()} act={props.act.clone()} compact={true} />
+                {field_control(&FieldProps {
+                    path: "name",
+                    state: props.state.clone(),
+                    act: props.act.clone(),
+                    compact: true,
+                    embedded,
+                })}
                 <button type="submit" data-action="save">{"Save in this browser"}</button>
             </form>
             if props.from_disk {
                 <p class="hint" data-disk-note="">{"This file was opened from disk: the browser shares its saved \
                     scenarios with every other local file you open, so use Export JSON to keep a scenario safe."}</p>
             }
-            <NoticeLine notice={(*message).clone()} {on_dismiss} />
-            if let Some((name, on_undo)) = undo {
+            <NoticeLine notice={panel.message.clone()} on_dismiss={change.reform(|()| Change::Dismiss)} />
+            if let Some((at, item)) = &panel.deleted {
                 <p class="undo" data-undo="delete">
-                    <button type="button" data-action="undo-delete" onclick={on_undo}>
-                        {format!("Undo: bring back “{}”", dpu_engine::error::clip(&name))}
+                    <button type="button" data-action="undo-delete"
+                        onclick={on_click(&run, Op::Restore(*at, Box::new(item.clone())))}>
+                        {format!("Undo: bring back “{}”", dpu_engine::error::clip(&item.name))}
                     </button>
                 </p>
             }
-            if list.is_empty() {
+            if panel.list.is_empty() {
                 <p class="hint">{"Nothing saved yet. Saved scenarios stay in this browser only."}</p>
             } else {
                 <ul class="saved-list">
-                    for item in list.iter() {
-                        { saved_item(item, &editing, &run, &props.act) }
+                    for item in panel.list.iter() {
+                        { saved_item(item, panel.editing.as_ref(), &run, &change, &props.act) }
                     }
                 </ul>
             }
@@ -228,79 +276,51 @@ pub fn SavedList(props: &SavedListProps) -> Html {
 
 fn saved_item(
     item: &Saved,
-    editing: &UseStateHandle<Option<(String, String)>>,
+    editing: Option<&(String, String)>,
     run: &Callback<Op>,
+    change: &Callback<Change>,
     act: &Callback<Action>,
 ) -> Html {
-    let name = item.name.clone();
-    let delete = {
-        let (run, name) = (run.clone(), name.clone());
-        Callback::from(move |_: MouseEvent| run.emit(Op::Delete(name.clone())))
-    };
-    let renaming = editing
-        .as_ref()
-        .filter(|(from, _)| *from == name)
-        .map(|(_, to)| to.clone());
-    let load = match &item.scenario {
-        Ok(scenario) => {
-            let (act, scenario, name) = (act.clone(), scenario.clone(), name.clone());
-            Some(Callback::from(move |_: MouseEvent| {
-                act.emit(Action::Load(
-                    Box::new(scenario.clone()),
-                    Origin::Saved(name.clone()),
-                ))
-            }))
-        }
-        Err(_) => None,
-    };
+    let name = &item.name;
+    let renaming = editing.filter(|(from, _)| from == name).map(|(_, to)| to);
     let body = match renaming {
         Some(to) => {
             let on_text = {
-                let (editing, name) = (editing.clone(), name.clone());
-                Callback::from(move |e: InputEvent| {
+                let name = name.clone();
+                change.reform(move |e: InputEvent| {
                     let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                    editing.set(Some((name.clone(), input.value())));
+                    Change::Edit(Some((name.clone(), input.value())))
                 })
             };
-            let confirm = {
-                let (run, name, to) = (run.clone(), name.clone(), to.clone());
-                Callback::from(move |_: MouseEvent| run.emit(Op::Rename(name.clone(), to.clone())))
-            };
-            let cancel = {
-                let editing = editing.clone();
-                Callback::from(move |_: MouseEvent| editing.set(None))
-            };
             html! {
                 <>
-                    <input type="text" data-field="rename" maxlength="80" value={to}
+                    <input type="text" data-field="rename" maxlength="80" value={to.clone()}
                         aria-label={format!("New name for {name}")} oninput={on_text} />
-                    <button type="button" data-action="rename-confirm" onclick={confirm}>{"OK"}</button>
-                    <button type="button" data-action="rename-cancel" onclick={cancel}>{"Cancel"}</button>
+                    <button type="button" data-action="rename-confirm"
+                        onclick={on_click(run, Op::Rename(name.clone(), to.clone()))}>{"OK"}</button>
+                    <button type="button" data-action="rename-cancel"
+                        onclick={on_click(change, Change::Edit(None))}>{"Cancel"}</button>
                 </>
             }
         }
-        None => {
-            let start = {
-                let (editing, name) = (editing.clone(), name.clone());
-                Callback::from(move |_: MouseEvent| editing.set(Some((name.clone(), name.clone()))))
-            };
-            html! {
-                <>
-                    <span class="saved-name">{name.clone()}</span>
-                    if let Err(damaged) = &item.scenario {
-                        <span class="damaged" data-damaged="">{format!("damaged: {}", damaged.error)}</span>
-                    }
-                    if let Some(load) = load {
-                        <button type="button" data-action="load" onclick={load}
-                            aria-label={format!("Load {name}")}>{"Load"}</button>
-                    }
-                    <button type="button" data-action="rename" onclick={start}
-                        aria-label={format!("Rename {name}")}>{"Rename"}</button>
-                    <button type="button" data-action="delete" onclick={delete}
-                        aria-label={format!("Delete {name}")}>{"Delete"}</button>
-                </>
-            }
-        }
+        None => html! {
+            <>
+                <span class="saved-name">{name.clone()}</span>
+                if let Err(damaged) = &item.scenario {
+                    <span class="damaged" data-damaged="">{format!("damaged: {}", damaged.error)}</span>
+                }
+                if let Ok(scenario) = &item.scenario {
+                    <button type="button" data-action="load"
+                        onclick={on_click(act, Action::Load(Box::new(scenario.clone()), Origin::Saved(name.clone())))}
+                        aria-label={format!("Load {name}")}>{"Load"}</button>
+                }
+                <button type="button" data-action="rename"
+                    onclick={on_click(change, Change::Edit(Some((name.clone(), name.clone()))))}
+                    aria-label={format!("Rename {name}")}>{"Rename"}</button>
+                <button type="button" data-action="delete" onclick={on_click(run, Op::Delete(name.clone()))}
+                    aria-label={format!("Delete {name}")}>{"Delete"}</button>
+            </>
+        },
     };
     html! { <li data-saved={item.name.clone()}>{body}</li> }
 }
@@ -332,6 +352,45 @@ mod tests {
             plan(stored(&list), &Op::Restore(0, Box::new(gone))),
             Err(Notice::NameRefused(_))
         ));
+    }
+
+    #[test]
+    fn the_panel_follows_each_change() {
+        let lab = saved::save(&[], "lab", &Scenario::default()).unwrap();
+        let panel = Panel::read(Ok(None));
+        assert_eq!(panel, Panel::default());
+        let panel = panel.apply(Change::Edit(Some(("x".into(), "y".into()))));
+        let panel = panel.apply(Change::Done(
+            Op::Save(" lab ".into(), Box::default()),
+            lab.clone(),
+        ));
+        assert_eq!(panel.list, lab);
+        assert_eq!(panel.message, Some(Notice::Saved("lab".into())));
+        assert_eq!(panel.editing, None, "a stored change ends renaming");
+        let panel = panel.apply(Change::Edit(Some(("lab".into(), "la".into()))));
+        assert_eq!(panel.editing, Some(("lab".into(), "la".into())));
+        let panel = panel.apply(Change::Done(Op::Delete("lab".into()), Vec::new()));
+        assert_eq!(panel.deleted, Some((0, lab[0].clone())));
+        assert_eq!(panel.message, Some(Notice::Deleted("lab".into())));
+        let failed = panel.apply(Change::Failed(Notice::StorageFull));
+        assert_eq!(
+            (failed.message, failed.list, failed.deleted),
+            (Some(Notice::StorageFull), Vec::new(), panel.deleted.clone()),
+            "a failure only says so"
+        );
+        let back = panel.apply(Change::Done(
+            Op::Restore(0, Box::new(lab[0].clone())),
+            lab.clone(),
+        ));
+        assert_eq!((back.deleted, back.list), (None, lab.clone()));
+        assert_eq!(back.message, Some(Notice::Restored("lab".into())));
+        let quiet = panel.apply(Change::Dismiss).apply(Change::ForgetDeleted);
+        assert_eq!((quiet.message, quiet.deleted), (None, None));
+        let renamed = panel.apply(Change::Done(Op::Rename("a".into(), "b".into()), Vec::new()));
+        assert_eq!(renamed.message, None);
+        let corrupt = Panel::read(Ok(Some("{broken".into())));
+        assert!(matches!(corrupt.message, Some(Notice::StorageCorrupt(_))));
+        assert!(corrupt.list.is_empty());
     }
 
     #[test]

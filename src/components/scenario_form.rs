@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::fields::{FieldControl, changed, short_value};
+use super::fields::{FieldProps, changed, field_control, short_value};
+use super::sources::use_embedded;
 use crate::state::{Action, State};
 
 /// The quick check: goals, platform, hosts and cores, traffic and packet size, and what
@@ -135,13 +136,20 @@ pub struct ScenarioFormProps {
     pub act: Callback<Action>,
 }
 
-fn control(path: &'static str, props: &ScenarioFormProps) -> Html {
-    html! { <FieldControl {path} state={props.state.clone()} act={props.act.clone()} /> }
+fn control(path: &'static str, props: &ScenarioFormProps, embedded: bool) -> Html {
+    field_control(&FieldProps {
+        path,
+        state: props.state.clone(),
+        act: props.act.clone(),
+        compact: false,
+        embedded,
+    })
 }
 
 /// The quick check and the folding sections.
 #[component]
 pub fn ScenarioForm(props: &ScenarioFormProps) -> Html {
+    let embedded = use_embedded();
     let s = &props.state.scenario;
     let vsphere = s.is_vsphere();
     let switch_work = [
@@ -156,31 +164,31 @@ pub fn ScenarioForm(props: &ScenarioFormProps) -> Html {
             <section class="quick" aria-labelledby="quick-title">
                 <h2 id="quick-title">{"Quick check"}</h2>
                 <p class="lead">{"Describe your hosts; the verdict updates as you type."}</p>
-                { control("goals", props) }
+                { control("goals", props, embedded) }
                 <div class="row">
-                    { control("platform.kind", props) }
+                    { control("platform.kind", props, embedded) }
                     if vsphere {
-                        { control("platform.vsphere", props) }
-                        { control("platform.nsx", props) }
+                        { control("platform.vsphere", props, embedded) }
+                        { control("platform.nsx", props, embedded) }
                     }
                 </div>
                 <div class="row">
-                    { control("fleet.hosts", props) }
-                    { control("fleet.cores_per_host", props) }
+                    { control("fleet.hosts", props, embedded) }
+                    { control("fleet.cores_per_host", props, embedded) }
                 </div>
                 <div class="row">
-                    { control("traffic.gbps_per_host", props) }
-                    { control("traffic.avg_packet_bytes", props) }
+                    { control("traffic.gbps_per_host", props, embedded) }
+                    { control("traffic.avg_packet_bytes", props, embedded) }
                 </div>
                 <fieldset class="switch-work">
                     <legend>{"What runs in the virtual switch"}</legend>
                     for path in switch_work {
-                        { control(path, props) }
+                        { control(path, props, embedded) }
                     }
                 </fieldset>
             </section>
             for (title, named, paths) in SECTIONS.iter() {
-                { section(title, named, paths, props) }
+                { section(title, named, paths, props, embedded) }
             }
         </form>
     }
@@ -191,6 +199,7 @@ fn section(
     named: &[Named],
     paths: &[&'static str],
     props: &ScenarioFormProps,
+    embedded: bool,
 ) -> Html {
     let s = &props.state.scenario;
     let n = changed(s, paths);
@@ -202,8 +211,8 @@ fn section(
         props
             .state
             .rejected
-            .keys()
-            .any(|k| k == p || k.starts_with(&format!("{p}.")))
+            .iter()
+            .any(|(k, _)| k == p || k.starts_with(&format!("{p}.")))
     });
     // A section holding a refused text opens, so the message is never hidden.
     let open = invalid;
@@ -221,7 +230,7 @@ fn section(
             </summary>
             <div class="section-body">
                 for path in paths.iter() {
-                    { control(path, props) }
+                    { control(path, props, embedded) }
                 }
             </div>
         </details>
@@ -240,12 +249,19 @@ pub struct EmbedInputsProps {
 /// The embed's few key inputs.
 #[component]
 pub fn EmbedInputs(props: &EmbedInputsProps) -> Html {
+    let embedded = use_embedded();
     html! {
         <form class="scenario embed-inputs" aria-label="Try other numbers" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <h2>{"Try your own numbers"}</h2>
             <div class="key-grid">
                 for path in EMBED_KEYS.iter().copied() {
-                    <FieldControl {path} state={props.state.clone()} act={props.act.clone()} compact={true} />
+                    {field_control(&FieldProps {
+                        path,
+                        state: props.state.clone(),
+                        act: props.act.clone(),
+                        compact: true,
+                        embedded,
+                    })}
                 }
             </div>
         </form>

@@ -7,11 +7,12 @@ use std::rc::Rc;
 use dpu_engine::{Report, Scenario};
 use yew::prelude::*;
 
-use super::embed_panel::{Deployment, EmbedPanel, What};
+use super::embed_panel::{Deployment, EmbedPanel, What, embed_panel};
 use crate::notice::Notice;
+use crate::params::Theme;
 
 /// Props of [`ShareBar`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ShareBarProps {
     /// The scenario on screen.
     pub scenario: Rc<Scenario>,
@@ -35,6 +36,22 @@ pub struct ShareBarProps {
     /// The storage name the iframe snippet carries.
     #[prop_or_default]
     pub iframe_ns: AttrValue,
+}
+
+impl PartialEq for ShareBarProps {
+    /// The same report is the same `Rc` (the page computes one per scenario), so it is
+    /// compared by pointer: a deep comparison of reports would be code of its own.
+    fn eq(&self, other: &Self) -> bool {
+        self.scenario == other.scenario
+            && Rc::ptr_eq(&self.report, &other.report)
+            && self.on_import == other.on_import
+            && self.on_notice == other.on_notice
+            && self.link == other.link
+            && self.embedded == other.embedded
+            && self.deployment == other.deployment
+            && self.what == other.what
+            && self.iframe_ns == other.iframe_ns
+    }
 }
 
 /// A file name for the exported scenario, from its name.
@@ -69,54 +86,75 @@ pub fn import(name: &str, text: &str) -> Result<Scenario, Notice> {
         .map_err(|e| Notice::ImportInvalid(format!("{}: {e}", dpu_engine::error::clip(name))))
 }
 
+/// What a copy button copies and says: the text, the notice when the clipboard took it,
+/// the notice when it refused, and a text area to select then, for copying by hand.
+pub struct Copy {
+    /// What goes on the clipboard.
+    pub text: String,
+    /// Said when it is there.
+    pub copied: Notice,
+    /// Said when the browser refused.
+    pub refused: Notice,
+    /// Selected when the browser refused (its element id).
+    pub select: Option<&'static str>,
+}
+
+/// Puts a [`Copy`]'s text on the clipboard, then says how it went (one future for every
+/// copy button of the page).
+pub fn copy(c: Copy, notice: Callback<Notice>) {
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_futures::spawn_local(async move {
+        if crate::web::copy_text(c.text).await {
+            notice.emit(c.copied);
+        } else {
+            if let Some(id) = c.select {
+                crate::web::select_text(id);
+            }
+            notice.emit(c.refused);
+        }
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (c, notice);
+}
+
 /// The share and export buttons.
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
+    // The embed code's colours, kept while the page is open.
+    let theme = use_state(|| Theme::Auto);
     let on_copy_link = {
         let notice = props.on_notice.clone();
         let link = props.link.to_string();
         Callback::from(move |_: MouseEvent| {
+            // On the full page the address is read when the button is pressed: it follows
+            // the scenario after each render, so a value taken while rendering could be one
+            // edit behind.
             #[cfg(target_arch = "wasm32")]
-            {
-                let notice = notice.clone();
-                // The page's own address is read when the button is pressed: the address
-                // follows the scenario after each render, so a value taken while rendering
-                // could be one edit behind.
-                let link = if link.is_empty() {
-                    crate::web::address()
-                } else {
-                    link.clone()
-                };
-                wasm_bindgen_futures::spawn_local(async move {
-                    if crate::web::copy_text(link.clone()).await {
-                        notice.emit(Notice::LinkCopied);
-                    } else {
-                        notice.emit(Notice::CopyByHand(link));
-                    }
-                });
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&notice, &link);
+            let link = if link.is_empty() {
+                crate::web::address()
+            } else {
+                link.clone()
+            };
+            let c = Copy {
+                text: link.clone(),
+                copied: Notice::LinkCopied,
+                refused: Notice::CopyByHand(link.clone()),
+                select: None,
+            };
+            copy(c, notice.clone());
         })
     };
     let on_copy_markdown = {
         let notice = props.on_notice.clone();
         let (scenario, report) = (props.scenario.clone(), props.report.clone());
         Callback::from(move |_: MouseEvent| {
-            let markdown = dpu_engine::render::markdown(&report, &scenario);
-            #[cfg(target_arch = "wasm32")]
-            {
-                let notice = notice.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    if crate::web::copy_text(markdown).await {
-                        notice.emit(Notice::MarkdownCopied);
-                    } else {
-                        notice.emit(Notice::MarkdownByHand);
-                    }
-                });
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&notice, markdown);
+            let c = Copy {
+                text: dpu_engine::render::markdown(&report, &scenario),
+                copied: Notice::MarkdownCopied,
+                refused: Notice::MarkdownByHand,
+                select: None,
+            };
+            copy(c, notice.clone());
         })
     };
     let on_export = {
@@ -175,8 +213,12 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         <div class="share-bar" role="group" aria-label="Share and export">
             <button type="button" data-action="copy-link" onclick={on_copy_link}
                 title="Copy a link that carries this whole scenario">{"Copy link"}</button>
-            <EmbedPanel deployment={props.deployment.clone()} what={props.what.clone()}
-                iframe_ns={props.iframe_ns.clone()} on_notice={props.on_notice.clone()} />
+            {embed_panel(&EmbedPanel {
+                deployment: &props.deployment,
+                what: &props.what,
+                iframe_ns: &props.iframe_ns,
+                on_notice: &props.on_notice,
+            }, &theme)}
             <button type="button" data-action="copy-markdown" onclick={on_copy_markdown}
                 title="Copy the report as Markdown (the same as dpucheck --format markdown)">{"Copy as Markdown"}</button>
             <button type="button" data-action="export-json" onclick={on_export}

@@ -11,24 +11,21 @@ use yew::prelude::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Embedded(pub bool);
 
-/// Props of [`SourceLinks`].
-#[derive(Properties, PartialEq)]
-pub struct SourceLinksProps {
-    /// The pages, in order.
-    pub sources: Vec<SourceRef>,
+/// Whether the page runs inside an embed, from the app's context (false without one).
+#[hook]
+pub fn use_embedded() -> bool {
+    use_context::<Embedded>().unwrap_or_default().0
 }
 
-/// "Sources: title (vendor; F2.3.4), …" as links.
-#[component]
-pub fn SourceLinks(props: &SourceLinksProps) -> Html {
-    let embedded = use_context::<Embedded>().unwrap_or_default().0;
-    if props.sources.is_empty() {
+/// "Sources: title (vendor; F2.3.4), …" as links; inside an embed they open a new tab.
+pub fn source_links(sources: &[SourceRef], embedded: bool) -> Html {
+    if sources.is_empty() {
         return html! {};
     }
     html! {
         <span class="sources">
             <span class="sources-label">{"Sources: "}</span>
-            for s in props.sources.iter() {
+            for s in sources.iter() {
                 <span class="source" data-kind={s.kind.wire()}>
                     <a href={s.url.clone()} rel={if embedded { "noopener noreferrer" } else { "noreferrer" }}
                         target={embedded.then_some("_blank")} data-fact={s.ids.join(" ")}>{s.title.clone()}</a>

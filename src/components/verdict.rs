@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::state::Origin;
 
 /// Props of [`VerdictPanel`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct VerdictPanelProps {
     /// The report.
     pub report: Rc<Report>,
@@ -33,6 +33,20 @@ pub struct VerdictPanelProps {
     /// sentence and an example's scenario name (its title is in the origin line) are left out.
     #[prop_or_default]
     pub compact: bool,
+}
+
+impl PartialEq for VerdictPanelProps {
+    /// The same report is the same `Rc` (the page computes one per scenario), so it is
+    /// compared by pointer: a deep comparison of reports would be code of its own.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.odds == other.odds
+            && self.origin == other.origin
+            && self.preset_title == other.preset_title
+            && self.name == other.name
+            && self.stale == other.stale
+            && self.on_fix == other.on_fix
+    }
 }
 
 /// What the scenario is, in a line: an example, a link, a saved scenario, or yours.
@@ -116,6 +130,29 @@ pub fn VerdictAnnouncer(props: &AnnouncerProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn props_hold_the_same_report_when_they_hold_the_same_rc() {
+        let report = Rc::new(dpu_engine::evaluate(&dpu_engine::Scenario::default()));
+        let on_fix = Callback::noop();
+        let props = |report: &Rc<Report>, origin: Origin| VerdictPanelProps {
+            report: report.clone(),
+            odds: AttrValue::Static("odds"),
+            origin,
+            preset_title: None,
+            name: AttrValue::default(),
+            stale: None,
+            on_fix: on_fix.clone(),
+            compact: false,
+        };
+        assert!(props(&report, Origin::Example) == props(&report, Origin::Example));
+        assert!(props(&report, Origin::Example) != props(&report, Origin::Link));
+        let recomputed = Rc::new((*report).clone());
+        assert!(
+            props(&report, Origin::Example) != props(&recomputed, Origin::Example),
+            "a report computed again is another report to these props"
+        );
+    }
 
     #[test]
     fn examples_say_so_and_yours_do_not() {

@@ -71,7 +71,7 @@ async fn every_scenario_input_has_its_json_path_as_name() {
                 }
             }
             Kind::List(options) => {
-                for (wire, _) in options() {
+                for (wire, _) in options {
                     check_tag(
                         &html,
                         &[

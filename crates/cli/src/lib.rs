@@ -4,7 +4,8 @@
 use std::io;
 
 use dpu_engine::render::{markdown, text};
-use dpu_engine::{RULES, Scenario, evaluate, presets};
+use dpu_engine::rules::CATALOG;
+use dpu_engine::{Scenario, evaluate, presets};
 
 /// What a command produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,14 +161,14 @@ fn list_presets() -> String {
 
 fn list_rules() -> String {
     let mut out = String::new();
-    for r in RULES {
+    for (r, doc) in CATALOG {
         out.push_str(&format!(
             "{:<34}{:<14}{}\n",
             r.id,
             r.severity.wire(),
             r.title
         ));
-        out.push_str(&format!("{:<48}when: {}\n", "", r.when));
+        out.push_str(&format!("{:<48}when: {}\n", "", doc.when));
         for src in dpu_engine::sources::refs(r.sources) {
             out.push_str(&format!(
                 "{:<48}{} ({}) {}\n",

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::choice::Datapath;
 use crate::error::{Problem, ScenarioError};
 use crate::fields::Unit;
+use crate::json::{Map, Value};
 
 /// A triangular range. Valid when `low ≤ likely ≤ high` and all lie in the assumption's bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -28,6 +29,15 @@ impl Range {
         Range { low, likely, high }
     }
 
+    /// `{"low": …, "likely": …, "high": …}`
+    pub fn to_json(&self) -> Value {
+        let mut m = Map::new();
+        m.insert("low", Value::from(self.low));
+        m.insert("likely", Value::from(self.likely));
+        m.insert("high", Value::from(self.high));
+        Value::Object(m)
+    }
+
     /// One of the three points by name (`low`, `likely`, `high`).
     pub fn point(&self, name: &str) -> Option<f64> {
         match name {
@@ -40,25 +50,19 @@ impl Range {
 }
 
 /// `assumptions.*`: each range the user set, or `None` for the resolved default.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Assumptions {
     /// T: Gb/s one host core forwards through the virtual switch.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vswitch_gbps_per_core: Option<Range>,
     /// M: million packets per second one host core forwards.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vswitch_mpps_per_core: Option<Range>,
     /// O: extra CPU for an overlay the NIC cannot offload (fraction).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub overlay_overhead: Option<Range>,
     /// W: extra CPU for the distributed firewall (fraction).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub firewall_overhead: Option<Range>,
     /// K: CPU cycles per byte of software encryption.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub crypto_cycles_per_byte: Option<Range>,
     /// φ: share of the offloadable work the DPU removes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub offload_fraction: Option<Range>,
 }
 

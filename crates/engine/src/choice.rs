@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 pub trait Choice: Copy + Eq + 'static {
     /// Every value, in display order.
     const ALL: &'static [Self];
+    /// (wire name, label) of every value, in display order, for pickers.
+    const OPTIONS: &'static [(&'static str, &'static str)];
     /// The JSON name, e.g. `"free_host_cpu"`.
     fn wire(self) -> &'static str;
     /// A short human label, e.g. "Free host CPU cores".
@@ -16,10 +18,6 @@ pub trait Choice: Copy + Eq + 'static {
     /// The value with this wire name.
     fn from_wire(name: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|v| v.wire() == name)
-    }
-    /// (wire name, label) of every value, for pickers.
-    fn options() -> Vec<(&'static str, &'static str)> {
-        Self::ALL.iter().map(|v| (v.wire(), v.label())).collect()
     }
     /// "one of `a`, `b`, `c`": the allowed values for an error message.
     fn allowed() -> String {
@@ -40,6 +38,7 @@ macro_rules! choice {
         }
         impl Choice for $name {
             const ALL: &'static [Self] = &[$(Self::$variant),+];
+            const OPTIONS: &'static [(&'static str, &'static str)] = &[$(($wire, $label)),+];
             fn wire(self) -> &'static str {
                 match self { $(Self::$variant => $wire),+ }
             }

@@ -114,12 +114,12 @@ fn describe(value: f64) -> String {
 /// A number as typed, shortened when it is huge or has many digits.
 fn short(v: f64) -> String {
     if v.is_finite() && v.abs() < 1e15 {
-        let text = format!("{v}");
+        let text = crate::float::shortest(v);
         if text.len() <= 24 {
             return text;
         }
     }
-    format!("{v:e}")
+    crate::float::exponential(v)
 }
 
 /// Echoed text cut to a readable length; control characters shown as `?`.

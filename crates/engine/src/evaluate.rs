@@ -3,6 +3,7 @@
 use crate::cost::{self, Plan};
 use crate::fields::{Default as FieldDefault, FIELDS, Resolution};
 use crate::format::{count, in_sentence, money, percent};
+use crate::json::Value;
 use crate::report::{Finding, Model, Report, ResolvedDefault, Verdict};
 use crate::rules::{Ctx, RULES, Severity};
 use crate::scenario::Scenario;
@@ -83,7 +84,7 @@ pub fn findings(ctx: &Ctx) -> Vec<Finding> {
             })
         })
         .collect();
-    out.sort_by_key(|f| f.severity);
+    crate::sort::stable_by(&mut out, |a, b| a.severity < b.severity);
     out
 }
 
@@ -255,13 +256,13 @@ pub fn resolved_defaults(s: &Scenario) -> Vec<ResolvedDefault> {
         .collect()
 }
 
-fn user_value(s: &Scenario, f: &crate::fields::Field) -> Option<serde_json::Value> {
+fn user_value(s: &Scenario, f: &crate::fields::Field) -> Option<Value> {
     use crate::fields::Val;
     match (f.get)(s) {
-        Val::OptionalNumber(Some(x)) => Some(serde_json::Value::from(x)),
-        Val::OptionalBool(Some(b)) => Some(serde_json::Value::from(b)),
-        Val::OptionalChoice(Some(w)) => Some(serde_json::Value::from(w)),
-        Val::Range(Some(r)) => serde_json::to_value(r).ok(),
+        Val::OptionalNumber(Some(x)) => Some(Value::from(x)),
+        Val::OptionalBool(Some(b)) => Some(Value::from(b)),
+        Val::OptionalChoice(Some(w)) => Some(Value::from(w)),
+        Val::Range(Some(r)) => Some(r.to_json()),
         _ => None,
     }
 }

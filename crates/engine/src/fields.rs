@@ -6,8 +6,6 @@
 //! is a typed [`Problem`] at a known path (no error text is parsed out of a parser's
 //! wording), and an unknown key anywhere is named.
 
-use serde_json::{Map, Value};
-
 use crate::assumptions::{AssumptionId, Range, assumption_at};
 use crate::choice::{
     BoundBy, Choice, Datapath, DpuModel, DualMode, Encryption, Feature, Goal, NsxVersion, Oem,
@@ -15,6 +13,7 @@ use crate::choice::{
 };
 use crate::error::{Problem, ScenarioError};
 use crate::format::num;
+use crate::json::{self, Value};
 use crate::scenario::{Scenario, default_dpu_watts};
 
 /// The unit of a number, and how it is shown and typed.
@@ -176,6 +175,9 @@ fn bound(v: f64) -> String {
     num(v, 6)
 }
 
+/// A closed set's (wire name, label) pairs, in display order ([`Choice::OPTIONS`]).
+pub type Options = &'static [(&'static str, &'static str)];
+
 /// What a field holds.
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
@@ -193,11 +195,11 @@ pub enum Kind {
     /// Yes, no, or nothing (a resolved default).
     OptionalBool,
     /// One of a closed set.
-    Choice(fn() -> Vec<(&'static str, &'static str)>),
+    Choice(Options),
     /// One of a closed set, or nothing (a resolved default).
-    OptionalChoice(fn() -> Vec<(&'static str, &'static str)>),
+    OptionalChoice(Options),
     /// Any of a closed set, each at most once.
-    List(fn() -> Vec<(&'static str, &'static str)>),
+    List(Options),
     /// An assumption's `{low, likely, high}`, or nothing (the default range).
     Range(AssumptionId),
 }
@@ -338,8 +340,8 @@ impl Field {
     }
 }
 
-fn one_of(options: fn() -> Vec<(&'static str, &'static str)>) -> String {
-    let names: Vec<String> = options()
+fn one_of(options: Options) -> String {
+    let names: Vec<String> = options
         .iter()
         .map(|(wire, _)| format!("`{wire}`"))
         .collect();
@@ -608,7 +610,7 @@ pub const FIELDS: &[Field] = &[
         "goals",
         "Goals",
         "What the DPUs should achieve; a DPU is a means, not an end.",
-        Kind::List(Goal::options),
+        Kind::List(Goal::OPTIONS),
         Default::Plain,
         goals
     ),
@@ -616,7 +618,7 @@ pub const FIELDS: &[Field] = &[
         "platform.kind",
         "Virtualization platform",
         "What runs on the hosts today.",
-        Kind::Choice(PlatformKind::options),
+        Kind::Choice(PlatformKind::OPTIONS),
         Default::Plain,
         platform.kind
     ),
@@ -624,7 +626,7 @@ pub const FIELDS: &[Field] = &[
         "platform.vsphere",
         "vSphere release",
         "Read only on vSphere.",
-        Kind::Choice(VsphereVersion::options),
+        Kind::Choice(VsphereVersion::OPTIONS),
         Default::Plain,
         platform.vsphere
     ),
@@ -632,7 +634,7 @@ pub const FIELDS: &[Field] = &[
         "platform.nsx",
         "NSX release",
         "Read only on vSphere; DPU offload needs NSX.",
-        Kind::Choice(NsxVersion::options),
+        Kind::Choice(NsxVersion::OPTIONS),
         Default::Plain,
         platform.nsx
     ),
@@ -640,7 +642,7 @@ pub const FIELDS: &[Field] = &[
         "platform.datapath",
         "Software data path today",
         "The path a DPU competes with: the kernel path or a poll-mode enhanced path.",
-        Kind::OptionalChoice(Datapath::options),
+        Kind::OptionalChoice(Datapath::OPTIONS),
         Default::Resolved(datapath_resolution),
         platform.datapath
     ),
@@ -648,7 +650,7 @@ pub const FIELDS: &[Field] = &[
         "workload.kind",
         "How hosts are shared",
         "Many VMs per host need a hypervisor.",
-        Kind::Choice(WorkloadKind::options),
+        Kind::Choice(WorkloadKind::OPTIONS),
         Default::Plain,
         workload.kind
     ),
@@ -664,7 +666,7 @@ pub const FIELDS: &[Field] = &[
         "dpu.model",
         "DPU model",
         "The card under consideration.",
-        Kind::Choice(DpuModel::options),
+        Kind::Choice(DpuModel::OPTIONS),
         Default::Plain,
         dpu.model
     ),
@@ -680,7 +682,7 @@ pub const FIELDS: &[Field] = &[
         "dpu.dual_mode",
         "Two DPUs work as",
         "Active/standby gives one card's capacity for two cards' price (read only with two).",
-        Kind::Choice(DualMode::options),
+        Kind::Choice(DualMode::OPTIONS),
         Default::Sourced(Basis {
             text: "In vSphere's HA mode only one of two DPUs forwards packets.",
             sources: &["F2.4.6"],
@@ -699,7 +701,7 @@ pub const FIELDS: &[Field] = &[
         "dpu.oem",
         "Server vendor",
         "vSphere lists Dell, HPE, Lenovo and Fujitsu designs.",
-        Kind::Choice(Oem::options),
+        Kind::Choice(Oem::OPTIONS),
         Default::Plain,
         dpu.oem
     ),
@@ -715,7 +717,7 @@ pub const FIELDS: &[Field] = &[
         "features",
         "Switch features you rely on today",
         "Some stop working when vSphere's switch moves onto the DPU.",
-        Kind::List(Feature::options),
+        Kind::List(Feature::OPTIONS),
         Default::Plain,
         features
     ),
@@ -771,7 +773,7 @@ pub const FIELDS: &[Field] = &[
         "traffic.encryption",
         "Encryption in host software",
         "IPsec or TLS done by host cores.",
-        Kind::Choice(Encryption::options),
+        Kind::Choice(Encryption::OPTIONS),
         Default::Plain,
         traffic.encryption
     ),
@@ -812,7 +814,7 @@ pub const FIELDS: &[Field] = &[
         "fleet.bound_by",
         "What decides how many servers you need",
         "Freed cores remove servers only when CPU is the limit.",
-        Kind::Choice(BoundBy::options),
+        Kind::Choice(BoundBy::OPTIONS),
         Default::Plain,
         fleet.bound_by
     ),
@@ -1085,20 +1087,12 @@ fn range_resolution(s: &Scenario, id: AssumptionId) -> Resolution {
     let spec = crate::assumptions::spec(id);
     let b = spec.default_for(s.datapath());
     Resolution {
-        value: range_json(b.range),
+        value: b.range.to_json(),
         basis: Basis {
             text: b.basis,
             sources: b.sources,
         },
     }
-}
-
-fn range_json(r: Range) -> Value {
-    let mut map = Map::new();
-    map.insert("low".into(), Value::from(r.low));
-    map.insert("likely".into(), Value::from(r.likely));
-    map.insert("high".into(), Value::from(r.high));
-    Value::Object(map)
 }
 
 // --- Reading values ----------------------------------------------------------------------
@@ -1121,16 +1115,16 @@ pub fn with_unit(unit: Unit, stored: f64, currency: &str) -> String {
 
 /// A field's value as a person reads it, from its JSON (resolved defaults in reports).
 pub fn show_json(f: &Field, v: &Value, currency: &str) -> String {
-    let label_of = |options: fn() -> Vec<(&'static str, &'static str)>, wire: &str| {
-        options()
-            .into_iter()
+    let label_of = |options: Options, wire: &str| {
+        options
+            .iter()
             .find(|(w, _)| *w == wire)
-            .map(|(_, label)| label.to_owned())
+            .map(|(_, label)| (*label).to_owned())
             .unwrap_or_else(|| crate::format::plain(wire))
     };
     match (f.kind, v) {
-        (Kind::Number(n) | Kind::OptionalNumber(n), Value::Number(x)) => {
-            with_unit(n.unit, x.as_f64().unwrap_or(0.0), currency)
+        (Kind::Number(n) | Kind::OptionalNumber(n), Value::Number(_)) => {
+            with_unit(n.unit, v.as_f64().unwrap_or(0.0), currency)
         }
         (Kind::Bool | Kind::OptionalBool, Value::Bool(b)) => {
             (if *b { "yes" } else { "no" }).to_owned()
@@ -1157,6 +1151,25 @@ pub fn show_json(f: &Field, v: &Value, currency: &str) -> String {
         }
         (_, other) => crate::format::plain(&other.to_string()),
     }
+}
+
+/// A field's value as JSON; `None` for an optional field that is not set. Whole-number
+/// fields are written as integers.
+pub fn to_json(f: &Field, v: Val) -> Option<Value> {
+    Some(match v {
+        Val::Text(t) => t.into(),
+        Val::Number(x) => match f.kind {
+            Kind::Number(n) if n.integer => Value::Number(json::Number::PosInt(x as u64)),
+            _ => x.into(),
+        },
+        Val::OptionalNumber(x) => x?.into(),
+        Val::Bool(b) => b.into(),
+        Val::OptionalBool(b) => b?.into(),
+        Val::Choice(w) => w.into(),
+        Val::OptionalChoice(w) => w?.into(),
+        Val::List(items) => Value::Array(items.into_iter().map(Value::from).collect()),
+        Val::Range(r) => r?.to_json(),
+    })
 }
 
 /// What is allowed at a path, in the units a person sees ("from 0 to 10,000 Gb/s", "from 0 %
@@ -1296,7 +1309,7 @@ pub fn decode(value: &Value) -> Result<Scenario, ScenarioError> {
         ));
     };
     let mut s = Scenario::default();
-    for (key, item) in top {
+    for (key, item) in top.iter() {
         if key == "schema" {
             // Checked by the migration.
             continue;
@@ -1309,7 +1322,7 @@ pub fn decode(value: &Value) -> Result<Scenario, ScenarioError> {
                     "an object",
                 ));
             };
-            for (name, v) in section {
+            for (name, v) in section.iter() {
                 let path = format!("{key}.{name}");
                 set_at(&mut s, &path, v)?;
             }
@@ -1405,7 +1418,7 @@ pub fn parse_typed_number(text: &str) -> Option<f64> {
     {
         return None;
     }
-    normal.parse::<f64>().ok().filter(|x| x.is_finite())
+    crate::float::parse(&normal).filter(|x| x.is_finite())
 }
 
 /// A copy of `s` with the field at `path` set from the text a person typed.
@@ -1440,7 +1453,7 @@ pub fn with_text(s: &Scenario, path: &str, text: &str) -> Result<Scenario, Scena
                 "likely" => r.likely = x,
                 _ => r.high = x,
             }
-            range_json(r)
+            r.to_json()
         }
         _ if trimmed.is_empty() && f.optional() => Value::Null,
         Kind::Number(n) | Kind::OptionalNumber(n) => match parse_typed_number(trimmed) {
@@ -1727,10 +1740,14 @@ mod tests {
                 "traffic": {"measured_networking_cores": 3}}"#,
         )
         .unwrap();
-        let json = serde_json::to_value(&s).unwrap();
+        let json = s.to_json_value();
         for f in FIELDS {
-            let pointer = format!("/{}", f.path.replace('.', "/"));
-            let v = json.pointer(&pointer).cloned().unwrap_or(Value::Null);
+            let v = f
+                .path
+                .split('.')
+                .try_fold(&json, |v, key| v.get(key))
+                .cloned()
+                .unwrap_or(Value::Null);
             let mut copy = Scenario::default();
             (f.set)(&mut copy, &v).unwrap_or_else(|b| panic!("{}: {b:?}", f.path));
             assert_eq!((f.get)(&copy), (f.get)(&s), "{}", f.path);
@@ -1884,14 +1901,14 @@ mod tests {
         assert_eq!(
             show(
                 "assumptions.offload_fraction",
-                serde_json::json!({"low": 0.5, "likely": 0.8, "high": 0.95})
+                Value::from(serde_json::json!({"low": 0.5, "likely": 0.8, "high": 0.95}))
             ),
             "50 / 80 / 95 % (low / likely / high)"
         );
         assert_eq!(
             show(
                 "assumptions.vswitch_gbps_per_core",
-                serde_json::json!({"low": 2, "likely": 8, "high": 15})
+                Value::from(serde_json::json!({"low": 2, "likely": 8, "high": 15}))
             ),
             "2 / 8 / 15 Gb/s (low / likely / high)"
         );

@@ -19,7 +19,7 @@ pub fn num(x: f64, decimals: usize) -> String {
             "-∞".to_owned()
         };
     }
-    let text = format!("{:.*}", decimals, x.abs());
+    let text = crate::float::fixed(x.abs(), decimals);
     let (int, frac) = match text.split_once('.') {
         Some((i, f)) => (i, f.trim_end_matches('0')),
         None => (text.as_str(), ""),

@@ -25,7 +25,9 @@ pub mod error;
 mod evaluate;
 pub mod explain;
 pub mod fields;
+pub mod float;
 pub mod format;
+pub mod json;
 pub mod migrate;
 pub mod presets;
 pub mod render;
@@ -34,6 +36,7 @@ pub mod rules;
 pub mod saved;
 pub mod scenario;
 pub mod share;
+pub mod sort;
 pub mod sources;
 pub mod uncertainty;
 

@@ -4,7 +4,7 @@
 //! saved file or link from any earlier version keeps loading and no field is dropped. There
 //! is only schema 1 so far; the chain is where schema 2 will add its step.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use crate::error::{Problem, ScenarioError};
 use crate::scenario::SCHEMA;
@@ -50,7 +50,7 @@ pub fn migrate(mut value: Value) -> Result<Value, ScenarioError> {
         value = step(value);
     }
     if let Value::Object(map) = &mut value {
-        map.insert("schema".to_owned(), Value::from(SCHEMA));
+        map.insert("schema", Value::from(SCHEMA));
     }
     Ok(value)
 }
@@ -59,23 +59,25 @@ pub fn migrate(mut value: Value) -> Result<Value, ScenarioError> {
 mod tests {
     use super::*;
 
+    /// A value written as JSON.
+    macro_rules! json {
+        ($($t:tt)+) => {
+            Value::from(serde_json::json!($($t)+))
+        };
+    }
+
     #[test]
     fn current_and_missing_schema_pass_through() {
-        let v = serde_json::json!({"name": "x"});
+        let v = json!({"name": "x"});
         assert_eq!(migrate(v.clone()).unwrap(), v);
-        let v = serde_json::json!({"schema": 1, "name": "x"});
+        let v = json!({"schema": 1, "name": "x"});
         assert_eq!(migrate(v.clone()).unwrap(), v);
     }
 
     #[test]
     fn future_or_bogus_schemas_are_refused_by_name() {
-        for bad in [
-            serde_json::json!(2),
-            serde_json::json!(0),
-            serde_json::json!("1"),
-            serde_json::json!(-1),
-        ] {
-            let e = migrate(serde_json::json!({ "schema": bad })).unwrap_err();
+        for bad in [json!(2), json!(0), json!("1"), json!(-1)] {
+            let e = migrate(json!({ "schema": bad })).unwrap_err();
             assert_eq!(e.path(), Some("schema"));
             assert!(e.to_string().contains("from 1 to 1"), "{e}");
         }
@@ -83,7 +85,7 @@ mod tests {
 
     #[test]
     fn non_objects_are_refused() {
-        assert!(migrate(serde_json::json!([1, 2])).is_err());
-        assert!(migrate(serde_json::json!(null)).is_err());
+        assert!(migrate(json!([1, 2])).is_err());
+        assert!(migrate(json!(null)).is_err());
     }
 }

@@ -360,7 +360,7 @@ pub fn text(r: &Report, s: &Scenario) -> String {
 }
 
 /// A resolved value as it reads, with its unit.
-fn value_text(path: &str, v: &serde_json::Value, currency: &str) -> String {
+fn value_text(path: &str, v: &crate::json::Value, currency: &str) -> String {
     match crate::fields::field(path) {
         Some(f) => crate::fields::show_json(f, v, currency),
         None => plain(&v.to_string()),

@@ -4,10 +4,10 @@
 //! labels that the page, the text report and the Markdown report all show.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::cost::{Cost, CurvePoint};
 use crate::format::{auto, money, num, percent};
+use crate::json::Value;
 use crate::rules::Severity;
 pub use crate::sources::SourceRef;
 use crate::uncertainty::Uncertainty;

@@ -10,15 +10,13 @@
 //! assumption range. They are `None` until the user sets them, so links and exports carry
 //! only what the user set, and [`Scenario::resolve`] fills them in for an evaluation.
 
-use serde::Serialize;
-use serde_json::Value;
-
 use crate::assumptions::{Assumptions, Ranges};
 use crate::choice::{
     BoundBy, Datapath, DpuModel, DualMode, Encryption, Feature, Goal, NsxVersion, Oem,
     PlatformKind, VsphereVersion, WorkloadKind,
 };
 use crate::error::ScenarioError;
+use crate::json::{self, Map, Value};
 
 /// The current version of the scenario format. Model 2 only added fields and values, so
 /// every schema-1 document is still a valid schema-1 document.
@@ -29,7 +27,7 @@ pub const SCHEMA: u32 = 1;
 pub const MAX_SCENARIO_BYTES: usize = 64 * 1024;
 
 /// Everything the user tells us. `{}` is a valid scenario: every field has a default.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
     /// Format version; currently [`SCHEMA`].
     pub schema: u32,
@@ -77,7 +75,7 @@ impl Default for Scenario {
 }
 
 /// `platform.*`
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Platform {
     /// `platform.kind`
     pub kind: PlatformKind,
@@ -86,7 +84,6 @@ pub struct Platform {
     /// `platform.nsx` (only read when `kind` is `vsphere`)
     pub nsx: NsxVersion,
     /// `platform.datapath`; `None` resolves from the platform (see [`Scenario::resolve`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub datapath: Option<Datapath>,
 }
 
@@ -102,7 +99,7 @@ impl Default for Platform {
 }
 
 /// `workload.*`
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Workload {
     /// `workload.kind`
     pub kind: WorkloadKind,
@@ -120,7 +117,7 @@ impl Default for Workload {
 }
 
 /// `dpu.*`
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dpu {
     /// `dpu.model`
     pub model: DpuModel,
@@ -150,7 +147,7 @@ impl Default for Dpu {
 }
 
 /// `traffic.*`
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Traffic {
     /// `traffic.gbps_per_host`: average load through the virtual switch, Gb/s
     pub gbps_per_host: f64,
@@ -167,7 +164,6 @@ pub struct Traffic {
     /// `traffic.encryption`: done in host software today
     pub encryption: Encryption,
     /// `traffic.measured_networking_cores`: host cores the data path uses today, measured
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub measured_networking_cores: Option<f64>,
 }
 
@@ -187,7 +183,7 @@ impl Default for Traffic {
 }
 
 /// `fleet.*`
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Fleet {
     /// `fleet.hosts`
     pub hosts: u32,
@@ -229,7 +225,7 @@ impl Default for Fleet {
 }
 
 /// `costs.*`
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Costs {
     /// `costs.currency`: a label only
     pub currency: String,
@@ -240,17 +236,14 @@ pub struct Costs {
     /// `costs.rack_unit_year`
     pub rack_unit_year: f64,
     /// `costs.license_per_core_year`; `None` resolves from the platform (F4.7.4)
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub license_per_core_year: Option<f64>,
     /// `costs.licenses_follow_cores`; `None` resolves from the platform
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub licenses_follow_cores: Option<bool>,
     /// `costs.dpu_price` (F4.6.5)
     pub dpu_price: f64,
     /// `costs.nic_price`: the NIC a DPU replaces
     pub nic_price: f64,
     /// `costs.dpu_watts`; `None` resolves from the DPU model (F4.6.4, F4.6.2)
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dpu_watts: Option<f64>,
     /// `costs.nic_watts`
     pub nic_watts: f64,
@@ -280,7 +273,7 @@ impl Default for Costs {
 }
 
 /// `claim.*`: the vendor's pitch the report tests (model 2.1).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     /// `claim.cpu_freed_percent`: the share of host CPU the pitch promised (0 = no claim)
     pub cpu_freed_percent: f64,
@@ -322,10 +315,10 @@ impl Scenario {
         if text.len() > MAX_SCENARIO_BYTES {
             return Err(ScenarioError::TooLarge { bytes: text.len() });
         }
-        let value = serde_json::from_str::<Value>(text).map_err(|e| ScenarioError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            message: strip_position(&e.to_string()),
+        let value = json::parse(text).map_err(|e| ScenarioError::Syntax {
+            line: e.line,
+            column: e.column,
+            message: e.message.to_owned(),
         })?;
         Scenario::from_value(value)
     }
@@ -341,7 +334,36 @@ impl Scenario {
     /// Pretty JSON, the format `dpucheck` reads: every plain field, and the resolved
     /// defaults only where the user set them.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_owned())
+        json::to_string_pretty(&self.to_json_value())
+    }
+
+    /// The scenario as JSON, in the order of [`FILE_ORDER`]: every plain field, and the
+    /// resolved defaults only where the user set them. (Links and saved lists sort the keys.)
+    pub fn to_json_value(&self) -> Value {
+        let mut top = Map::new();
+        top.insert("schema", self.schema.into());
+        for path in FILE_ORDER {
+            let Some(f) = crate::fields::field(path) else {
+                continue;
+            };
+            let value = crate::fields::to_json(f, (f.get)(self));
+            let (map, key) = match path.split_once('.') {
+                Some((section, key)) => {
+                    if top.get(section).is_none() {
+                        top.insert(section, Map::new().into());
+                    }
+                    match top.get_mut(section) {
+                        Some(Value::Object(m)) => (m, key),
+                        _ => continue,
+                    }
+                }
+                None => (&mut top, *path),
+            };
+            if let Some(v) = value {
+                map.insert(key, v);
+            }
+        }
+        Value::Object(top)
     }
 
     /// Checks every field against its allowed range. Never panics, never clamps.
@@ -433,14 +455,63 @@ pub fn default_dpu_watts(model: DpuModel) -> f64 {
     }
 }
 
-/// A serde_json message without its " at line L column C" tail (the position is reported
-/// separately).
-pub(crate) fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
-    }
-}
+/// The fields in the order a scenario file writes them (after `schema`): the order of the
+/// first release's files, which differs from the form's ([`crate::fields::FIELDS`]) in
+/// `costs`. A test checks that it names every field once.
+pub const FILE_ORDER: &[&str] = &[
+    "name",
+    "goals",
+    "platform.kind",
+    "platform.vsphere",
+    "platform.nsx",
+    "platform.datapath",
+    "workload.kind",
+    "workload.vms_per_host",
+    "dpu.model",
+    "dpu.per_host",
+    "dpu.dual_mode",
+    "dpu.factory_installed",
+    "dpu.oem",
+    "dpu.mixed_models_in_cluster",
+    "features",
+    "traffic.gbps_per_host",
+    "traffic.avg_packet_bytes",
+    "traffic.overlay",
+    "traffic.overlay_nic_offload",
+    "traffic.distributed_firewall",
+    "traffic.deep_inspection",
+    "traffic.encryption",
+    "traffic.measured_networking_cores",
+    "fleet.hosts",
+    "fleet.cluster_hosts",
+    "fleet.min_hosts_per_cluster",
+    "fleet.bound_by",
+    "fleet.cores_per_host",
+    "fleet.ghz",
+    "fleet.server_price",
+    "fleet.server_watts",
+    "fleet.rack_units_per_host",
+    "fleet.lifetime_years",
+    "costs.currency",
+    "costs.kwh_price",
+    "costs.pue",
+    "costs.rack_unit_year",
+    "costs.license_per_core_year",
+    "costs.licenses_follow_cores",
+    "costs.dpu_price",
+    "costs.nic_price",
+    "costs.dpu_watts",
+    "costs.nic_watts",
+    "costs.dpu_license_year",
+    "costs.discount_rate",
+    "claim.cpu_freed_percent",
+    "assumptions.vswitch_gbps_per_core",
+    "assumptions.vswitch_mpps_per_core",
+    "assumptions.overlay_overhead",
+    "assumptions.firewall_overhead",
+    "assumptions.crypto_cycles_per_byte",
+    "assumptions.offload_fraction",
+];
 
 #[cfg(test)]
 mod tests {
@@ -576,6 +647,106 @@ mod tests {
         // A big but plausible scenario (a long pretty-printed export) is fine.
         let fine = format!("{}{}", " ".repeat(30_000), "{}");
         assert!(Scenario::from_json(&fine).is_ok());
+    }
+
+    #[test]
+    fn the_file_order_names_every_field_once() {
+        let mut order: Vec<&str> = FILE_ORDER.to_vec();
+        let mut fields: Vec<&str> = crate::fields::FIELDS.iter().map(|f| f.path).collect();
+        order.sort_unstable();
+        fields.sort_unstable();
+        assert_eq!(order, fields);
+    }
+
+    #[test]
+    fn exports_are_written_as_the_first_release_wrote_them() {
+        let s = Scenario::from_json(
+            r#"{"name": "Lab ü \"q\"", "goals": ["save_rack_space", "cut_licensing"],
+                "platform": {"datapath": "enhanced"}, "features": ["nioc"],
+                "traffic": {"gbps_per_host": 123.456789, "measured_networking_cores": 3},
+                "costs": {"currency": "EUR", "license_per_core_year": 1234.5678,
+                          "licenses_follow_cores": false, "dpu_watts": 42.5},
+                "assumptions": {"offload_fraction": {"low": 0.1, "likely": 0.2, "high": 0.3}}}"#,
+        )
+        .unwrap();
+        let want = r#"{
+  "schema": 1,
+  "name": "Lab ü \"q\"",
+  "goals": [
+    "save_rack_space",
+    "cut_licensing"
+  ],
+  "platform": {
+    "kind": "vsphere",
+    "vsphere": "8.0u3",
+    "nsx": "4.2",
+    "datapath": "enhanced"
+  },
+  "workload": {
+    "kind": "many_vms",
+    "vms_per_host": 20
+  },
+  "dpu": {
+    "model": "bluefield3",
+    "per_host": 1,
+    "dual_mode": "active_standby",
+    "factory_installed": true,
+    "oem": "dell",
+    "mixed_models_in_cluster": false
+  },
+  "features": [
+    "nioc"
+  ],
+  "traffic": {
+    "gbps_per_host": 123.456789,
+    "avg_packet_bytes": 800.0,
+    "overlay": true,
+    "overlay_nic_offload": true,
+    "distributed_firewall": false,
+    "deep_inspection": false,
+    "encryption": "none",
+    "measured_networking_cores": 3.0
+  },
+  "fleet": {
+    "hosts": 32,
+    "cluster_hosts": 16,
+    "min_hosts_per_cluster": 2,
+    "bound_by": "cpu",
+    "cores_per_host": 64,
+    "ghz": 2.8,
+    "server_price": 30000.0,
+    "server_watts": 700.0,
+    "rack_units_per_host": 1.0,
+    "lifetime_years": 5.0
+  },
+  "costs": {
+    "currency": "EUR",
+    "kwh_price": 0.15,
+    "pue": 1.5,
+    "rack_unit_year": 300.0,
+    "license_per_core_year": 1234.5678,
+    "licenses_follow_cores": false,
+    "dpu_price": 2500.0,
+    "nic_price": 500.0,
+    "dpu_watts": 42.5,
+    "nic_watts": 20.0,
+    "dpu_license_year": 0.0,
+    "discount_rate": 0.0
+  },
+  "claim": {
+    "cpu_freed_percent": 30.0
+  },
+  "assumptions": {
+    "offload_fraction": {
+      "low": 0.1,
+      "likely": 0.2,
+      "high": 0.3
+    }
+  }
+}"#;
+        assert_eq!(s.to_json_pretty(), want);
+        let empty = Scenario::default().to_json_pretty();
+        assert!(empty.ends_with("\"assumptions\": {}\n}"), "{empty}");
     }
 
     #[test]

@@ -11,9 +11,8 @@
 
 use std::fmt;
 
-use serde_json::{Map, Value};
-
 use crate::error::ScenarioError;
+use crate::json::{Map, Value};
 use crate::scenario::Scenario;
 
 /// The version of the link format written by [`encode`].
@@ -75,14 +74,15 @@ impl std::error::Error for ShareError {}
 /// assert_eq!(share::decode(&link).unwrap(), s);
 /// ```
 pub fn encode(s: &Scenario) -> String {
-    let full = serde_json::to_value(s).unwrap_or(Value::Null);
-    let defaults = serde_json::to_value(Scenario::default()).unwrap_or(Value::Null);
+    let full = s.to_json_value();
+    let defaults = Scenario::default().to_json_value();
     let mut diff = match diff(&full, &defaults, "") {
         Some(Value::Object(map)) => map,
         _ => Map::new(),
     };
-    diff.insert("schema".to_owned(), Value::from(s.schema));
-    let json = Value::Object(diff).to_string();
+    diff.insert("schema", Value::from(s.schema));
+    // Keys sorted, as the first links were written.
+    let json = Value::Object(diff).sorted().to_string();
     format!("{LINK_VERSION}.{}", base64url_encode(json.as_bytes()))
 }
 
@@ -118,7 +118,7 @@ pub fn fragment_value(hash: &str) -> Option<&str> {
 fn diff(value: &Value, default: &Value, parent: &str) -> Option<Value> {
     match (value, default) {
         (Value::Object(v), Value::Object(d)) if parent != "assumptions" => {
-            let map: Map<String, Value> = v
+            let map: Map = v
                 .iter()
                 .filter_map(|(k, item)| match d.get(k) {
                     Some(def) => diff(item, def, k).map(|x| (k.clone(), x)),

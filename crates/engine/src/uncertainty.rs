@@ -94,7 +94,7 @@ pub fn triangular(r: Range, u: f64) -> f64 {
     } else {
         b - ((1.0 - u) * width * (b - c)).sqrt()
     };
-    x.clamp(a, b)
+    crate::float::clamp(x, a, b)
 }
 
 /// Linear interpolation between the closest ranks of a sorted slice (p in [0, 1]).
@@ -144,8 +144,8 @@ pub fn analyse(p: &Plan, samples: u32, seed: u64) -> Uncertainty {
         shares.push(o.z / p.c);
     }
     let worth = npvs.iter().filter(|n| **n > 0.0).count();
-    npvs.sort_by(f64::total_cmp);
-    shares.sort_by(f64::total_cmp);
+    crate::sort::floats(&mut npvs);
+    crate::sort::floats(&mut shares);
     let mut tornado: Vec<TornadoBar> = ASSUMPTIONS
         .iter()
         .map(|spec| {
@@ -164,7 +164,7 @@ pub fn analyse(p: &Plan, samples: u32, seed: u64) -> Uncertainty {
         })
         .collect();
     // Stable: equal swings keep the order of SPEC §5.
-    tornado.sort_by(|a, b| b.swing.total_cmp(&a.swing));
+    crate::sort::stable_by(&mut tornado, |a, b| a.swing.total_cmp(&b.swing).is_gt());
     Uncertainty {
         samples,
         seed,
