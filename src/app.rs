@@ -56,6 +56,9 @@ pub struct AppProps {
     /// A random storage name for pasted iframe snippets.
     #[prop_or_default]
     pub iframe_ns: AttrValue,
+    /// Rendered by the build's pre-renderer (native), not by the page.
+    #[prop_or_default]
+    pub prerender: bool,
 }
 
 /// The state to start from and the notice to show: a readable link wins, then the named
@@ -398,7 +401,7 @@ pub fn App(props: &AppProps) -> Html {
                     if let Some(p) = state.preset.and_then(preset) {
                         <p class="preset-summary">{p.summary}</p>
                     }
-                    <ScenarioForm state={state_rc.clone()} act={act.clone()} />
+                    <ScenarioForm state={state_rc.clone()} act={act.clone()} prerender={props.prerender} />
                     <button type="button" class="jump" onclick={to_verdict}>{format!("Back to the verdict: {} ↑", report.verdict.label())}</button>
                     <SavedList state={state_rc.clone()} act={act.clone()} namespace={props.namespace.clone()} from_disk={props.from_disk} />
                 </section>

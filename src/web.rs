@@ -255,6 +255,24 @@ fn carry_over(old: &web_sys::Element, document: &web_sys::Document) {
             let _ = el.dispatch_event(&ev);
         }
     };
+    // Sections a reader opened stay open.
+    if let Ok(open) = old.query_selector_all("details[data-section][open]") {
+        for i in 0..open.length() {
+            let Some(name) = open
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.get_attribute("data-section"))
+            else {
+                continue;
+            };
+            if let Ok(Some(now)) = document.query_selector(&format!(
+                "details[data-section=\"{}\"]",
+                name.replace(['"', '\\'], "")
+            )) {
+                let _ = now.set_attribute("open", "");
+            }
+        }
+    }
     for i in 0..controls.length() {
         let Some(was) = controls
             .get(i)

@@ -134,6 +134,10 @@ pub struct ScenarioFormProps {
     pub state: Rc<State>,
     /// Changes the state.
     pub act: Callback<Action>,
+    /// Rendered for a pre-rendered page: a folded section's inputs are left out (they are
+    /// not visible, and cannot change anything before the app runs); the app renders them.
+    #[prop_or_default]
+    pub prerender: bool,
 }
 
 fn control(path: &'static str, props: &ScenarioFormProps, embedded: bool) -> Html {
@@ -228,11 +232,13 @@ fn section(
                     <span class="section-invalid">{"needs a fix"}</span>
                 }
             </summary>
-            <div class="section-body">
-                for path in paths.iter() {
-                    { control(path, props, embedded) }
-                }
-            </div>
+            if open || !props.prerender {
+                <div class="section-body">
+                    for path in paths.iter() {
+                        { control(path, props, embedded) }
+                    }
+                </div>
+            }
         </details>
     }
 }

@@ -1238,10 +1238,11 @@ pub fn person_message(e: &ScenarioError, typed: &str, currency: &str) -> String 
         }
     };
     // Named by its label, so the message stands on its own (read out, or in a list of errors).
+    // (ASCII only: the messages start with an English word or a quote mark, and Unicode's
+    // case tables would cost the page kilobytes.)
     let mut what = what;
-    if let Some(first) = what.get(..1).filter(|c| c != &c.to_lowercase()) {
-        let lower = first.to_lowercase();
-        what.replace_range(..1, &lower);
+    if let Some(first) = what.get_mut(..1) {
+        first.make_ascii_lowercase();
     }
     let label = label_at(path);
     if allowed.is_empty() {
