@@ -323,7 +323,13 @@ describe("figures (one run, one browser)", () => {
     // embed loader or its demo, which are published beside it).
     const sizes = { html: 0, js: 0, wasm: 0, css: 0 };
     const index = readFileSync(join(DIST, "index.html"), "utf8");
-    const named = new Set(["index.html", ...[...index.matchAll(/\/([\w.-]+\.(?:js|wasm|css))\b/g)].map((m) => m[1])]);
+    // The files the page loads: <link href> (stylesheet, modulepreload, preload) and the
+    // loader's import; not text that merely names a file (the Embed panel's snippets).
+    const refs = [
+      ...[...index.matchAll(/<link\b[^>]*\bhref="?\.\/([\w.-]+\.(?:js|wasm|css))/g)].map((m) => m[1]),
+      ...[...index.matchAll(/\bfrom\s*['"]\.\/([\w.-]+\.js)['"]/g)].map((m) => m[1]),
+    ];
+    const named = new Set(["index.html", ...refs]);
     for (const f of readdirSync(DIST).filter((f) => named.has(f))) {
       const ext = f.split(".").pop();
       if (ext in sizes) sizes[ext] += gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length;

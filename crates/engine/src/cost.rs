@@ -912,6 +912,20 @@ mod tests {
         );
     }
 
+    #[test]
+    fn break_even_at_exactly_the_most_a_dpu_can_free() {
+        // A cluster of 5 that keeps 1 must give up all 4 (A* = ⌈5·300,782.03/(118,403.23 +
+        // 300,782.03)⌉ = ⌈3.59⌉ = 4), at Z = 4·64/5 = 51.2 cores, which is φ·C, the most a
+        // DPU frees. Measured: 32 cores at 10 Gb/s, 3.2 per Gb/s: 51.2/(0.8·3.2) = 20 Gb/s.
+        assert_eq!(
+            break_even_of(
+                r#"{"fleet": {"hosts": 5, "cluster_hosts": 5, "min_hosts_per_cluster": 1},
+                    "costs": {"dpu_price": 300000}, "traffic": {"measured_networking_cores": 32}}"#
+            ),
+            Some(20.0)
+        );
+    }
+
     /// The smallest traffic (to 0.01 Gb/s) at which the net saving is ≥ 0, by scanning.
     fn scanned_break_even(json: &str, top: f64) -> Option<f64> {
         let s = scenario(json);
