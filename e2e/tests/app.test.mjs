@@ -158,6 +158,21 @@ describe("the page", () => {
     assert.match(odds, /in 8 of 10 futures the result lies between a loss of USD [\d,]+ and a saving of USD [\d,]+/);
     const shown = Number(/pay off in ([\d.]+) % of them/.exec(odds)?.[1]);
     assert.ok(Math.abs(shown - EXPECTED.toss_up.p_worth_it * 100) < 0.051, `${odds} vs dpucheck ${EXPECTED.toss_up.p_worth_it}`);
+    // The cash-flow chart: one bar per year, the running total ending at the net saving,
+    // and the payback year the figures give.
+    await page.selectOption("#preset", "nfv-heavy");
+    await waitVerdict(EXPECTED.presets["nfv-heavy"].verdict);
+    const cash = await page.$eval(".chart-cash", (fig) => ({
+      payback: fig.dataset.paybackYear,
+      years: [...fig.querySelectorAll("[data-year]")].map((g) => [Number(g.dataset.year), Number(g.dataset.cumulative)]),
+    }));
+    const net = Number(await page.getAttribute('[data-cost="net_saving"]', "data-value"));
+    assert.ok(cash.years.length >= 2, JSON.stringify(cash));
+    assert.ok(Math.abs(cash.years.at(-1)[1] - net) <= 1e-6 * Math.max(1, Math.abs(net)), "the running total ends at the net saving");
+    const payback = await page.getAttribute('[data-cost="payback_year"]', "data-value");
+    assert.equal(cash.payback, payback === "null" ? "none" : String(Number(payback)));
+    const firstPaying = cash.years.findIndex((_, i) => cash.years.slice(i).every(([, c]) => c >= -1e-9));
+    assert.equal(String(cash.years[firstPaying]?.[0] ?? "none"), cash.payback, "paid back from that year on");
     // A bare-metal cloud: the isolation is the point.
     await page.selectOption("#preset", "bare-metal-cloud");
     await waitVerdict("required");
