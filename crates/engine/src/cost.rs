@@ -488,14 +488,8 @@ pub fn point(p: &Plan, v: &Values) -> Cost {
         npv: o.npv,
         dpu_line_rate_gbps: p.line_rate,
         clusters: p.clusters,
-        servers_per_cluster: (
-            per_cluster(p.clusters.size),
-            if p.clusters.rest > 0 {
-                per_cluster(p.clusters.rest)
-            } else {
-                0
-            },
-        ),
+        // A fleet without a smaller last cluster: per_cluster(0) = 0.
+        servers_per_cluster: (per_cluster(p.clusters.size), per_cluster(p.clusters.rest)),
     }
 }
 
@@ -800,6 +794,13 @@ mod tests {
             c.value_of_avoided_servers - c.dpu_incremental_cost,
         );
         close(c.rack_units_freed, 5.0);
+        // 2 U servers: the same 5 servers free 10 U.
+        let c2 = cost_of(
+            r#"{"traffic": {"gbps_per_host": 100, "avg_packet_bytes": 1500},
+                "fleet": {"hosts": 16, "cores_per_host": 32, "rack_units_per_host": 2}}"#,
+        );
+        assert_eq!(c2.servers_avoided, 5);
+        close(c2.rack_units_freed, 10.0);
         // Year 0: 5 servers not bought (150,000) against 11 × 2,000 of DPU premium.
         close(c.cash_flow[0].amount, 150_000.0 - 22_000.0);
         close(c.cash_flow[1].amount, 5.0 * sy - 11.0 * DPU_POWER_YEAR);
@@ -907,6 +908,21 @@ mod tests {
         assert_eq!(
             break_even_of(
                 r#"{"fleet": {"hosts": 4, "cluster_hosts": 4}, "costs": {"dpu_price": 50000}}"#
+            ),
+            Some(256.0)
+        );
+    }
+
+    #[test]
+    fn break_even_when_the_needed_servers_come_out_whole() {
+        // k = 30,500 − 500 = 30,000 = v (no running costs): A* = 4·k/(v + k) = 2 exactly,
+        // which the cluster of 4 (keeping 2) gives at Z = 32 cores, 256 Gb/s, and the net
+        // saving there is 2·60,000 − 4·30,000 = 0: it pays (SPEC: net ≥ 0).
+        assert_eq!(
+            break_even_of(
+                r#"{"fleet": {"hosts": 4, "cluster_hosts": 4, "server_price": 30000, "server_watts": 0},
+                    "costs": {"dpu_price": 30500, "nic_price": 500, "dpu_watts": 20, "nic_watts": 20,
+                              "rack_unit_year": 0, "license_per_core_year": 0}}"#
             ),
             Some(256.0)
         );
