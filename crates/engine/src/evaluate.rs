@@ -228,7 +228,9 @@ fn settle_with(s: &Scenario, u: &Uncertainty) -> String {
     if s.traffic.measured_networking_cores.is_none() {
         return "the host cores your data path uses today (esxtop, pidstat)".to_owned();
     }
-    match u.tornado.first().filter(|b| b.swing > 0.0) {
+    // (With measured cores only the offloaded share is sampled; a toss-up means it moves
+    // the money, so it leads the tornado.)
+    match u.tornado.first() {
         Some(bar) => format!("the {} on one host", in_sentence(&bar.label)),
         None => "the offloaded share on one host".to_owned(),
     }
@@ -270,6 +272,44 @@ fn user_value(s: &Scenario, f: &crate::fields::Field) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn resolved_defaults_say_which_ones_you_set() {
+        let s = Scenario::from_json(
+            r#"{"platform": {"datapath": "enhanced"},
+                "costs": {"license_per_core_year": 40, "licenses_follow_cores": false, "dpu_watts": 90},
+                "assumptions": {"offload_fraction": {"low": 0.5, "likely": 0.6, "high": 0.7}}}"#,
+        )
+        .expect("valid");
+        let all = resolved_defaults(&s);
+        let get = |path: &str| {
+            all.iter()
+                .find(|d| d.path == path)
+                .unwrap_or_else(|| panic!("{path} is listed"))
+        };
+        for (path, value) in [
+            ("platform.datapath", serde_json::json!("enhanced")),
+            ("costs.license_per_core_year", serde_json::json!(40.0)),
+            ("costs.licenses_follow_cores", serde_json::json!(false)),
+            ("costs.dpu_watts", serde_json::json!(90.0)),
+            (
+                "assumptions.offload_fraction",
+                serde_json::json!({"low": 0.5, "likely": 0.6, "high": 0.7}),
+            ),
+        ] {
+            let d = get(path);
+            assert!(d.user_set, "{path}");
+            assert_eq!(d.value, value.into(), "{path}");
+        }
+        // The defaults themselves: not set by the user, with the value in force.
+        let d = resolved_defaults(&Scenario::default());
+        let watts = d
+            .iter()
+            .find(|d| d.path == "costs.dpu_watts")
+            .expect("listed");
+        assert!(!watts.user_set);
+        assert_eq!(watts.value, serde_json::json!(150.0).into());
+    }
 
     fn finding(severity: Severity) -> Finding {
         Finding {

@@ -333,6 +333,55 @@ fn rack_space_says_why_no_server_goes() {
 }
 
 #[test]
+fn whole_server_and_small_share_boundaries() {
+    // Exactly one server's worth in a cluster of 2 that keeps 2: measured 40 cores, Z = 32,
+    // 2·32 = 64 cores = one 64-core server, and none to spare.
+    let d = detail(
+        r#"{"goals": ["save_rack_space"], "fleet": {"hosts": 2}, "traffic": {"measured_networking_cores": 40}}"#,
+        "rack-space-needs-whole-servers",
+    );
+    assert!(
+        d.contains("adds up to 64 cores, but a cluster must keep 2 hosts"),
+        "{d}"
+    );
+    // Networking at exactly 5 % of the host (0.8 of 16 cores) is not "little".
+    let at = |m: &str| {
+        finding(
+            &format!(r#"{{"fleet": {{"cores_per_host": 16}}, "traffic": {{"measured_networking_cores": {m}}}}}"#),
+            "not-network-intensive",
+        )
+        .unwrap()
+        .title
+    };
+    assert_eq!(at("0.8"), "The DPU frees less than one core per host");
+    assert_eq!(at("0.79"), "Networking uses little of this host's CPU");
+}
+
+#[test]
+fn feature_findings_name_the_features_relied_on() {
+    let d = detail(r#"{"features": ["lacp", "lldp", "nioc"]}"#, "features-kept");
+    assert!(d.starts_with("LACP, LLDP stay supported"), "{d}");
+    let d = detail(
+        r#"{"features": ["netflow", "sr_iov"]}"#,
+        "feature-support-unverified",
+    );
+    assert!(
+        d.contains("neither support nor loss for SR-IOV, NetFlow / IPFIX."),
+        "{d}"
+    );
+}
+
+#[test]
+fn severities_have_their_json_names() {
+    for s in Severity::ALL {
+        assert_eq!(
+            serde_json::to_value(s).expect("serialises"),
+            serde_json::Value::String(s.wire().to_owned())
+        );
+    }
+}
+
+#[test]
 fn security_work_the_dpu_could_take() {
     let goal = r#""goals": ["offload_security"]"#;
     // vSphere: only the distributed firewall counts; encryption and inspection stay.
