@@ -10,7 +10,7 @@ use dpu_engine::Report;
 use dpu_engine::assumptions::spec;
 use dpu_engine::fields::with_unit;
 use dpu_engine::float::{clamp, fixed, shortest};
-use dpu_engine::format::{auto, count, in_sentence, money, num, percent};
+use dpu_engine::format::{auto, count, in_sentence, money, num, percent, threshold};
 use dpu_engine::report::figure;
 use dpu_engine::uncertainty::TornadoBar;
 use yew::prelude::*;
@@ -446,7 +446,7 @@ pub fn traffic_chart(r: &Report, hosts: &Hosts) -> Html {
     ];
     if let Some(b) = even {
         tags.push(Tag {
-            text: format!("pays from {}", gbps(b)),
+            text: format!("pays from {}", threshold(b)),
             class: "tag-even",
             line: Some(x.at(clamp(b, 0.0, x_top))),
             x: 0.0,
@@ -478,7 +478,7 @@ pub fn traffic_chart(r: &Report, hosts: &Hosts) -> Html {
     // "no traffic within the line rate": how the page reads a missing break-even.
     let never = figure("break_even_gbps_per_host").map_or("none", |f| f.none);
     let even_text = match even {
-        Some(b) => format!("It pays from {} per host.", gbps(b)),
+        Some(b) => format!("It pays from {} per host.", threshold(b)),
         None => format!("Break-even: {never}."),
     };
     let mut summary = format!(
@@ -531,7 +531,7 @@ pub fn traffic_chart(r: &Report, hosts: &Hosts) -> Html {
                 {key("key-n", label("networking_cores_per_host").to_owned())}
                 {key("key-z", label("cores_freed_per_host").to_owned())}
                 {key("key-now", format!("your traffic: {}", gbps(g)))}
-                {key("key-even", format!("break-even: {}", even.map_or_else(|| never.to_owned(), gbps)))}
+                {key("key-even", format!("break-even: {}", even.map_or_else(|| never.to_owned(), threshold)))}
                 {key("key-rate", format!("{}: {}{}", label("dpu_line_rate_gbps"), gbps(rate),
                     if rate_inside { "" } else { " (beyond the chart)" }))}
                 for l in refs_on.iter() {

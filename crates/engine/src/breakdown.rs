@@ -299,7 +299,7 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
             "k ≤ 0: the DPUs cost nothing extra".to_owned()
         },
         match c.break_even_gbps_per_host {
-            Some(b) => format!("{} Gb/s per host", auto(b)),
+            Some(b) => format!("{} per host", crate::format::threshold(b)),
             None => crate::report::figure("break_even_gbps_per_host")
                 .map(|fig| fig.none.to_owned())
                 .unwrap_or_default(),

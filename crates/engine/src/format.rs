@@ -59,6 +59,19 @@ pub fn auto(x: f64) -> String {
     num(x, decimals)
 }
 
+/// A break-even traffic, with the two decimals it is computed to (SPEC §5: to 0.01 Gb/s).
+/// Rounding it like other figures could show a threshold below itself: a cost that pays
+/// from 31.25 Gb/s would read "31.2 Gb/s", where it does not pay yet.
+///
+/// ```
+/// assert_eq!(dpu_engine::format::threshold(31.25), "31.25 Gb/s");
+/// assert_eq!(dpu_engine::format::threshold(32.0), "32 Gb/s");
+/// assert_eq!(dpu_engine::format::threshold(1_234.56), "1,234.56 Gb/s");
+/// ```
+pub fn threshold(gbps: f64) -> String {
+    format!("{} Gb/s", num(gbps, 2))
+}
+
 /// Money: the currency label and a whole amount, e.g. `USD 81,357` or `USD -81,357`.
 pub fn money(x: f64, currency: &str) -> String {
     let amount = num(x, 0);

@@ -234,6 +234,8 @@ pub enum FigureKind {
     Servers,
     /// Gb/s.
     Gbps,
+    /// A break-even in Gb/s, shown to the 0.01 Gb/s it is computed to.
+    Threshold,
     /// Packets per second.
     Pps,
     /// Rack units.
@@ -376,7 +378,7 @@ pub const FIGURES: &[Figure] = &[
     Figure {
         field: "break_even_gbps_per_host",
         label: "Pays from (traffic per host)",
-        kind: FigureKind::Gbps,
+        kind: FigureKind::Threshold,
         get: |c| c.break_even_gbps_per_host,
         none: "no traffic within the line rate",
     },
@@ -415,6 +417,7 @@ impl Figure {
             FigureKind::Share => percent(x),
             FigureKind::Servers => auto(x),
             FigureKind::Gbps => format!("{} Gb/s", auto(x)),
+            FigureKind::Threshold => crate::format::threshold(x),
             FigureKind::Pps => num(x, 0),
             FigureKind::RackUnits => format!("{} U", auto(x)),
             FigureKind::Year => num(x, 0),
@@ -524,6 +527,22 @@ mod tests {
         assert_eq!(show("payback_year"), "never within the lifetime");
         assert_eq!(show("networking_share_of_host"), "2.4 %");
         assert!(show("net_saving").starts_with("EUR -"));
+    }
+
+    #[test]
+    fn a_break_even_never_reads_below_itself() {
+        // vcf9-measured: 4 measured cores at 25 Gb/s scale to E = 0.16·G, so Z = 0.8·E =
+        // 0.128·G; a cluster of 16 hosts of 64 cores gives up its first server at Z = 4,
+        // G = 31.25 Gb/s, and its three clusters then avoid 3 ≥ A* = 2 servers. Rounded
+        // like other figures it would read 31.2 Gb/s, where nothing pays yet.
+        let s = crate::presets::preset("vcf9-measured")
+            .expect("preset")
+            .scenario()
+            .expect("valid");
+        let cost = crate::evaluate(&s).cost;
+        let show = |field| figure(field).expect("figure").show(&cost, "USD");
+        assert_eq!(show("break_even_gbps_per_host"), "31.25 Gb/s");
+        assert_eq!(show("offloaded_gbps_per_host"), "25 Gb/s");
     }
 
     #[test]

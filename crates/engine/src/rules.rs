@@ -457,9 +457,9 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                 }
                 match c.break_even_gbps_per_host {
                     Some(b) if b > s.traffic.gbps_per_host => Some(fired.instead(format!(
-                        "Keep networking on the host. Revisit when traffic nears {} Gb/s per host, \
+                        "Keep networking on the host. Revisit when traffic nears {} per host, \
                          where the model breaks even.",
-                        auto(b)
+                        crate::format::threshold(b)
                     ))),
                     Some(_) => Some(fired),
                     None => Some(fired.instead(
