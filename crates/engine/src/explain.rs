@@ -71,11 +71,16 @@ pub fn chain(s: &Scenario, r: &Report) -> Vec<Link> {
             ),
             None => format!(
                 "At {} Gb/s of {}-byte packets, networking uses about {} of each host's {host} \
-                 ({}).",
+                 ({}){}.",
                 auto(t.gbps_per_host),
                 auto(t.avg_packet_bytes),
                 cores(c.networking_cores_per_host),
-                percent(c.networking_share_of_host)
+                percent(c.networking_share_of_host),
+                if c.networking_cores_per_host > f64::from(host) {
+                    ": more than the host has, so check the traffic and packet size"
+                } else {
+                    ""
+                }
             ),
         },
     ));
@@ -94,7 +99,7 @@ pub fn chain(s: &Scenario, r: &Report) -> Vec<Link> {
             && t.distributed_firewall
             && s.platform.nsx == crate::choice::NsxVersion::V4_0_1
         {
-            kept.push("the firewall (unverified on NSX 4.0.1)".to_owned());
+            kept.push("the firewall, unverified on NSX 4.0.1,".to_owned());
         }
     }
     let kept = match kept.len() {
@@ -106,9 +111,15 @@ pub fn chain(s: &Scenario, r: &Report) -> Vec<Link> {
     out.push(link(
         "freed",
         format!(
-            "The DPU can take over {}{kept}; removing {} of that work frees {} per host.",
+            "The DPU can take over {}{kept}; removing {} of that work{} frees {} per host.",
             cores(c.offloadable_cores_per_host),
             percent(phi),
+            // Z = φ·min(E, C): say the cap, or 80 % of 73.2 cores "frees 38.4".
+            if c.offloadable_cores_per_host > f64::from(host) {
+                format!(", counted up to the host's {host} cores,")
+            } else {
+                String::new()
+            },
             cores(c.cores_freed_per_host)
         ),
     ));
@@ -345,6 +356,30 @@ mod tests {
             chain[3].text,
             "With no server avoided, the DPUs in all 32 hosts cost USD 105,025 more over 5 years: a \
              net loss of USD 105,025."
+        );
+    }
+
+    #[test]
+    fn the_chain_says_when_networking_exceeds_the_host() {
+        // 150 Gb/s of 256-byte packets on a kernel path (M = 1 Mpps per core): b = 150·10³/
+        // (8·256) = 73.24 cores, the firewall 0.4·b = 29.30, N = 102.5 cores of 48 (213.6 %);
+        // on NSX 4.0.1 the firewall stays, E = 73.2 cores, Z = 0.8·min(73.2, 48) = 38.4.
+        let (s, r) = both(
+            r#"{"platform": {"kind": "vsphere", "vsphere": "8.0u3", "nsx": "4.0.1"},
+                "traffic": {"gbps_per_host": 150, "avg_packet_bytes": 256, "distributed_firewall": true},
+                "fleet": {"cores_per_host": 48}}"#,
+        );
+        let chain = chain(&s, &r);
+        assert_eq!(
+            chain[0].text,
+            "At 150 Gb/s of 256-byte packets, networking uses about 103 cores of each host's 48 \
+             (213.6 %): more than the host has, so check the traffic and packet size."
+        );
+        assert_eq!(
+            chain[1].text,
+            "The DPU can take over 73.2 cores (the firewall, unverified on NSX 4.0.1, stays on \
+             the host); removing 80 % of that work, counted up to the host's 48 cores, frees 38.4 \
+             cores per host."
         );
     }
 
