@@ -226,7 +226,10 @@ pub fn headline(
 /// measured already; then the assumption that moves the answer most.
 fn settle_with(s: &Scenario, u: &Uncertainty) -> String {
     if s.traffic.measured_networking_cores.is_none() {
-        return "the host cores your data path uses today (esxtop, pidstat)".to_owned();
+        return format!(
+            "the host cores your data path uses today ({})",
+            s.core_meter()
+        );
     }
     // (With measured cores only the offloaded share is sampled; a toss-up means it moves
     // the money, so it leads the tornado.)

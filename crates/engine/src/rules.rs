@@ -885,11 +885,12 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                         s.fleet.cores_per_host
                     )
                 };
-                Some(Fired::new(detail).instead(
-                    "Measure the cores the data path uses today (esxtop, pidstat) and enter them, or \
-                     check the packet size and traffic; a poll-mode data path (DPDK, AF_XDP, VPP) \
-                     may carry this traffic without a DPU.",
-                ))
+                Some(Fired::new(detail).instead(format!(
+                    "Measure the cores the data path uses today ({}) and enter them, or check the \
+                     packet size and traffic; a poll-mode data path (DPDK, AF_XDP, VPP) may carry \
+                     this traffic without a DPU.",
+                    s.core_meter()
+                )))
             },
         },
         RuleDoc {

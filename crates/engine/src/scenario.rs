@@ -444,6 +444,16 @@ impl Scenario {
     pub fn is_vsphere9(&self) -> bool {
         self.is_vsphere() && self.platform.vsphere >= VsphereVersion::V9_0
     }
+
+    /// How to measure the cores the data path uses on this platform: esxtop on ESXi, the
+    /// Linux tools elsewhere (a poll-mode path's pinned cores show as busy in both).
+    pub fn core_meter(&self) -> &'static str {
+        if self.is_vsphere() {
+            "esxtop"
+        } else {
+            "pidstat, top"
+        }
+    }
 }
 
 /// The DPU power default: 150 W for BlueField-3 and -4 (F4.6.4: up to 150 W with auxiliary
