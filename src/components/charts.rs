@@ -179,43 +179,138 @@ struct Spot {
 }
 
 /// Places tags in rows above a plot ending at `right` so that no two overlap and no marker
-/// line runs through another's text. Tags are taken in the order [`sort_tags`] gives, each
-/// into the lowest row that is clear.
+/// line runs through another's text. A marker tag's text goes right of its line when it fits,
+/// else left; each row is the lowest that is clear, taking the tags in the order
+/// [`sort_tags`] gives. A marker line runs from its tag down to the plot, so a text that
+/// covers another tag's line must sit above that tag: when it would come first, it waits for
+/// that tag. When the preferred sides leave no clear layout (two tags whose texts each cover
+/// the other's line), a tag takes the other side of its line; the layout with the fewest
+/// crossings, then the fewest tags off their preferred side, then the fewest rows wins.
+/// Returns the spots in the order of `tags`.
 fn place(tags: &[Tag], right: f64) -> Vec<Spot> {
-    let mut out: Vec<Spot> = Vec::with_capacity(tags.len());
-    for t in tags {
-        let w = width(&t.text);
-        let (x, end) = match t.line {
-            Some(l) if l + 4.0 + w <= right || l - 4.0 - w < 0.0 => (l + 4.0, false),
-            Some(l) => (l - 4.0, true),
-            None => (t.x, t.end),
+    let sides = sides(tags, right);
+    let combos: usize = sides.iter().map(Vec::len).product();
+    let mut best: Option<((usize, usize, usize), Vec<Spot>)> = None;
+    for code in 0..combos {
+        let mut rest = code;
+        let spans: Vec<Span> = sides
+            .iter()
+            .map(|s| {
+                let pick = s[rest % s.len()];
+                rest /= s.len();
+                pick
+            })
+            .collect();
+        let off_side = {
+            let mut rest = code;
+            sides
+                .iter()
+                .filter(|s| {
+                    let alt = rest % s.len() != 0;
+                    rest /= s.len();
+                    alt
+                })
+                .count()
         };
-        let (from, to) = if end { (x - w, x) } else { (x, x + w) };
-        let crosses =
-            |line: Option<f64>, a: f64, b: f64| line.is_some_and(|l| l >= a - 3.0 && l <= b + 3.0);
+        let (spots, crossings) = rows(tags, &spans);
+        let height = spots.iter().map(|s| s.row + 1).max().unwrap_or(0);
+        let score = (crossings, off_side, height);
+        if best.as_ref().is_none_or(|(b, _)| score < *b) {
+            best = Some((score, spots));
+        }
+    }
+    best.map(|(_, spots)| spots).unwrap_or_default()
+}
+
+/// Where a tag's text may go: its anchor, whether it ends there, and the span it covers.
+type Span = (f64, bool, f64, f64);
+
+/// Each tag's possible spans, the preferred one first: a
+/// marker tag right of its line when it fits before `right`, else left when it fits after 0.
+fn sides(tags: &[Tag], right: f64) -> Vec<Vec<Span>> {
+    tags.iter()
+        .map(|t| {
+            let w = width(&t.text);
+            let at = |x: f64, end: bool| {
+                if end {
+                    (x, true, x - w, x)
+                } else {
+                    (x, false, x, x + w)
+                }
+            };
+            match t.line {
+                Some(l) => {
+                    let rightwards = l + 4.0 + w <= right;
+                    let leftwards = l - 4.0 - w >= 0.0;
+                    match (rightwards, leftwards) {
+                        (true, true) => vec![at(l + 4.0, false), at(l - 4.0, true)],
+                        (false, true) => vec![at(l - 4.0, true)],
+                        _ => vec![at(l + 4.0, false)],
+                    }
+                }
+                None => vec![at(t.x, t.end)],
+            }
+        })
+        .collect()
+}
+
+/// Whether a marker line at `line` runs through the span `a`..`b` (with a margin).
+fn crosses(line: Option<f64>, a: f64, b: f64) -> bool {
+    line.is_some_and(|l| l >= a - 3.0 && l <= b + 3.0)
+}
+
+/// Rows for tags at the given spans, in [`place`]'s order; returns the spots in the order of
+/// `tags` and how many tags found no clear row (and went above all the others).
+fn rows(tags: &[Tag], spans: &[Span]) -> (Vec<Spot>, usize) {
+    // Tag i waits for tag j when i's text covers j's line (then i must be above j).
+    let waits = |i: usize, j: usize| i != j && crosses(tags[j].line, spans[i].2, spans[i].3);
+    let mut done = vec![false; tags.len()];
+    let mut placed: Vec<(usize, Spot)> = Vec::with_capacity(tags.len());
+    let mut crossings = 0;
+    while placed.len() < tags.len() {
+        let free = |i: &usize| !done[*i] && (0..tags.len()).all(|j| done[j] || !waits(*i, j));
+        // In a cycle of waiting tags, the first in order goes now (and will cross).
+        let i = (0..tags.len())
+            .find(free)
+            .or_else(|| (0..tags.len()).find(|i| !done[*i]))
+            .unwrap_or(0);
+        let (x, end, from, to) = spans[i];
+        let line = tags[i].line;
         let clear = |row: usize| {
-            out.iter().zip(tags).all(|(s, other)| {
+            placed.iter().all(|(j, s)| {
                 if s.row == row {
                     to + 8.0 < s.from || s.to + 8.0 < from
                 } else if s.row < row {
-                    !crosses(t.line, s.from, s.to)
+                    !crosses(line, s.from, s.to)
                 } else {
-                    !crosses(other.line, from, to)
+                    !crosses(tags[*j].line, from, to)
                 }
             })
         };
-        let row = (0..=tags.len())
-            .find(|r| clear(*r))
-            .unwrap_or_else(|| out.iter().map(|s| s.row + 1).max().unwrap_or(0));
-        out.push(Spot {
-            x,
-            end,
-            row,
-            from,
-            to,
-        });
+        let row = match (0..=tags.len()).find(|r| clear(*r)) {
+            Some(r) => r,
+            None => {
+                crossings += 1;
+                placed.iter().map(|(_, s)| s.row + 1).max().unwrap_or(0)
+            }
+        };
+        done[i] = true;
+        placed.push((
+            i,
+            Spot {
+                x,
+                end,
+                row,
+                from,
+                to,
+            },
+        ));
     }
-    out
+    let mut spots = vec![None; tags.len()];
+    for (i, s) in placed {
+        spots[i] = Some(s);
+    }
+    (spots.into_iter().flatten().collect(), crossings)
 }
 
 /// A plot's frame: the left edge of the plot, its top and bottom, the whole height.
@@ -974,36 +1069,160 @@ mod tests {
         assert_eq!(cores(0.0), "0 cores");
     }
 
-    #[test]
-    fn tags_do_not_overlap_or_cross() {
-        let tag = |line: Option<f64>, x: f64, end: bool| Tag {
-            text: "pays from 32 Gb/s".to_owned(),
+    /// Whether no two tags in a row overlap and no marker line crosses a lower text (with the
+    /// margins `place` keeps).
+    fn is_clear(tags: &[Tag], spots: &[Spot]) -> bool {
+        spots.iter().zip(tags).enumerate().all(|(i, (a, ta))| {
+            spots.iter().zip(tags).skip(i + 1).all(|(b, tb)| {
+                (a.row != b.row || a.to + 8.0 < b.from || b.to + 8.0 < a.from)
+                    && !(a.row > b.row && crosses(ta.line, b.from, b.to))
+                    && !(b.row > a.row && crosses(tb.line, a.from, a.to))
+            })
+        })
+    }
+
+    /// Whether any choice of sides and rows (up to one row per tag) keeps the tags clear.
+    fn a_clear_layout_exists(tags: &[Tag], right: f64) -> bool {
+        let sides = sides(tags, right);
+        let n = tags.len();
+        let side_combos: usize = sides.iter().map(Vec::len).product();
+        (0..side_combos).any(|code| {
+            let mut rest = code;
+            let spans: Vec<_> = sides
+                .iter()
+                .map(|s| {
+                    let pick = s[rest % s.len()];
+                    rest /= s.len();
+                    pick
+                })
+                .collect();
+            (0..n.pow(n as u32)).any(|rows| {
+                let spots: Vec<Spot> = (0..n)
+                    .map(|i| {
+                        let (x, end, from, to) = spans[i];
+                        let row = rows / n.pow(i as u32) % n;
+                        Spot {
+                            x,
+                            end,
+                            row,
+                            from,
+                            to,
+                        }
+                    })
+                    .collect();
+                is_clear(tags, &spots)
+            })
+        })
+    }
+
+    /// Asserts that no two tags in a row overlap and no marker line crosses a lower text.
+    fn assert_clear(tags: &[Tag], spots: &[Spot]) {
+        assert_eq!(tags.len(), spots.len());
+        let at = |t: &Tag, s: &Spot| {
+            format!(
+                "{:?} at {:?} row {} {}..{}",
+                t.text, t.line, s.row, s.from, s.to
+            )
+        };
+        for (i, (a, ta)) in spots.iter().zip(tags).enumerate() {
+            for (b, tb) in spots.iter().zip(tags).skip(i + 1) {
+                let texts = format!("{} and {}", at(ta, a), at(tb, b));
+                if a.row == b.row {
+                    assert!(a.to < b.from || b.to < a.from, "overlap: {texts}");
+                }
+                if let Some(l) = ta.line.filter(|_| a.row > b.row) {
+                    assert!(l < b.from || l > b.to, "line crosses: {texts}");
+                }
+                if let Some(l) = tb.line.filter(|_| b.row > a.row) {
+                    assert!(l < a.from || l > a.to, "line crosses: {texts}");
+                }
+            }
+        }
+    }
+
+    fn tag(text: &str, line: Option<f64>, x: f64, end: bool) -> Tag {
+        Tag {
+            text: text.to_owned(),
             class: "t",
             line,
             x,
             end,
-        };
+        }
+    }
+
+    #[test]
+    fn tags_do_not_overlap_or_cross() {
         let mut tags = vec![
-            tag(None, 0.0, false),
-            tag(Some(100.0), 0.0, false),
-            tag(Some(130.0), 0.0, false),
-            tag(None, 470.0, true),
+            tag("pays from 32 Gb/s", None, 0.0, false),
+            tag("pays from 32 Gb/s", Some(100.0), 0.0, false),
+            tag("pays from 32 Gb/s", Some(130.0), 0.0, false),
+            tag("pays from 32 Gb/s", None, 470.0, true),
         ];
         sort_tags(&mut tags);
         let spots = place(&tags, 470.0);
-        for (i, (a, ta)) in spots.iter().zip(&tags).enumerate() {
-            for (b, tb) in spots.iter().zip(&tags).skip(i + 1) {
-                if a.row == b.row {
-                    assert!(a.to < b.from || b.to < a.from, "overlap");
-                }
-                if let Some(l) = ta.line.filter(|_| a.row > b.row) {
-                    assert!(l < b.from || l > b.to, "line crosses");
-                }
-                if let Some(l) = tb.line.filter(|_| b.row > a.row) {
-                    assert!(l < a.from || l > a.to, "line crosses");
+        assert_clear(&tags, &spots);
+    }
+
+    #[test]
+    fn a_break_even_near_the_right_edge_does_not_cover_your_traffic() {
+        // vcf9-measured: "pays from 31.25 Gb/s" only fits left of its line, over the line of
+        // "you: 25 Gb/s"; placed first it left no row for "you" (its line crossed the text).
+        let mut tags = vec![
+            tag("cores", None, 0.0, false),
+            tag("you: 25 Gb/s", Some(258.6), 0.0, false),
+            tag("line rate 400 Gb/s →", None, 470.0, true),
+            tag("pays from 31.25 Gb/s", Some(316.0), 0.0, false),
+        ];
+        sort_tags(&mut tags);
+        let spots = place(&tags, 470.0);
+        assert_clear(&tags, &spots);
+        let you = tags
+            .iter()
+            .position(|t| t.text.starts_with("you"))
+            .expect("you");
+        let pays = tags
+            .iter()
+            .position(|t| t.text.starts_with("pays"))
+            .expect("pays");
+        assert!(
+            spots[pays].row > spots[you].row,
+            "the break-even rises above"
+        );
+    }
+
+    #[test]
+    fn any_two_marker_lines_stay_clear_whenever_they_can() {
+        // Some pairs cannot: two long texts 160 apart, each fitting only over the other's
+        // line. Everywhere else `place` must find a layout as clear as an exhaustive search.
+        let texts = ["you: 5 Gb/s", "pays from 31.25 Gb/s", "line rate 400 Gb/s"];
+        let mut impossible = 0;
+        for a in (0..=470u32).step_by(10) {
+            for b in (0..=470u32).step_by(10) {
+                for (ta, tb) in [(0, 1), (1, 0), (1, 2)] {
+                    let mut tags = vec![
+                        tag("cores", None, 0.0, false),
+                        tag(texts[ta], Some(f64::from(a)), 0.0, false),
+                        tag(texts[tb], Some(f64::from(b)), 0.0, false),
+                        tag("line rate 800 Gb/s →", None, 470.0, true),
+                    ];
+                    sort_tags(&mut tags);
+                    let spots = place(&tags, 470.0);
+                    if is_clear(&tags, &spots) {
+                        continue;
+                    }
+                    assert!(
+                        !a_clear_layout_exists(&tags, 470.0),
+                        "lines at {a} and {b}: a clear layout exists"
+                    );
+                    impossible += 1;
                 }
             }
         }
+        // The exhaustive search above would also pass if `place` never tried: most pairs work.
+        assert!(
+            impossible < 48 * 48 * 3 / 10,
+            "{impossible} layouts crossed"
+        );
     }
 }
 
