@@ -357,6 +357,39 @@ describe("the page", () => {
     await page.emulateMedia({ colorScheme: "light" });
   });
 
+  test("chart labels: no marker line runs through a text and no two texts overlap", async () => {
+    // As drawn by the browser, at desktop, column and phone widths (the phone's charts use
+    // larger text), on the default page and every preset's page.
+    const pages = ["", ...Object.keys(EXPECTED.presets).map((name) => `presets/${name}/`)];
+    const found = [];
+    for (const width of [1280, 700, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const path of pages) {
+        await open(path);
+        const bad = await page.evaluate(() => {
+          const out = [];
+          const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 2 && b.top < a.bottom - 2;
+          for (const svg of document.querySelectorAll(".chart svg")) {
+            const texts = [...svg.querySelectorAll("text")].map((t) => [t.textContent, t.getBoundingClientRect()]);
+            if (!texts.length) continue;
+            for (const line of svg.querySelectorAll("line.mark")) {
+              const r = line.getBoundingClientRect();
+              const x = r.left + r.width / 2;
+              for (const [t, b] of texts) {
+                if (x > b.left + 1 && x < b.right - 1 && r.top < b.bottom - 2 && r.bottom > b.top + 2) out.push(`${line.getAttribute("class")} through "${t}"`);
+              }
+            }
+            texts.forEach(([a, ra], i) => texts.slice(i + 1).forEach(([b, rb]) => hit(ra, rb) && out.push(`"${a}" over "${b}"`)));
+          }
+          return out;
+        });
+        found.push(...bad.map((b) => `${width} px /${path}: ${b}`));
+      }
+    }
+    assert.deepEqual(found, []);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   test("no request left the origin and nothing was logged as an error", () => {
     assert.deepEqual(foreignRequests, []);
     assert.deepEqual(consoleErrors, []);

@@ -324,7 +324,7 @@ struct Frame {
 impl Frame {
     /// A frame with room for `rows` rows of tags above and tick labels of `label_w` at left.
     fn new(rows: usize, label_w: f64) -> Self {
-        let top = rows.max(1) as f64 * ROW_H + 14.0;
+        let top = rows.max(1) as f64 * ROW_H + 18.0;
         Frame {
             left: (label_w + 8.0).max(24.0),
             top,
@@ -335,7 +335,7 @@ impl Frame {
 
     /// Baseline of tag row `row`.
     fn row_y(&self, row: usize) -> f64 {
-        self.top - 12.0 - row as f64 * ROW_H
+        self.top - 16.0 - row as f64 * ROW_H
     }
 
     /// The tags, with their marker lines from the plot's bottom up to the text.
@@ -406,24 +406,26 @@ pub struct Hosts {
     pub min_hosts: u32,
 }
 
-/// A horizontal reference line across the traffic chart: its value, class, label, and a
-/// shorter label for when the long one finds no room.
+/// A horizontal reference line across the traffic chart: its value, class, label (also the
+/// legend's), and shorter labels for when the long one finds no room, shortest last.
 struct RefLine {
     value: f64,
     class: &'static str,
     text: String,
-    short: String,
+    shorter: &'static [&'static str],
 }
 
 /// Where a reference line's label fits: the first spot, above the line and then below it,
-/// from left to right, where neither curve nor another line runs through its text; the
-/// full text if it fits anywhere, else the short one, else the short one above at left.
+/// from left to right, where neither curve, nor another reference line, nor a vertical
+/// marker line (at the x of `marks`) runs through its text; the full text if it fits
+/// anywhere, else the first shorter one that fits, else the shortest above at left.
 fn ref_label(
     line: &RefLine,
     line_y: f64,
     frame: &Frame,
     curves: &[&[(f64, f64)]],
     others: &[f64],
+    marks: &[f64],
 ) -> Html {
     let clear = |x0: f64, base: f64, w: f64| {
         let (x1, y0, y1) = (x0 + w, base - 13.0, base + 3.0);
@@ -438,20 +440,24 @@ fn ref_label(
             })
         });
         let hits_line = others.iter().any(|y| *y >= y0 - 1.0 && *y <= y1 + 1.0);
-        inside && !hits_curve && !hits_line
+        let hits_mark = marks.iter().any(|m| *m >= x0 - 3.0 && *m <= x1 + 3.0);
+        inside && !hits_curve && !hits_line && !hits_mark
     };
-    let spot = [&line.text, &line.short].into_iter().find_map(|text| {
-        let w = width(text);
-        [line_y - 5.0, line_y + 15.0].into_iter().find_map(|base| {
-            (0..40)
-                .map(|i| frame.left + 4.0 + f64::from(i) * 12.0)
-                .find(|x| clear(*x, base, w))
-                .map(|x| (text, x, base))
-        })
-    });
-    let (text, x, y) = spot.unwrap_or((&line.short, frame.left + 4.0, line_y - 5.0));
+    let spot = std::iter::once(line.text.as_str())
+        .chain(line.shorter.iter().copied())
+        .find_map(|text| {
+            let w = width(text);
+            [line_y - 5.0, line_y + 15.0].into_iter().find_map(|base| {
+                (0..40)
+                    .map(|i| frame.left + 4.0 + f64::from(i) * 12.0)
+                    .find(|x| clear(*x, base, w))
+                    .map(|x| (text, x, base))
+            })
+        });
+    let shortest = line.shorter.last().copied().unwrap_or(line.text.as_str());
+    let (text, x, y) = spot.unwrap_or((shortest, frame.left + 4.0, line_y - 5.0));
     html! {
-        <text class={classes!("ref-label", line.class)} x={f1(x)} y={f1(y)}>{text.clone()}</text>
+        <text class={classes!("ref-label", line.class)} x={f1(x)} y={f1(y)}>{text.to_owned()}</text>
     }
 }
 
@@ -481,13 +487,13 @@ pub fn traffic_chart(r: &Report, hosts: &Hosts) -> Html {
             num(f64::from(size), 0),
             cores(host / f64::from(size))
         ),
-        short: "1 server per cluster".to_owned(),
+        shorter: &["1 server per cluster", "1 server"],
     });
     let host_line = (host > 0.0).then(|| RefLine {
         value: host,
         class: "ref-host",
         text: format!("host: {}", cores(host)),
-        short: "host".to_owned(),
+        shorter: &["host"],
     });
     // A reference line stays on the chart unless it would squash the curves below a third
     // of its height, or would sit on the axis; then the legend says it.
@@ -550,6 +556,7 @@ pub fn traffic_chart(r: &Report, hosts: &Hosts) -> Html {
     }
     sort_tags(&mut tags);
     let spots = place(&tags, W - RIGHT);
+    let marks: Vec<f64> = tags.iter().filter_map(|t| t.line).collect();
     let rows = spots.iter().map(|s| s.row + 1).max().unwrap_or(1);
     let frame = Frame::new(rows, label_w);
     let y = Scale::new(
@@ -600,7 +607,7 @@ pub fn traffic_chart(r: &Report, hosts: &Hosts) -> Html {
         .zip(&ref_ys)
         .map(|(l, ly)| {
             let others: Vec<f64> = ref_ys.iter().copied().filter(|o| o != ly).collect();
-            ref_label(l, *ly, &frame, &[&n_pts, &z_pts], &others)
+            ref_label(l, *ly, &frame, &[&n_pts, &z_pts], &others, &marks)
         })
         .collect();
     let line_rate_hook = if rate_inside { "inside" } else { "beyond" };
