@@ -1109,6 +1109,11 @@ pub fn with_unit(unit: Unit, stored: f64, currency: &str) -> String {
             let per = per.trim_start_matches(currency);
             format!("{}{per}", crate::format::money(stored, currency))
         }
+        // "1 DPU", "1 year": a count of one reads in the singular.
+        Unit::Vms | Unit::Dpus | Unit::Cores | Unit::Hosts | Unit::Years if x == "1" => {
+            let many = unit.text(currency);
+            format!("1 {}", many.strip_suffix('s').unwrap_or(&many))
+        }
         _ => format!("{x} {}", unit.text(currency)),
     }
 }
@@ -1914,6 +1919,12 @@ mod tests {
             "2 / 8 / 15 Gb/s (low / likely / high)"
         );
         assert_eq!(show("costs.kwh_price", Value::from(0.15)), "EUR 0.15/kWh");
+        // A count of one in the singular; 1.5 and 2 in the plural.
+        assert_eq!(with_unit(Unit::Dpus, 1.0, "EUR"), "1 DPU");
+        assert_eq!(with_unit(Unit::Years, 1.0, "EUR"), "1 year");
+        assert_eq!(with_unit(Unit::Years, 1.5, "EUR"), "1.5 years");
+        assert_eq!(with_unit(Unit::Dpus, 2.0, "EUR"), "2 DPUs");
+        assert_eq!(with_unit(Unit::Gbps, 1.0, "EUR"), "1 Gb/s");
     }
 
     #[test]
