@@ -129,7 +129,7 @@ pub fn summary(s: &Scenario) -> Vec<(&'static str, String)> {
         (
             "Workload",
             match s.workload.kind {
-                WorkloadKind::ManyVms => format!("{} VMs per host", s.workload.vms_per_host),
+                WorkloadKind::ManyVms => format!("{} per host", s.vms()),
                 kind => kind.label().to_owned(),
             },
         ),

@@ -193,7 +193,7 @@ fn v8(s: &Scenario) -> &'static str {
 /// "20 VMs per host" for many VMs, else the workload in words.
 fn workload_words(s: &Scenario) -> String {
     match s.workload.kind {
-        WorkloadKind::ManyVms => format!("{} VMs per host", s.workload.vms_per_host),
+        WorkloadKind::ManyVms => format!("{} per host", s.vms()),
         kind => in_sentence(kind.label()),
     }
 }
@@ -279,7 +279,7 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                 };
                 let vms = match s.workload.kind {
                     WorkloadKind::ManyVms => {
-                        format!(" between its {} VMs", s.workload.vms_per_host)
+                        format!(" between its {}", s.vms())
                     }
                     _ => String::new(),
                 };
@@ -316,10 +316,10 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                 (s.has_goal(Goal::RunBareMetal) && s.workload.kind == WorkloadKind::ManyVms).then(
                     || {
                         Fired::new(format!(
-                            "Each host runs {} VMs. Without a hypervisor nothing divides one server's \
+                            "Each host runs {}. Without a hypervisor nothing divides one server's \
                          cores and memory between them; a server runs bare-metal only when it holds \
                          one large workload or is a Kubernetes node.",
-                            s.workload.vms_per_host
+                            s.vms()
                         ))
                         .instead(
                             "Keep a hypervisor, or move the workloads into containers on bare-metal \

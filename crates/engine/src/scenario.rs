@@ -445,6 +445,11 @@ impl Scenario {
         self.is_vsphere() && self.platform.vsphere >= VsphereVersion::V9_0
     }
 
+    /// The VMs on each host in words: "20 VMs", "1 VM".
+    pub fn vms(&self) -> String {
+        crate::format::count(f64::from(self.workload.vms_per_host), "VM", "VMs")
+    }
+
     /// How to measure the cores the data path uses on this platform: esxtop on ESXi, the
     /// Linux tools elsewhere (a poll-mode path's pinned cores show as busy in both).
     pub fn core_meter(&self) -> &'static str {

@@ -541,6 +541,11 @@ fn wording_rules() {
         "hypervisor-stays-on-host",
     );
     assert!(!one.contains("VMs"), "{one}");
+    let single = detail(
+        r#"{"goals": ["run_bare_metal"], "workload": {"vms_per_host": 1}}"#,
+        "hypervisor-stays-on-host",
+    );
+    assert!(single.contains("between its 1 VM "), "{single}");
     // Labels keep their capitals.
     let k = detail(
         r#"{"goals": ["run_bare_metal", "save_rack_space"], "workload": {"kind": "kubernetes"}}"#,
