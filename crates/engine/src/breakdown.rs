@@ -177,7 +177,7 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
         a_sub,
         format!(
             "{} (exactly {} if the fleet were one pool)",
-            c.servers_avoided,
+            num(c.servers_avoided as f64, 0),
             auto(c.servers_avoided_fractional)
         ),
     ));
@@ -240,7 +240,7 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
         "A·v",
         format!(
             "{}·{}",
-            c.servers_avoided,
+            num(c.servers_avoided as f64, 0),
             num(c.value_per_avoided_server, 0)
         ),
         money(c.value_of_avoided_servers, cur),
@@ -251,8 +251,8 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
         "(H − A)·k",
         format!(
             "({} − {})·{}",
-            f.hosts,
-            c.servers_avoided,
+            num(f64::from(f.hosts), 0),
+            num(c.servers_avoided as f64, 0),
             num(c.dpu_cost_per_host, 0)
         ),
         money(c.dpu_incremental_cost, cur),
@@ -289,7 +289,7 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
                 .max(0.0);
             format!(
                 "A* = ⌈{}·{}/({} + {})⌉ = {}",
-                f.hosts,
+                num(f64::from(f.hosts), 0),
                 num(c.dpu_cost_per_host, 0),
                 num(c.value_per_avoided_server, 0),
                 num(c.dpu_cost_per_host, 0),

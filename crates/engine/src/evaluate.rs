@@ -2,7 +2,7 @@
 
 use crate::cost::{self, Plan};
 use crate::fields::{Default as FieldDefault, FIELDS, Resolution};
-use crate::format::{count, in_sentence, money, percent};
+use crate::format::{count, in_sentence, money, num, percent};
 use crate::json::Value;
 use crate::report::{Finding, Model, Report, ResolvedDefault, Verdict};
 use crate::rules::{Ctx, RULES, Severity};
@@ -175,7 +175,7 @@ pub fn headline(
     let freed = format!(
         "The DPUs free about {} per host and remove {} of {}",
         count(c.cores_freed_per_host, "core", "cores"),
-        c.servers_avoided,
+        num(c.servers_avoided as f64, 0),
         count(f64::from(s.fleet.hosts), "server", "servers")
     );
     let odds = format!(

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::assumptions::{AssumptionId, spec};
 use crate::choice::{BoundBy, Choice, Encryption};
 use crate::cost::{Plan, outcome};
-use crate::format::{auto, count, in_sentence, money, percent};
+use crate::format::{auto, count, in_sentence, money, num, percent};
 use crate::report::Report;
 use crate::scenario::Scenario;
 
@@ -151,7 +151,7 @@ pub fn chain(s: &Scenario, r: &Report) -> Vec<Link> {
         text.push_str(&format!(
             " (rounded down, each keeping {}). In all {} of {} can go.",
             count(f64::from(s.fleet.min_hosts_per_cluster), "host", "hosts"),
-            c.servers_avoided,
+            num(c.servers_avoided as f64, 0),
             count(f64::from(s.fleet.hosts), "server", "servers")
         ));
         text
@@ -161,7 +161,7 @@ pub fn chain(s: &Scenario, r: &Report) -> Vec<Link> {
     let mut money_text = if c.servers_avoided > 0 {
         format!(
             "{} avoided {} worth {}; the DPUs in the other {} cost {} more over {years}: ",
-            c.servers_avoided,
+            num(c.servers_avoided as f64, 0),
             if c.servers_avoided == 1 {
                 "server is"
             } else {
@@ -380,6 +380,39 @@ mod tests {
             "The DPU can take over 73.2 cores (the firewall, unverified on NSX 4.0.1, stays on \
              the host); removing 80 % of that work, counted up to the host's 48 cores, frees 38.4 \
              cores per host."
+        );
+    }
+
+    #[test]
+    fn large_counts_are_grouped_in_the_chain_and_the_headline() {
+        // KVM, 60 Gb/s of 700-byte packets with an overlay the NIC cannot offload: b = 60·10³/
+        // (8·700)·1.2 = 12.86 cores, Z = 10.29; 1,562 clusters of 64 give up 10 each and the
+        // last cluster of 32 gives up 5: 15,625 servers.
+        let (s, r) = both(
+            r#"{"platform": {"kind": "kvm_ovs"},
+                "traffic": {"gbps_per_host": 60, "avg_packet_bytes": 700, "overlay": true, "overlay_nic_offload": false},
+                "fleet": {"hosts": 100000, "cluster_hosts": 64}}"#,
+        );
+        assert_eq!(r.cost.servers_avoided, 15_625);
+        let chain = chain(&s, &r);
+        assert!(
+            chain[2]
+                .text
+                .ends_with("In all 15,625 of 100,000 servers can go."),
+            "{}",
+            chain[2].text
+        );
+        assert!(
+            chain[3]
+                .text
+                .starts_with("15,625 avoided servers are worth USD"),
+            "{}",
+            chain[3].text
+        );
+        assert!(
+            r.headline.contains("remove 15,625 of 100,000 servers"),
+            "{}",
+            r.headline
         );
     }
 
