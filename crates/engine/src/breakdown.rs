@@ -140,6 +140,8 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
     ));
     let cl = c.clusters;
     let (per_full, per_rest) = c.servers_per_cluster;
+    // Whole counts with their thousands grouped, as everywhere else in the report.
+    let int = |n: f64| num(n, 0);
     let a_sub = if f.bound_by != BoundBy::Cpu {
         format!(
             "0: servers are bound by {}",
@@ -149,24 +151,24 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
         let one = |x: u32| {
             format!(
                 "min(⌊{}·{}/{}⌋, {} − {})",
-                x,
+                int(f64::from(x)),
                 auto(c.cores_freed_per_host),
-                f.cores_per_host,
-                x,
-                f.min_hosts_per_cluster
+                int(f64::from(f.cores_per_host)),
+                int(f64::from(x)),
+                int(f64::from(f.min_hosts_per_cluster))
             )
         };
         let (mut left, mut right) = if cl.full == 1 {
-            (one(cl.size), per_full.to_string())
+            (one(cl.size), int(per_full as f64))
         } else {
             (
-                format!("{} × {}", cl.full, one(cl.size)),
-                format!("{} × {}", cl.full, per_full),
+                format!("{} × {}", int(f64::from(cl.full)), one(cl.size)),
+                format!("{} × {}", int(f64::from(cl.full)), int(per_full as f64)),
             )
         };
         if cl.rest > 0 {
             left.push_str(&format!(" + {}", one(cl.rest)));
-            right.push_str(&format!(" + {per_rest}"));
+            right.push_str(&format!(" + {}", int(per_rest as f64)));
         }
         format!("{left} = {right}")
     };

@@ -414,6 +414,12 @@ mod tests {
             "{}",
             r.headline
         );
+        let a = r.breakdown.iter().find(|b| b.symbol == "A").expect("A");
+        assert_eq!(
+            a.substituted,
+            "1,562 × min(⌊64·10.3/64⌋, 64 − 2) + min(⌊32·10.3/64⌋, 32 − 2) = 1,562 × 10 + 5"
+        );
+        assert!(a.result.starts_with("15,625 "), "{}", a.result);
     }
 
     #[test]
