@@ -305,6 +305,24 @@ fn not_network_intensive_is_info_and_titled_by_the_share() {
         finding(free, "not-network-intensive").unwrap().instead,
         None
     );
+    // Exactly at the break-even: 15 hosts of 8 cores in one cluster, 1500-byte packets at
+    // 8 Gb/s per core: Z = 0.8·G/8 = 0.1·G, and A* = ⌈15·3,282/(48,403 + 3,282)⌉ = 1 server
+    // needs 15·Z/8 ≥ 1, Z ≥ 0.533, G ≥ 5.34 (to 0.01). At 5.34 it pays: no "revisit".
+    let at = |g: &str| {
+        finding(
+            &format!(
+                r#"{{"traffic": {{"gbps_per_host": {g}, "avg_packet_bytes": 1500}},
+                    "fleet": {{"hosts": 15, "cores_per_host": 8}}}}"#
+            ),
+            "not-network-intensive",
+        )
+        .unwrap()
+    };
+    assert!(
+        at("5.33").instead.unwrap().contains("nears 5.34 Gb/s"),
+        "just below"
+    );
+    assert_eq!(at("5.34").instead, None, "at the break-even");
 }
 
 #[test]
