@@ -469,6 +469,23 @@ fn texts_with_numbers_worked_out_by_hand() {
         d.contains("two NVIDIA BlueField-3 cards in active/standby mode carry one card's 400 Gb/s"),
         "{d}"
     );
+    // Two independent cards carry both cards' rate: 900 Gb/s over 2 × 400.
+    let d = detail(
+        r#"{"traffic": {"gbps_per_host": 900}, "dpu": {"per_host": 2, "dual_mode": "independent"}}"#,
+        "dpu-line-rate-exceeded",
+    );
+    assert!(
+        d.contains("two independent NVIDIA BlueField-3 cards carry 800 Gb/s. The other 100 Gb/s"),
+        "{d}"
+    );
+    // Exactly at the line rate nothing stays on the host.
+    assert_eq!(
+        fired(
+            r#"{"traffic": {"gbps_per_host": 400}}"#,
+            "dpu-line-rate-exceeded"
+        ),
+        None
+    );
     // Two cards in HA: 2·3,282.03 = 6,564 per host for one card's 400 Gb/s.
     let d = detail(r#"{"dpu": {"per_host": 2}}"#, "dual-dpu-standby");
     assert!(
