@@ -220,6 +220,9 @@ mod tests {
         assert_eq!(percentile(&v, 0.1), 1.0);
         assert_eq!(percentile(&v, 0.55), 5.5);
         assert_eq!(percentile(&[4.0], 0.9), 4.0);
+        // The ends are the extremes (the last rank has no neighbour above).
+        assert_eq!(percentile(&v, 0.0), 0.0);
+        assert_eq!(percentile(&v, 1.0), 10.0);
         assert_eq!(percentile(&[], 0.5), 0.0);
     }
 
