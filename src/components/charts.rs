@@ -192,26 +192,7 @@ fn place(tags: &[Tag], right: f64) -> Vec<Spot> {
     let combos: usize = sides.iter().map(Vec::len).product();
     let mut best: Option<((usize, usize, usize), Vec<Spot>)> = None;
     for code in 0..combos {
-        let mut rest = code;
-        let spans: Vec<Span> = sides
-            .iter()
-            .map(|s| {
-                let pick = s[rest % s.len()];
-                rest /= s.len();
-                pick
-            })
-            .collect();
-        let off_side = {
-            let mut rest = code;
-            sides
-                .iter()
-                .filter(|s| {
-                    let alt = rest % s.len() != 0;
-                    rest /= s.len();
-                    alt
-                })
-                .count()
-        };
+        let (spans, off_side) = choose(&sides, code);
         let (spots, crossings) = rows(tags, &spans);
         let height = spots.iter().map(|s| s.row + 1).max().unwrap_or(0);
         let score = (crossings, off_side, height);
@@ -220,6 +201,23 @@ fn place(tags: &[Tag], right: f64) -> Vec<Spot> {
         }
     }
     best.map(|(_, spots)| spots).unwrap_or_default()
+}
+
+/// The `code`-th choice of one span per tag (counting in mixed radix over the tags' options),
+/// and how many tags it puts off their preferred side.
+fn choose(sides: &[Vec<Span>], code: usize) -> (Vec<Span>, usize) {
+    let mut rest = code;
+    let mut off_side = 0;
+    let spans = sides
+        .iter()
+        .map(|s| {
+            let pick = rest % s.len();
+            rest /= s.len();
+            off_side += usize::from(pick != 0);
+            s[pick]
+        })
+        .collect();
+    (spans, off_side)
 }
 
 /// Where a tag's text may go: its anchor, whether it ends there, and the span it covers.
@@ -1094,15 +1092,7 @@ mod tests {
         let n = tags.len();
         let side_combos: usize = sides.iter().map(Vec::len).product();
         (0..side_combos).any(|code| {
-            let mut rest = code;
-            let spans: Vec<_> = sides
-                .iter()
-                .map(|s| {
-                    let pick = s[rest % s.len()];
-                    rest /= s.len();
-                    pick
-                })
-                .collect();
+            let (spans, _) = choose(&sides, code);
             (0..n.pow(n as u32)).any(|rows| {
                 let spots: Vec<Spot> = (0..n)
                     .map(|i| {
