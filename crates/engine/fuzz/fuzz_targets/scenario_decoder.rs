@@ -1,6 +1,7 @@
 //! Fuzzes everything that reads hostile text: the scenario decoder, the link decoder, the
 //! saved-scenarios document and the page's edits. Any bytes in: a validated scenario that
-//! evaluates to finite numbers, or an error with a message; never a panic.
+//! evaluates to finite numbers and renders as text and Markdown, or an error with a message;
+//! never a panic.
 #![no_main]
 
 use dpu_engine::fields::FIELDS;
@@ -18,6 +19,9 @@ fuzz_target!(|data: &[u8]| {
             assert!(report.cost.net_saving.is_finite() && report.cost.npv.is_finite());
             assert!(report.cost.networking_cores_per_host.is_finite());
             assert!(report.uncertainty.net_saving_p90.is_finite());
+            // The CLI's and the Copy-as-Markdown reports render whatever the numbers are.
+            assert!(!dpu_engine::render::text(&report, &scenario).is_empty());
+            assert!(!dpu_engine::render::markdown(&report, &scenario).is_empty());
             assert_eq!(share::decode(&share::encode(&scenario)).ok(), Some(scenario.clone()));
         }
         Err(e) => assert!(!e.to_string().is_empty()),
