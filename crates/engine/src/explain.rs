@@ -160,7 +160,7 @@ pub fn chain(s: &Scenario, r: &Report) -> Vec<Link> {
     let years = count(s.fleet.lifetime_years, "year", "years");
     let mut money_text = if c.servers_avoided > 0 {
         format!(
-            "{} avoided {} worth {}; the DPUs in the other {} cost {} more over {years}: ",
+            "{} avoided {} worth {}; {} more over {years}: ",
             num(c.servers_avoided as f64, 0),
             if c.servers_avoided == 1 {
                 "server is"
@@ -168,7 +168,22 @@ pub fn chain(s: &Scenario, r: &Report) -> Vec<Link> {
                 "servers are"
             },
             money(c.value_of_avoided_servers, cur),
-            count(c.dpu_hosts as f64, "host", "hosts"),
+            if c.dpu_hosts == 1 {
+                format!(
+                    "the DPUs in the one other host cost {}",
+                    money(c.dpu_incremental_cost, cur)
+                )
+            } else {
+                format!(
+                    "the DPUs in the other {} cost {}",
+                    count(c.dpu_hosts as f64, "host", "hosts"),
+                    money(c.dpu_incremental_cost, cur)
+                )
+            }
+        )
+    } else if c.dpu_hosts == 1 {
+        format!(
+            "With no server avoided, the DPUs in the one host cost {} more over {years}: ",
             money(c.dpu_incremental_cost, cur)
         )
     } else {
@@ -380,6 +395,17 @@ mod tests {
             "The DPU can take over 73.2 cores (the firewall, unverified on NSX 4.0.1, stays on \
              the host); removing 80 % of that work, counted up to the host's 48 cores, frees 38.4 \
              cores per host."
+        );
+    }
+
+    #[test]
+    fn one_host_reads_as_one() {
+        // k = 2,000 + 5·(130 W·8.766·1.5·0.15) = USD 3,282 for the one host.
+        let (s, r) = both(r#"{"fleet": {"hosts": 1}}"#);
+        assert_eq!(
+            chain(&s, &r)[3].text,
+            "With no server avoided, the DPUs in the one host cost USD 3,282 more over 5 years: a \
+             net loss of USD 3,282."
         );
     }
 

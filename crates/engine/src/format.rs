@@ -105,16 +105,25 @@ pub fn count(x: f64, one: &str, many: &str) -> String {
 }
 
 /// Words that keep their capital inside a sentence (names, acronyms).
-const PROPER_STARTS: &[&str] = &["Kubernetes", "Network I/O Control", "BlueField", "VMs"];
+const PROPER_STARTS: &[&str] = &[
+    "Kubernetes",
+    "Network I/O Control",
+    "Open vSwitch",
+    "Intel",
+    "Linux",
+];
 
 /// A label as it reads inside a sentence: the first letter lowered unless the label starts
-/// with a name or an acronym (`Traffic shaping` → `traffic shaping`, `Kubernetes pods` and
-/// `LACP` stay). ASCII only: labels are English, and Unicode case tables cost wasm size.
+/// with a name or an acronym (`Traffic shaping` → `traffic shaping`; `Kubernetes pods`,
+/// `LACP`, `NetFlow / IPFIX` and `BlueField` stay: a first word with a capital after its first
+/// letter is a name). ASCII only: labels are English, and Unicode case tables cost wasm size.
 pub fn in_sentence(label: &str) -> String {
+    let first_word = label.split([' ', '-', '/']).next().unwrap_or("");
     let mut chars = label.chars();
     match chars.next() {
         Some(c)
             if chars.clone().next().is_some_and(|n| n.is_ascii_lowercase())
+                && !first_word.chars().skip(1).any(|c| c.is_ascii_uppercase())
                 && !PROPER_STARTS.iter().any(|p| label.starts_with(p)) =>
         {
             std::iter::once(c.to_ascii_lowercase())
@@ -183,6 +192,14 @@ mod tests {
             "DV filter (inline security products)"
         );
         assert_eq!(in_sentence("Many VMs per host"), "many VMs per host");
+        assert_eq!(
+            in_sentence("Open vSwitch offload is documented for BlueField and ConnectX"),
+            "Open vSwitch offload is documented for BlueField and ConnectX"
+        );
+        assert_eq!(in_sentence("NetFlow / IPFIX"), "NetFlow / IPFIX");
+        assert_eq!(in_sentence("BlueField can run"), "BlueField can run");
+        assert_eq!(in_sentence("Multicast snooping"), "multicast snooping");
+        assert_eq!(in_sentence("Per-core licences"), "per-core licences");
         assert_eq!(in_sentence(""), "");
     }
 

@@ -139,11 +139,21 @@ pub fn summary(s: &Scenario) -> Vec<(&'static str, String)> {
         (
             "Fleet",
             format!(
-                "{} in clusters of {} (each keeps {}), servers bound by {}; {} cores at {} GHz, \
-                 {} each, {} W, {} U, {}",
+                "{} in {}, servers bound by {}; {} cores at {} GHz, {} each, {} W, {} U, {}",
                 count(f64::from(f.hosts), "host", "hosts"),
-                f.cluster_hosts,
-                f.min_hosts_per_cluster,
+                // A fleet no larger than a cluster is one cluster (SPEC §5).
+                if f.hosts <= f.cluster_hosts {
+                    format!(
+                        "one cluster (which keeps {})",
+                        num(f64::from(f.min_hosts_per_cluster), 0)
+                    )
+                } else {
+                    format!(
+                        "clusters of {} (each keeps {})",
+                        num(f64::from(f.cluster_hosts), 0),
+                        num(f64::from(f.min_hosts_per_cluster), 0)
+                    )
+                },
                 crate::format::in_sentence(f.bound_by.label()),
                 f.cores_per_host,
                 auto(f.ghz),

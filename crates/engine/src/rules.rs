@@ -198,13 +198,28 @@ fn workload_words(s: &Scenario) -> String {
     }
 }
 
-fn features_named(s: &Scenario, among: &[Feature]) -> String {
-    let names: Vec<&str> = among
+/// The features of `among` the scenario relies on, as a list in a sentence ("LACP, port
+/// mirroring and LLDP"), and how many there are.
+fn features_named(s: &Scenario, among: &[Feature]) -> (String, usize) {
+    let names: Vec<String> = among
         .iter()
         .filter(|f| s.relies_on(**f))
-        .map(|f| f.label())
+        .map(|f| in_sentence(f.label()))
         .collect();
-    names.join(", ")
+    let text = match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.concat(),
+    };
+    (text, names.len())
+}
+
+/// A sentence's first letter in capitals (ASCII: the texts are English).
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
 }
 
 fn loses(ctx: &Ctx, feature: Feature, what: &str) -> Option<Fired> {
@@ -354,18 +369,22 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                 if !s.has_goal(Goal::RunBareMetal) || !(fits || already) {
                     return None;
                 }
-                let how = if already {
-                    format!("On {}", in_sentence(s.platform.kind.label()))
+                let detail = if already {
+                    format!(
+                        "The servers already run without a hypervisor ({}), and that needs no DPU.",
+                        in_sentence(s.platform.kind.label())
+                    )
                 } else {
-                    format!("With {}", workload_words(s))
+                    format!(
+                        "With {} the servers can run without a hypervisor, and dropping it needs no \
+                         DPU. What it saves is small: virtualization overhead is down to a few \
+                         percent.",
+                        workload_words(s)
+                    )
                 };
                 let only = s.goals == [Goal::RunBareMetal];
                 Some(
-                    Fired::new(format!(
-                        "{how} the servers can run without a hypervisor, and dropping it needs no \
-                         DPU. What it saves is small: virtualization overhead is down to a few \
-                         percent."
-                    ))
+                    Fired::new(detail)
                     .severity(if only {
                         Severity::WrongProblem
                     } else {
@@ -396,7 +415,7 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
             check: |ctx| {
                 let (s, c) = (ctx.s, ctx.cost);
                 (s.has_goal(Goal::SaveRackSpace) && c.servers_avoided == 0).then(|| {
-                    Fired::new(format!(
+                    let fired = Fired::new(format!(
                         "The DPU frees about {} per host. {} Rack space comes back only when a \
                          whole server leaves the rack, and this frees none.",
                         cores(c.cores_freed_per_host),
@@ -405,7 +424,22 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                     .instead(
                         "Consolidate onto denser servers (more cores per rack unit), or retire idle \
                          capacity; both free rack units directly.",
-                    )
+                    );
+                    // The title says the cause when it is not the cores (the headline quotes it).
+                    if s.fleet.bound_by != BoundBy::Cpu {
+                        fired.title(format!(
+                            "Freed cores remove no server: the servers are bound by {}",
+                            in_sentence(s.fleet.bound_by.label())
+                        ))
+                    } else if f64::from(c.clusters.size) * c.cores_freed_per_host
+                        / f64::from(s.fleet.cores_per_host)
+                        + 1e-9
+                        >= 1.0
+                    {
+                        fired.title("No cluster has a server to spare")
+                    } else {
+                        fired
+                    }
                 })
             },
         },
@@ -556,10 +590,12 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                     "The scenario has no firewall, no encryption and no deep inspection in the data \
                      path: there is no security work for the DPU to take over."
                 };
-                Some(Fired::new(detail.to_owned()).instead(
+                Some(Fired::new(detail.to_owned()).instead(if s.is_vsphere() {
+                    "If a distributed firewall is what should move, tick it; otherwise drop the goal."
+                } else {
                     "Say which security function should move (a distributed firewall, encryption or \
-                     inspection), or drop the goal.",
-                ))
+                     inspection), or drop the goal."
+                }))
             },
         },
         RuleDoc {
@@ -942,7 +978,7 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                             workload_words(s)
                         ))
                         .severity(Severity::CheckInputs)
-                        .title("Who are the bare-metal tenants?")
+                        .title("It is unclear who the bare-metal tenants are")
                         .instead("If tenants rent whole servers, set the workload to applications on bare metal."),
                     );
                 }
@@ -1184,9 +1220,11 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                     Feature::Lldp,
                 ];
                 (s.offload_possible() && among.iter().any(|f| s.relies_on(*f))).then(|| {
+                    let (named, n) = features_named(s, &among);
                     Fired::new(format!(
-                        "{} stay supported on a switch offloaded to the DPU{}.",
-                        features_named(s, &among),
+                        "{} {} supported on a switch offloaded to the DPU{}.",
+                        capitalized(&named),
+                        if n == 1 { "stays" } else { "stay" },
                         v8(s)
                     ))
                 })
@@ -1208,10 +1246,12 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                 let s = ctx.s;
                 let among = [Feature::SrIov, Feature::Netflow, Feature::MulticastSnooping];
                 (s.offload_possible() && among.iter().any(|f| s.relies_on(*f))).then(|| {
+                    let (named, n) = features_named(s, &among);
                     Fired::new(format!(
-                        "VMware's offload compatibility page lists neither support nor loss for {}. \
-                         Treat it as unknown until VMware confirms it for your release.",
-                        features_named(s, &among)
+                        "VMware's offload compatibility page lists neither support nor loss for {named}. \
+                         Treat {} as unknown until VMware confirms {} for your release.",
+                        if n == 1 { "it" } else { "them" },
+                        if n == 1 { "it" } else { "them" },
                     ))
                     .instead("Ask VMware, or test on one host before rolling out.")
                 })
@@ -1375,8 +1415,8 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                 (s.dpu.per_host == 2 && s.dpu.dual_mode == DualMode::ActiveStandby).then(|| {
                     Fired::new(format!(
                         "In active/standby mode only one DPU forwards; the other waits for a failure. \
-                         The model counts two cards' price and power ({} per host over {}) for one \
-                         card's {} Gb/s.",
+                         The model counts two cards' extra price and power over NICs ({} per host \
+                         over {}) for one card's {} Gb/s.",
                         money(c.dpu_cost_per_host, cur(s)),
                         years(s),
                         auto(c.dpu_line_rate_gbps)
@@ -1470,14 +1510,14 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                     String::new()
                 };
                 Some(Fired::new(format!(
-                    "You measured {}{ratio}; for {} Gb/s of {}-byte packets on a {} data path the \
+                    "You measured {}{ratio}; for {} Gb/s of {}-byte packets on {} data path the \
                      model estimates {}. The cost figures use your measurement, scaled with traffic.",
                     cores(m),
                     auto(s.traffic.gbps_per_host),
                     auto(s.traffic.avg_packet_bytes),
                     match p.r.datapath {
-                        Datapath::Kernel => "kernel",
-                        Datapath::Enhanced => "enhanced",
+                        Datapath::Kernel => "a kernel",
+                        Datapath::Enhanced => "an enhanced",
                     },
                     cores(modelled)
                 )))

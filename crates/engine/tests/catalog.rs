@@ -271,7 +271,7 @@ fn variable_severities() {
     );
     assert_eq!(
         finding(vms, "tenant-isolation-needs-dpu").unwrap().title,
-        "Who are the bare-metal tenants?"
+        "It is unclear who the bare-metal tenants are"
     );
 }
 
@@ -355,6 +355,63 @@ fn rack_space_says_why_no_server_goes() {
         "rack-space-needs-whole-servers",
     );
     assert!(d.contains("must keep 2 hosts"), "{d}");
+    // The title, which the headline quotes, names the cause when it is not too few cores.
+    let title = |json: &str| {
+        finding(json, "rack-space-needs-whole-servers")
+            .expect("fires")
+            .title
+    };
+    assert_eq!(
+        title(r#"{"goals": ["save_rack_space"], "fleet": {"hosts": 12}}"#),
+        "Freed cores do not add up to a whole server"
+    );
+    assert_eq!(
+        title(
+            r#"{"goals": ["save_rack_space"], "fleet": {"bound_by": "memory"}, "traffic": {"gbps_per_host": 100, "avg_packet_bytes": 1500}}"#
+        ),
+        "Freed cores remove no server: the servers are bound by memory"
+    );
+    assert_eq!(
+        title(
+            r#"{"goals": ["save_rack_space"], "fleet": {"hosts": 2}, "traffic": {"gbps_per_host": 400, "avg_packet_bytes": 1500}}"#
+        ),
+        "No cluster has a server to spare"
+    );
+}
+
+#[test]
+fn texts_fit_their_scenario() {
+    // On vSphere only the distributed firewall can move: the advice offers nothing else.
+    let f = finding(
+        r#"{"goals": ["offload_security"], "traffic": {"encryption": "ipsec", "deep_inspection": true}}"#,
+        "nothing-to-offload",
+    )
+    .expect("fires");
+    assert_eq!(
+        f.instead.as_deref(),
+        Some("If a distributed firewall is what should move, tick it; otherwise drop the goal.")
+    );
+    let f = finding(
+        r#"{"goals": ["offload_security"], "platform": {"kind": "kvm_ovs"}}"#,
+        "nothing-to-offload",
+    )
+    .expect("fires");
+    assert!(f.instead.unwrap().contains("encryption or inspection"));
+    // Bare-metal servers already run without a hypervisor.
+    let d = detail(
+        r#"{"goals": ["run_bare_metal"], "platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}}"#,
+        "bare-metal-needs-no-dpu",
+    );
+    assert!(
+        d.starts_with("The servers already run without a hypervisor (bare metal, no virtualization), and that needs no DPU."),
+        "{d}"
+    );
+    // "an enhanced data path".
+    let d = detail(
+        r#"{"platform": {"kind": "kvm_ovs", "datapath": "enhanced"}, "traffic": {"measured_networking_cores": 4}}"#,
+        "measured-vs-model",
+    );
+    assert!(d.contains("packets on an enhanced data path"), "{d}");
 }
 
 #[test]
@@ -385,13 +442,31 @@ fn whole_server_and_small_share_boundaries() {
 #[test]
 fn feature_findings_name_the_features_relied_on() {
     let d = detail(r#"{"features": ["lacp", "lldp", "nioc"]}"#, "features-kept");
-    assert!(d.starts_with("LACP, LLDP stay supported"), "{d}");
+    assert!(d.starts_with("LACP and LLDP stay supported"), "{d}");
+    let d = detail(r#"{"features": ["lacp"]}"#, "features-kept");
+    assert!(d.starts_with("LACP stays supported"), "{d}");
     let d = detail(
-        r#"{"features": ["netflow", "sr_iov"]}"#,
+        r#"{"features": ["port_mirroring", "lacp", "lldp"]}"#,
+        "features-kept",
+    );
+    assert!(
+        d.starts_with("LACP, port mirroring and LLDP stay supported"),
+        "{d}"
+    );
+    let d = detail(
+        r#"{"features": ["netflow", "sr_iov", "multicast_snooping"]}"#,
         "feature-support-unverified",
     );
     assert!(
-        d.contains("neither support nor loss for SR-IOV, NetFlow / IPFIX."),
+        d.contains(
+            "neither support nor loss for SR-IOV, NetFlow / IPFIX and multicast snooping. \
+             Treat them as unknown"
+        ),
+        "{d}"
+    );
+    let d = detail(r#"{"features": ["netflow"]}"#, "feature-support-unverified");
+    assert!(
+        d.contains("for NetFlow / IPFIX. Treat it as unknown"),
         "{d}"
     );
 }

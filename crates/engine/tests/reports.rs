@@ -298,11 +298,11 @@ fn reports_say_what_they_were_computed_for() {
         "25 Gb/s per host, 800-byte packets, overlay offloaded by the NIC, distributed firewall, IPsec in software"
     );
     assert!(
-        get("Fleet").starts_with("9 hosts in clusters of 16 (each keeps 2), servers bound by CPU cores; 96 cores at 2.8 GHz, USD 30,000 each"),
+        get("Fleet").starts_with("9 hosts in one cluster (which keeps 2), servers bound by CPU cores; 96 cores at 2.8 GHz, USD 30,000 each"),
         "{}",
         get("Fleet")
     );
     let r = evaluate_with(&s, FAST);
-    assert!(markdown(&r, &s).contains("| Fleet | 9 hosts in clusters of 16"));
+    assert!(markdown(&r, &s).contains("| Fleet | 9 hosts in one cluster (which keeps 2)"));
     assert!(text(&r, &s).contains("\nScenario\n  Goals: Cut per-core licensing\n"));
 }
