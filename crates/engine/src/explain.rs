@@ -321,10 +321,18 @@ pub fn flip(s: &Scenario, r: &Report) -> Option<Flip> {
             // The answer at the likely values changes on the other side of `at`.
             let pays_now = outcome(&plan, &likely, plan.g).net > 0.0;
             let below = pays_now == pays_above;
+            // `at` itself pays, so when the flip is to paying it includes `at`: "at or below 2
+            // Gb/s" (at 2 a 16-host cluster already gives up its server); a flip to losing
+            // starts past it.
+            let side = match (below, pays_now) {
+                (true, false) => "at or below",
+                (true, true) => "below",
+                (false, false) => "at or above",
+                (false, true) => "above",
+            };
             let text = format!(
-                "The answer flips if the {} is {} {}: measure that first.",
+                "The answer flips if the {} is {side} {}: measure that first.",
                 in_sentence(sp.label),
-                if below { "below" } else { "above" },
                 shown.trim_end()
             );
             Some(Flip {
@@ -560,7 +568,16 @@ mod tests {
         assert!(!f.pays_above && (f.at - 2.0).abs() < 1e-6, "{f:?}");
         assert_eq!(
             f.text,
-            "The answer flips if the virtual-switch throughput per host core is below 2 Gb/s: measure that first."
+            "The answer flips if the virtual-switch throughput per host core is at or below 2 Gb/s: measure that first."
+        );
+        // At 19 Gb/s it does not pay (Z = 0.8·2.375 = 1.9; 16·1.9/32 = 0.95 of a server) and
+        // pays from φ = 2/2.375 = 84.2 % on, that value included.
+        let (s, r) = both(&json.replace("20.8", "19"));
+        let f = flip(&s, &r).expect("φ flips it");
+        assert!(f.pays_above && (f.at - 2.0 / 2.375).abs() < 1e-6, "{f:?}");
+        assert_eq!(
+            f.text,
+            "The answer flips if the share of the offloadable work the DPU removes is at or above 84.2 %: measure that first."
         );
         // Nothing flips it when no server can go in any case.
         let (s, r) = both(r#"{"traffic": {"gbps_per_host": 1}}"#);
