@@ -575,7 +575,7 @@ pub fn traffic_chart(r: &Report, hosts: &Hosts) -> Html {
     let ref_ys: Vec<f64> = refs_on.iter().map(|l| y.at(l.value)).collect();
     let (x_ticks, x_dec) = ticks(0.0, x_top, false);
 
-    // "no traffic within the line rate": how the page reads a missing break-even.
+    // "never, at any traffic": how the page reads a missing break-even.
     let never = figure("break_even_gbps_per_host").map_or("none", |f| f.none);
     let even_text = match even {
         Some(b) => format!("It pays from {} per host.", threshold(b)),

@@ -302,9 +302,10 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
         },
         match c.break_even_gbps_per_host {
             Some(b) => format!("{} per host", crate::format::threshold(b)),
-            None => crate::report::figure("break_even_gbps_per_host")
-                .map(|fig| fig.none.to_owned())
-                .unwrap_or_default(),
+            None => match crate::cost::why_no_break_even(p, v) {
+                Some(why) => format!("none: {}", why.text(p.s)),
+                None => String::new(),
+            },
         },
     ));
     out

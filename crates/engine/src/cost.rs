@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::assumptions::Values;
+use crate::choice::Choice as _;
 use crate::choice::{BoundBy, DualMode, Encryption, NsxVersion, PlatformKind};
 use crate::scenario::{Resolved, Scenario};
 
@@ -342,23 +343,74 @@ fn offloadable_per_gbps(p: &Plan, v: &Values) -> f64 {
 /// servers; A grows only where a cluster of x hosts gives up one more server, at
 /// Z = j·C/x, and Z grows with traffic until the line rate or the host's cores cap it.
 pub fn break_even(p: &Plan, v: &Values) -> Option<f64> {
+    break_even_or_why(p, v).ok()
+}
+
+/// Why no traffic pays for the DPUs (`None` when some traffic does).
+pub fn why_no_break_even(p: &Plan, v: &Values) -> Option<NoBreakEven> {
+    break_even_or_why(p, v).err()
+}
+
+/// Why [`break_even`] finds no traffic that pays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoBreakEven {
+    /// The servers are bound by something other than CPU cores.
+    NotCpuBound,
+    /// The DPU takes over no host work at any traffic.
+    NoHostWork,
+    /// Measured cores at zero traffic: what they free does not grow, and it is too little.
+    FixedTooFew,
+    /// Even every host the clusters can spare would not pay for the cards.
+    TooFewSpareServers,
+    /// The line rate or the host's cores cap the cores freed before enough servers go.
+    Capped,
+}
+
+impl NoBreakEven {
+    /// The reason in words, to follow "no traffic pays for the DPUs:".
+    pub fn text(self, s: &Scenario) -> String {
+        match self {
+            NoBreakEven::NotCpuBound => format!(
+                "the servers are bound by {}, so freed cores remove none of them",
+                crate::format::in_sentence(s.fleet.bound_by.label())
+            ),
+            NoBreakEven::NoHostWork => "the DPU takes over no host work here".to_owned(),
+            NoBreakEven::FixedTooFew => {
+                "the measured cores do not grow with traffic, and freeing them does not pay"
+                    .to_owned()
+            }
+            NoBreakEven::TooFewSpareServers => {
+                "even every host the clusters can spare would not pay for the cards".to_owned()
+            }
+            NoBreakEven::Capped => "the DPU's line rate or the host's cores cap what it frees \
+                                    before enough servers can go"
+                .to_owned(),
+        }
+    }
+}
+
+fn break_even_or_why(p: &Plan, v: &Values) -> Result<f64, NoBreakEven> {
     let k = p.dpu_cost_per_host;
     if k <= 0.0 {
-        return Some(0.0);
+        return Ok(0.0);
     }
     if p.s.fleet.bound_by != BoundBy::Cpu {
-        return None;
+        return Err(NoBreakEven::NotCpuBound);
     }
     let needed = (p.h * k / (p.value_per_server + k) - 1e-9).ceil().max(0.0) as u64;
     if needed == 0 {
-        return Some(0.0);
+        return Ok(0.0);
     }
     if p.s.traffic.measured_networking_cores.is_some() && p.g <= 0.0 {
-        return (outcome(p, v, 0.0).a >= needed).then_some(0.0);
+        return if outcome(p, v, 0.0).a >= needed {
+            Ok(0.0)
+        } else {
+            Err(NoBreakEven::FixedTooFew)
+        };
     }
     let e1 = offloadable_per_gbps(p, v);
-    if e1 <= 0.0 {
-        return None;
+    if e1 <= 0.0 || v.phi <= 0.0 {
+        return Err(NoBreakEven::NoHostWork);
     }
     let keep = p.s.fleet.min_hosts_per_cluster;
     // The smallest step Z = j·C/x (one family per cluster size) with A(Z) ≥ A*; A grows
@@ -380,12 +432,17 @@ pub fn break_even(p: &Plan, v: &Values) -> Option<f64> {
         }
         Some(at(lo))
     };
-    let z = p.clusters.sizes().filter_map(step).reduce(f64::min)?;
+    let z = p
+        .clusters
+        .sizes()
+        .filter_map(step)
+        .reduce(f64::min)
+        .ok_or(NoBreakEven::TooFewSpareServers)?;
     let reachable = v.phi * (e1 * p.line_rate).min(p.c) + 1e-12;
     if z > reachable {
-        return None;
+        return Err(NoBreakEven::Capped);
     }
-    Some((100.0 * z / (v.phi * e1) - 1e-9).ceil() / 100.0)
+    Ok((100.0 * z / (v.phi * e1) - 1e-9).ceil() / 100.0)
 }
 
 /// The report's `cost` object (SPEC §6) at the likely values, with the intermediate figures
@@ -426,7 +483,7 @@ pub struct Cost {
     pub dpu_incremental_cost: f64,
     /// V − K_d
     pub net_saving: f64,
-    /// G_be; `None` when no traffic within the line rate pays
+    /// G_be; `None` when no traffic pays ([`why_no_break_even`] says why)
     pub break_even_gbps_per_host: Option<f64>,
     /// Year by year, from the purchase (year 0)
     pub cash_flow: Vec<CashYear>,
@@ -976,6 +1033,55 @@ mod tests {
     #[track_caller]
     fn break_even_of(json: &str) -> Option<f64> {
         cost_of(json).break_even_gbps_per_host
+    }
+
+    #[test]
+    fn why_no_traffic_pays() {
+        let why = |json: &str| {
+            let s = scenario(json);
+            let p = Plan::new(&s);
+            why_no_break_even(&p, &p.r.ranges.likely())
+        };
+        assert_eq!(why("{}"), None, "the default pays from 32 Gb/s");
+        assert_eq!(
+            why(r#"{"fleet": {"bound_by": "memory"}}"#),
+            Some(NoBreakEven::NotCpuBound)
+        );
+        assert_eq!(
+            why(r#"{"assumptions": {"offload_fraction": {"low": 0, "likely": 0, "high": 0}}}"#),
+            Some(NoBreakEven::NoHostWork)
+        );
+        // Bare metal without a firewall or encryption: no switch runs on the host.
+        assert_eq!(
+            why(r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}}"#),
+            Some(NoBreakEven::NoHostWork)
+        );
+        // 1 measured core at no traffic frees 0.8 cores whatever the traffic: 16·0.8/64 < 1.
+        assert_eq!(
+            why(r#"{"traffic": {"gbps_per_host": 0, "measured_networking_cores": 1}}"#),
+            Some(NoBreakEven::FixedTooFew)
+        );
+        // One host that must keep itself; worthless servers where A* = H.
+        assert_eq!(
+            why(r#"{"fleet": {"hosts": 1}}"#),
+            Some(NoBreakEven::TooFewSpareServers)
+        );
+        assert_eq!(
+            why(
+                r#"{"fleet": {"server_price": 0, "server_watts": 0}, "costs": {"rack_unit_year": 0, "license_per_core_year": 0}}"#
+            ),
+            Some(NoBreakEven::TooFewSpareServers)
+        );
+        // Clusters of 4 need Z = 16 (128 Gb/s); a DSC-25 carries 50.
+        assert_eq!(
+            why(r#"{"fleet": {"cluster_hosts": 4}, "dpu": {"model": "pensando_dsc25"}}"#),
+            Some(NoBreakEven::Capped)
+        );
+        let s = scenario(r#"{"fleet": {"bound_by": "memory"}}"#);
+        assert_eq!(
+            NoBreakEven::NotCpuBound.text(&s),
+            "the servers are bound by memory, so freed cores remove none of them"
+        );
     }
 
     #[test]

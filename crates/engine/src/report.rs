@@ -380,7 +380,7 @@ pub const FIGURES: &[Figure] = &[
         label: "Pays from (traffic per host)",
         kind: FigureKind::Threshold,
         get: |c| c.break_even_gbps_per_host,
-        none: "no traffic within the line rate",
+        none: "never, at any traffic",
     },
     Figure {
         field: "packets_per_second",

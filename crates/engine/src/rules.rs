@@ -496,10 +496,11 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                         crate::format::threshold(b)
                     ))),
                     Some(_) => Some(fired),
-                    None => Some(fired.instead(
-                        "Keep networking on the host: no traffic up to the DPU's line rate pays for \
-                         the cards here.",
-                    )),
+                    None => Some(fired.instead(format!(
+                        "Keep networking on the host: no traffic pays for the cards here, because {}.",
+                        crate::cost::why_no_break_even(ctx.p, &ctx.p.r.ranges.likely())
+                            .map_or_else(String::new, |why| why.text(s))
+                    ))),
                 }
             },
         },

@@ -406,6 +406,21 @@ fn texts_fit_their_scenario() {
         d.starts_with("The servers already run without a hypervisor (bare metal, no virtualization), and that needs no DPU."),
         "{d}"
     );
+    // Why no traffic pays, in the advice to keep networking on the host.
+    let f = finding(
+        r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"},
+            "traffic": {"distributed_firewall": true}, "fleet": {"bound_by": "tenants"}}"#,
+        "not-network-intensive",
+    )
+    .expect("fires");
+    assert!(
+        f.instead
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Keep networking on the host: no traffic pays for the cards here, because the servers are bound by tenants"),
+        "{:?}",
+        f.instead
+    );
     // "an enhanced data path".
     let d = detail(
         r#"{"platform": {"kind": "kvm_ovs", "datapath": "enhanced"}, "traffic": {"measured_networking_cores": 4}}"#,
