@@ -21,6 +21,12 @@ fn cores(x: f64) -> String {
     count(x, "core", "cores")
 }
 
+/// A number without thousands commas, for the arguments of min( , ), where "1,004, 128"
+/// would read as three.
+fn bare(shown: String) -> String {
+    shown.replace(',', "")
+}
+
 /// Every step of the point estimate, in the order the model computes it.
 pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
     let s = p.s;
@@ -90,7 +96,7 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
         "G_off",
         "traffic through the DPU per host",
         "min(G, L), L = one card's line rate (×2 for two independent DPUs)",
-        format!("min({}, {})", auto(g), auto(p.line_rate)),
+        format!("min({}, {})", bare(auto(g)), bare(auto(p.line_rate))),
         format!("{} Gb/s", auto(c.offloaded_gbps_per_host)),
     ));
     let mut stays = Vec::new();
@@ -133,7 +139,7 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
         format!(
             "{}·min({}, {})",
             auto(v.phi),
-            auto(c.offloadable_cores_per_host),
+            bare(auto(c.offloadable_cores_per_host)),
             f.cores_per_host
         ),
         cores(c.cores_freed_per_host),
@@ -149,13 +155,15 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
         )
     } else {
         let one = |x: u32| {
+            // Inside min( , ) numbers go without thousands commas, and Z with two decimals,
+            // so that the shown numbers give the shown result.
             format!(
                 "min(⌊{}·{}/{}⌋, {} − {})",
-                int(f64::from(x)),
-                auto(c.cores_freed_per_host),
-                int(f64::from(f.cores_per_host)),
-                int(f64::from(x)),
-                int(f64::from(f.min_hosts_per_cluster))
+                x,
+                bare(num(c.cores_freed_per_host, 2)),
+                f.cores_per_host,
+                x,
+                f.min_hosts_per_cluster
             )
         };
         let (mut left, mut right) = if cl.full == 1 {

@@ -407,6 +407,31 @@ mod tests {
     }
 
     #[test]
+    fn formulas_show_numbers_that_give_their_result() {
+        // 300 Gb/s of 64-byte packets through an overlay, firewall and IPsec on KVM: b =
+        // 300·10³/(8·64)·1.2 = 703.1, the firewall 281.3, IPsec 300·1.5/(8·2.8) = 20.1: E = N =
+        // 1,004.5 cores of 128, Z = 0.8·128 = 102.4; clusters of 50 give up ⌊50·102.4/128⌋ = 40.
+        let (_, r) = both(
+            r#"{"platform": {"kind": "kvm_ovs"}, "workload": {"kind": "one_vm_per_host"},
+                "dpu": {"model": "pensando_dsc2_200", "per_host": 2, "dual_mode": "independent"},
+                "traffic": {"gbps_per_host": 300, "avg_packet_bytes": 64, "overlay": true,
+                            "overlay_nic_offload": false, "distributed_firewall": true, "encryption": "ipsec"},
+                "fleet": {"hosts": 200, "cluster_hosts": 50, "cores_per_host": 128}}"#,
+        );
+        let sub = |symbol: &str| {
+            r.breakdown
+                .iter()
+                .find(|b| b.symbol == symbol)
+                .expect("step")
+                .substituted
+                .clone()
+        };
+        assert_eq!(sub("Z"), "0.8·min(1004, 128)");
+        assert_eq!(sub("G_off"), "min(300, 800)");
+        assert_eq!(sub("A"), "4 × min(⌊50·102.4/128⌋, 50 − 2) = 4 × 40");
+    }
+
+    #[test]
     fn one_host_reads_as_one() {
         // k = 2,000 + 5·(130 W·8.766·1.5·0.15) = USD 3,282 for the one host.
         let (s, r) = both(r#"{"fleet": {"hosts": 1}}"#);
@@ -451,7 +476,7 @@ mod tests {
         let a = r.breakdown.iter().find(|b| b.symbol == "A").expect("A");
         assert_eq!(
             a.substituted,
-            "1,562 × min(⌊64·10.3/64⌋, 64 − 2) + min(⌊32·10.3/64⌋, 32 − 2) = 1,562 × 10 + 5"
+            "1,562 × min(⌊64·10.29/64⌋, 64 − 2) + min(⌊32·10.29/64⌋, 32 − 2) = 1,562 × 10 + 5"
         );
         assert!(a.result.starts_with("15,625 "), "{}", a.result);
     }
