@@ -21,6 +21,39 @@ fn cores(x: f64) -> String {
     count(x, "core", "cores")
 }
 
+/// The NPV's sum with the cash flow's numbers: `144,000 + 3,750/1.08 + … − 2,100/1.08^5`
+/// (the first two years, then the last, when there are more than four).
+fn discounted_terms(flow: &[crate::cost::CashYear], r: f64) -> String {
+    let base = bare(auto(1.0 + r));
+    let term = |y: &crate::cost::CashYear| match y.year {
+        0 => num(y.amount.abs(), 0),
+        1 => format!("{}/{base}", num(y.amount.abs(), 0)),
+        n => format!("{}/{base}^{n}", num(y.amount.abs(), 0)),
+    };
+    let shown: Vec<Option<&crate::cost::CashYear>> = if flow.len() > 4 {
+        vec![flow.first(), flow.get(1), None, flow.last()]
+    } else {
+        flow.iter().map(Some).collect()
+    };
+    let mut out = String::new();
+    for (i, y) in shown.into_iter().enumerate() {
+        match y {
+            Some(y) => {
+                let negative = y.amount < 0.0;
+                match (i, negative) {
+                    (0, true) => out.push('-'),
+                    (0, false) => {}
+                    (_, true) => out.push_str(" − "),
+                    (_, false) => out.push_str(" + "),
+                }
+                out.push_str(&term(y));
+            }
+            None => out.push_str(" + …"),
+        }
+    }
+    out
+}
+
 /// A number without thousands commas, for the arguments of min( , ), where "1,004, 128"
 /// would read as three.
 fn bare(shown: String) -> String {
@@ -283,7 +316,7 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
             "NPV",
             "net present value",
             "Σ cash flow_y / (1 + r)^y",
-            format!("r = {}", percent(k.discount_rate)),
+            discounted_terms(&c.cash_flow, k.discount_rate),
             money(c.npv, cur),
         ));
     }
@@ -317,4 +350,39 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
         },
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cost::CashYear;
+
+    fn flow(amounts: &[f64]) -> Vec<CashYear> {
+        let mut cumulative = 0.0;
+        (0u32..)
+            .zip(amounts)
+            .map(|(year, amount)| {
+                cumulative += amount;
+                CashYear {
+                    year,
+                    amount: *amount,
+                    cumulative,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_npv_sum_shows_the_cash_flow() {
+        assert_eq!(
+            discounted_terms(&flow(&[-1000.0, 200.0, 300.0]), 0.1),
+            "-1,000 + 200/1.1 + 300/1.1^2"
+        );
+        // More than four years: the first two, then the last.
+        assert_eq!(
+            discounted_terms(&flow(&[144_000.0, 3.0, 3.0, 3.0, 3.0, -1.5]), 0.08),
+            "144,000 + 3/1.08 + … − 2/1.08^5"
+        );
+        assert_eq!(discounted_terms(&[], 0.08), "");
+    }
 }
