@@ -1471,7 +1471,11 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                 }
                 let freed = c.cores_freed_per_host / f64::from(s.fleet.cores_per_host);
                 let pitch = claim / 100.0;
-                let verdict = if u.cores_freed_share_p90 < pitch {
+                let verdict = if c.networking_share_of_host > 1.0 {
+                    // host-saturated: the inputs are off, so no comparison holds.
+                    "Networking here needs more cores than the host has: check the inputs before \
+                     comparing."
+                } else if u.cores_freed_share_p90 < pitch {
                     "Even the optimistic end of the range falls short of the pitch."
                 } else if u.cores_freed_share_p10 >= pitch {
                     "This scenario meets the pitch across the range."

@@ -627,6 +627,18 @@ fn texts_with_numbers_worked_out_by_hand() {
         "{within}"
     );
     assert!(within.contains("the DPU frees 20.5 %"), "{within}");
+    // Networking beyond the host's cores (host-saturated): no comparison. 150 Gb/s of 256-byte
+    // packets: N = 150·10³/(8·256) = 73.2 cores of 64.
+    let saturated = detail(
+        r#"{"traffic": {"gbps_per_host": 150, "avg_packet_bytes": 256}, "claim": {"cpu_freed_percent": 5}}"#,
+        "claim-vs-model",
+    );
+    assert!(
+        saturated.ends_with(
+            "Networking here needs more cores than the host has: check the inputs before comparing."
+        ),
+        "{saturated}"
+    );
     // Measured 4 cores against the model's 1.5625 at 10 Gb/s of 800-byte packets.
     let d = detail(
         r#"{"traffic": {"measured_networking_cores": 4}}"#,
