@@ -158,9 +158,17 @@ pub fn chain(s: &Scenario, r: &Report) -> Vec<Link> {
     };
     out.push(link("servers", servers));
     let years = count(s.fleet.lifetime_years, "year", "years");
+    // The hosts that still get DPUs: "the other 31 hosts", "all 32 hosts", or just one.
+    let (other, all) = if c.dpu_hosts == 1 {
+        ("the one other host".to_owned(), "the one host".to_owned())
+    } else {
+        let n = count(c.dpu_hosts as f64, "host", "hosts");
+        (format!("the other {n}"), format!("all {n}"))
+    };
+    let extra = money(c.dpu_incremental_cost, cur);
     let mut money_text = if c.servers_avoided > 0 {
         format!(
-            "{} avoided {} worth {}; {} more over {years}: ",
+            "{} avoided {} worth {}; the DPUs in {other} cost {extra} more over {years}: ",
             num(c.servers_avoided as f64, 0),
             if c.servers_avoided == 1 {
                 "server is"
@@ -168,30 +176,9 @@ pub fn chain(s: &Scenario, r: &Report) -> Vec<Link> {
                 "servers are"
             },
             money(c.value_of_avoided_servers, cur),
-            if c.dpu_hosts == 1 {
-                format!(
-                    "the DPUs in the one other host cost {}",
-                    money(c.dpu_incremental_cost, cur)
-                )
-            } else {
-                format!(
-                    "the DPUs in the other {} cost {}",
-                    count(c.dpu_hosts as f64, "host", "hosts"),
-                    money(c.dpu_incremental_cost, cur)
-                )
-            }
-        )
-    } else if c.dpu_hosts == 1 {
-        format!(
-            "With no server avoided, the DPUs in the one host cost {} more over {years}: ",
-            money(c.dpu_incremental_cost, cur)
         )
     } else {
-        format!(
-            "With no server avoided, the DPUs in all {} cost {} more over {years}: ",
-            count(c.dpu_hosts as f64, "host", "hosts"),
-            money(c.dpu_incremental_cost, cur)
-        )
+        format!("With no server avoided, the DPUs in {all} cost {extra} more over {years}: ")
     };
     money_text.push_str(&if c.net_saving >= 0.0 {
         format!("a net saving of {}", money(c.net_saving, cur))
@@ -439,6 +426,20 @@ mod tests {
             chain(&s, &r)[3].text,
             "With no server avoided, the DPUs in the one host cost USD 3,282 more over 5 years: a \
              net loss of USD 3,282."
+        );
+        // Two hosts that keep one: 400 Gb/s of 1500-byte packets free Z = 0.8·50 = 40 cores,
+        // ⌊2·40/64⌋ = 1 server goes, worth v = 30,000 + 5·17,681 = 118,403.
+        let (s, r) = both(
+            r#"{"fleet": {"hosts": 2, "min_hosts_per_cluster": 1},
+                "traffic": {"gbps_per_host": 400, "avg_packet_bytes": 1500}}"#,
+        );
+        assert!(
+            chain(&s, &r)[3].text.starts_with(
+                "1 avoided server is worth USD 118,403; the DPUs in the one other host cost USD \
+                 3,282 more over 5 years: "
+            ),
+            "{}",
+            chain(&s, &r)[3].text
         );
     }
 
