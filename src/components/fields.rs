@@ -84,65 +84,18 @@ pub fn field_control(props: &FieldProps) -> Html {
                 </div>
             }
         }
-        Kind::Choice(options) | Kind::OptionalChoice(options) => {
-            let current = match &value {
-                Val::Choice(w) => *w,
-                Val::OptionalChoice(w) => w.unwrap_or(""),
-                _ => "",
-            };
-            let mut choices: Vec<(String, String)> = Vec::new();
-            if let (Kind::OptionalChoice(_), Some(r)) = (f.kind, &resolution) {
-                let wire = r.value.as_str().unwrap_or_default();
-                let label = options
-                    .iter()
-                    .find(|(w, _)| *w == wire)
-                    .map_or(wire, |(_, l)| l);
-                choices.push((String::new(), format!("Default: {label}")));
-            }
-            choices.extend(
-                options
-                    .iter()
-                    .map(|(w, l)| ((*w).to_owned(), (*l).to_owned())),
-            );
-            html! {
-                {select(SelectProps {
-                    path: f.path.into(),
-                    label: f.label.into(),
-                    choices,
-                    value: current.into(),
-                    rejected,
-                    on_set: set,
-                    compact: props.compact,
-                    children: help.unwrap_or_default(),
-                })}
-            }
-        }
-        Kind::OptionalBool => {
-            let current = match &value {
-                Val::OptionalBool(Some(b)) => b.to_string(),
-                _ => String::new(),
-            };
-            let default = resolution
-                .as_ref()
-                .and_then(|r| r.value.as_bool())
-                .map_or("", |b| if b { "yes" } else { "no" });
-            let choices = vec![
-                (String::new(), format!("Default: {default}")),
-                ("true".to_owned(), "Yes".to_owned()),
-                ("false".to_owned(), "No".to_owned()),
-            ];
-            html! {
-                {select(SelectProps {
-                    path: f.path.into(),
-                    label: f.label.into(),
-                    choices,
-                    value: current.into(),
-                    rejected,
-                    on_set: set,
-                    compact: props.compact,
-                    children: help.unwrap_or_default(),
-                })}
-            }
+        Kind::Choice(_) | Kind::OptionalChoice(_) | Kind::OptionalBool => {
+            let (choices, current) = select_choices(f, &value, resolution.as_ref());
+            select(SelectProps {
+                path: f.path.into(),
+                label: f.label.into(),
+                choices,
+                value: current.into(),
+                rejected,
+                on_set: set,
+                compact: props.compact,
+                children: help.unwrap_or_default(),
+            })
         }
         Kind::Number(n) | Kind::OptionalNumber(n) => {
             let (text, placeholder) = match (&value, &resolution) {
@@ -189,6 +142,52 @@ pub fn field_control(props: &FieldProps) -> Html {
                 children: help.unwrap_or_default(),
                 ..TextInputProps::default()
             })
+        }
+    }
+}
+
+/// The options of a select, as (value, label), and the value chosen ("" for a resolved
+/// default, offered first as "Default: …"): a choice's options, or yes / no.
+fn select_choices(
+    f: &Field,
+    value: &Val,
+    resolution: Option<&Resolution>,
+) -> (Vec<(String, String)>, String) {
+    let mut choices: Vec<(String, String)> = Vec::new();
+    match f.kind {
+        Kind::Choice(options) | Kind::OptionalChoice(options) => {
+            let current = match value {
+                Val::Choice(w) => *w,
+                Val::OptionalChoice(w) => w.unwrap_or(""),
+                _ => "",
+            };
+            if let (Kind::OptionalChoice(_), Some(r)) = (f.kind, resolution) {
+                let wire = r.value.as_str().unwrap_or_default();
+                let label = options
+                    .iter()
+                    .find(|(w, _)| *w == wire)
+                    .map_or(wire, |(_, l)| l);
+                choices.push((String::new(), format!("Default: {label}")));
+            }
+            choices.extend(
+                options
+                    .iter()
+                    .map(|(w, l)| ((*w).to_owned(), (*l).to_owned())),
+            );
+            (choices, current.to_owned())
+        }
+        _ => {
+            let current = match value {
+                Val::OptionalBool(Some(b)) => b.to_string(),
+                _ => String::new(),
+            };
+            let default = resolution
+                .and_then(|r| r.value.as_bool())
+                .map_or("", |b| if b { "yes" } else { "no" });
+            choices.push((String::new(), format!("Default: {default}")));
+            choices.push(("true".to_owned(), "Yes".to_owned()));
+            choices.push(("false".to_owned(), "No".to_owned()));
+            (choices, current)
         }
     }
 }
