@@ -239,12 +239,16 @@ fn loses(ctx: &Ctx, feature: Feature, what: &str) -> Option<Fired> {
     })
 }
 
-/// The "why" of zero whole servers, in the scenario's numbers.
-fn why_no_server(s: &Scenario, c: &Cost) -> String {
+/// The "why" of zero whole servers, in the scenario's numbers, and a title that names the
+/// cause when it is not too few freed cores (`None` then).
+fn why_no_server(s: &Scenario, c: &Cost) -> (String, Option<String>) {
     if s.fleet.bound_by != BoundBy::Cpu {
-        return format!(
-            "The servers are bound by {}, so freed cores remove none of them.",
-            in_sentence(s.fleet.bound_by.label())
+        let bound = in_sentence(s.fleet.bound_by.label());
+        return (
+            format!("The servers are bound by {bound}, so freed cores remove none of them."),
+            Some(format!(
+                "Freed cores remove no server: the servers are bound by {bound}"
+            )),
         );
     }
     let size = c.clusters.size;
@@ -256,17 +260,23 @@ fn why_no_server(s: &Scenario, c: &Cost) -> String {
         format!("In a cluster of {}", hosts(size))
     };
     if share + 1e-9 >= 1.0 {
-        format!(
-            "{place} that adds up to {}, but a cluster must keep {} and has none to spare.",
-            cores(freed),
-            hosts(s.fleet.min_hosts_per_cluster)
+        (
+            format!(
+                "{place} that adds up to {}, but a cluster must keep {} and has none to spare.",
+                cores(freed),
+                hosts(s.fleet.min_hosts_per_cluster)
+            ),
+            Some("No cluster has a server to spare".to_owned()),
         )
     } else {
-        format!(
-            "{place} that adds up to {}: {} of a {}-core server.",
-            cores(freed),
-            auto(share),
-            s.fleet.cores_per_host
+        (
+            format!(
+                "{place} that adds up to {}: {} of a {}-core server.",
+                cores(freed),
+                auto(share),
+                s.fleet.cores_per_host
+            ),
+            None,
         )
     }
 }
@@ -415,30 +425,20 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
             check: |ctx| {
                 let (s, c) = (ctx.s, ctx.cost);
                 (s.has_goal(Goal::SaveRackSpace) && c.servers_avoided == 0).then(|| {
+                    let (why, cause) = why_no_server(s, c);
                     let fired = Fired::new(format!(
-                        "The DPU frees about {} per host. {} Rack space comes back only when a \
+                        "The DPU frees about {} per host. {why} Rack space comes back only when a \
                          whole server leaves the rack, and this frees none.",
                         cores(c.cores_freed_per_host),
-                        why_no_server(s, c)
                     ))
                     .instead(
                         "Consolidate onto denser servers (more cores per rack unit), or retire idle \
                          capacity; both free rack units directly.",
                     );
                     // The title says the cause when it is not the cores (the headline quotes it).
-                    if s.fleet.bound_by != BoundBy::Cpu {
-                        fired.title(format!(
-                            "Freed cores remove no server: the servers are bound by {}",
-                            in_sentence(s.fleet.bound_by.label())
-                        ))
-                    } else if f64::from(c.clusters.size) * c.cores_freed_per_host
-                        / f64::from(s.fleet.cores_per_host)
-                        + 1e-9
-                        >= 1.0
-                    {
-                        fired.title("No cluster has a server to spare")
-                    } else {
-                        fired
+                    match cause {
+                        Some(title) => fired.title(title),
+                        None => fired,
                     }
                 })
             },
