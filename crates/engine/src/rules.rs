@@ -243,11 +243,14 @@ fn loses(ctx: &Ctx, feature: Feature, what: &str) -> Option<Fired> {
 /// cause when it is not too few freed cores (`None` then).
 fn why_no_server(s: &Scenario, c: &Cost) -> (String, Option<String>) {
     if s.fleet.bound_by != BoundBy::Cpu {
-        let bound = in_sentence(s.fleet.bound_by.label());
         return (
-            format!("The servers are bound by {bound}, so freed cores remove none of them."),
+            format!(
+                "{}.",
+                capitalized(&crate::cost::NoBreakEven::NotCpuBound.text(s))
+            ),
             Some(format!(
-                "Freed cores remove no server: the servers are bound by {bound}"
+                "Freed cores remove no server: the servers are bound by {}",
+                in_sentence(s.fleet.bound_by.label())
             )),
         );
     }
