@@ -10,7 +10,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Outside the clone when CI keeps its build cache elsewhere (.ci/run sets CARGO_TARGET_DIR).
 TOOLS_DIR="${CARGO_TARGET_DIR:-$ROOT/target}/tools"
-export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
 
 # Exact versions, installed only from lock files: a tool never changes version by itself.
 TRUNK_VERSION='0.21.14'
@@ -59,15 +59,81 @@ $name = "=$version"
 
 [workspace]
 TOML
-    (cd "$tmp" && cargo metadata --format-version 1 --manifest-path "$tmp/Cargo.toml") \
+    local dir status=0
+    dir="$( (cd "$tmp" && cargo metadata --format-version 1 --manifest-path "$tmp/Cargo.toml") \
         | node -e '
 let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
   const [name, version] = process.argv.slice(1);
   const p = JSON.parse(s).packages.find((p) => p.name === name && p.version === version);
   if (!p) process.exit(1);
   process.stdout.write(require("path").dirname(p.manifest_path));
-});' "$name" "$version"
+});' "$name" "$version")" || status=$?
     rm -rf "$tmp"
+    # Only a crate with a library can be fetched this way (cargo ignores a binary-only one).
+    if [ "$status" -ne 0 ] || [ ! -f "$dir/Cargo.toml" ]; then
+        say "cannot find the registry source of $name $version"
+        return 1
+    fi
+    printf '%s\n' "$dir"
+}
+
+# A tool's crate source, ready to build: copied from the registry into a fresh temporary
+# directory outside every Cargo workspace, with lock file $3 (or the lock published with the
+# crate), and checked. Prints the directory; the caller removes it.
+#
+# Never stage under the clone (target/ included): cargo would take the clone's Cargo.toml for
+# the workspace and refuse the package ("current package believes it's in a workspace when
+# it's not"). A fresh clone has no CARGO_TARGET_DIR, so that is where target/ is.
+stage_crate() {
+    local name="$1" version="$2" lock="${3:-}" src work
+    src="$(crate_source "$name" "$version")" \
+        || { say "cannot fetch the source of $name $version"; return 1; }
+    work="$(mktemp -d "${TMPDIR:-/tmp}/dpu-tool-$name-$version.XXXXXX")"
+    cp -R "$src/." "$work/"
+    if [ -n "$lock" ]; then cp "$lock" "$work/Cargo.lock"; fi
+    check_staged "$work" "$name" "$version" || { rm -rf "$work"; return 1; }
+    printf '%s\n' "$work"
+}
+
+# Checks a staged crate the way `cargo install --locked --path` will see it: outside the clone,
+# the package and version wanted, a lock file in place that resolves unchanged (`--locked`),
+# and a rust-version this toolchain meets. Cheap: no compilation.
+check_staged() {
+    local work="$1" name="$2" version="$3" meta
+    case "$(cd "$work" && pwd -P)/" in
+        "$(cd "$ROOT" && pwd -P)/"*) say "$work is inside the clone $ROOT"; return 1 ;;
+    esac
+    [ -f "$work/Cargo.lock" ] || { say "$name $version: no Cargo.lock in $work"; return 1; }
+    meta="$(cd "$work" && cargo metadata --locked --format-version 1 --manifest-path "$work/Cargo.toml")" \
+        || { say "$name $version does not resolve with its lock file (cargo metadata --locked)"; return 1; }
+    node -e '
+const [name, version, rustc] = process.argv.slice(1);
+const m = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const root = m.packages.find((p) => p.id === m.resolve.root);
+if (!root || root.name !== name || root.version !== version) {
+  console.error(`==> staged ${root && root.name} ${root && root.version}, wanted ${name} ${version}`);
+  process.exit(1);
+}
+const need = (root.rust_version || "0").split(".").map(Number);
+const have = rustc.split(".").map(Number);
+for (let i = 0; i < 3; i++) {
+  if ((have[i] || 0) !== (need[i] || 0)) {
+    if ((have[i] || 0) < (need[i] || 0)) {
+      console.error(`==> ${name} ${version} needs rustc ${root.rust_version}; this is ${rustc}`);
+      process.exit(1);
+    }
+    break;
+  }
+}' "$name" "$version" "$(rustc --version | cut -d' ' -f2)" <<<"$meta"
+}
+
+# The lock file scripts/tools/ holds for wasm-bindgen-cli $1, or nothing when the published one
+# resolves. The lock published with wasm-bindgen-cli can name a dependency version the registry
+# does not offer (0.2.130's names webpki-roots 1.0.11); then scripts/tools/ holds a lock made
+# from it with the smallest change (see scripts/tools/README.md). Never an unlocked install.
+wasm_bindgen_lock() {
+    local lock="$ROOT/scripts/tools/wasm-bindgen-cli-$1.Cargo.lock"
+    if [ -f "$lock" ]; then printf '%s\n' "$lock"; fi
 }
 
 ensure_wasm_bindgen() {
@@ -82,30 +148,16 @@ ensure_wasm_bindgen() {
         && command -v wasm-bindgen-test-runner >/dev/null; then
         return
     fi
-    # The lock file published with wasm-bindgen-cli can name a dependency version the registry
-    # does not offer (0.2.130's names webpki-roots 1.0.11). Then scripts/tools/ holds a lock
-    # made from it with the smallest change (see scripts/tools/README.md), and the CLI is built
-    # from its registry source with that lock. Never an unlocked install.
-    local lock="$ROOT/scripts/tools/wasm-bindgen-cli-$want.Cargo.lock"
-    if [ -f "$lock" ]; then
-        say "installing wasm-bindgen-cli $want (must match Cargo.lock) with scripts/tools/${lock##*/}"
-        local src work="$TOOLS_DIR/wasm-bindgen-cli-$want"
-        src="$(crate_source wasm-bindgen-cli "$want")" \
-            || { say "cannot fetch the source of wasm-bindgen-cli $want"; exit 1; }
-        rm -rf "$work"
-        mkdir -p "$TOOLS_DIR"
-        cp -R "$src" "$work"
-        cp "$lock" "$work/Cargo.lock"
-        cargo install --locked --force --path "$work"
-        rm -rf "$work"
-    else
-        say "installing wasm-bindgen-cli $want (must match Cargo.lock) with its published Cargo.lock"
-        cargo install --locked --force wasm-bindgen-cli --version "=$want" || {
-            say "wasm-bindgen-cli $want does not build with its published lock; make one with"
-            say "scripts/tools/wasm-bindgen-cli-lock.sh $want and commit it (scripts/tools/README.md)"
-            exit 1
-        }
-    fi
+    local lock work
+    lock="$(wasm_bindgen_lock "$want")"
+    say "installing wasm-bindgen-cli $want (must match Cargo.lock) with ${lock:+scripts/tools/}${lock:+${lock##*/}}${lock:-its published Cargo.lock}"
+    work="$(stage_crate wasm-bindgen-cli "$want" "$lock")" || {
+        say "wasm-bindgen-cli $want does not build with that lock; make one with"
+        say "scripts/tools/wasm-bindgen-cli-lock.sh $want and commit it (scripts/tools/README.md)"
+        exit 1
+    }
+    cargo install --locked --force --path "$work"
+    rm -rf "$work"
 }
 
 ensure_wasm_opt() {
@@ -144,13 +196,18 @@ ensure_chromium() {
 }
 
 # playwright-core and axe-core for the e2e suite (never downloads browsers).
+# Installed again whenever e2e/package-lock.json changes (a copy of the lock it was installed
+# from is kept beside the packages).
 ensure_e2e_deps() {
-    if [ -d "$ROOT/e2e/node_modules/playwright-core" ] && [ -d "$ROOT/e2e/node_modules/axe-core" ]; then
+    local stamp="$ROOT/e2e/node_modules/.installed-from.package-lock.json"
+    if [ -d "$ROOT/e2e/node_modules/playwright-core" ] && [ -d "$ROOT/e2e/node_modules/axe-core" ] \
+        && cmp -s "$ROOT/e2e/package-lock.json" "$stamp"; then
         return
     fi
-    say "installing e2e dependencies (playwright-core, axe-core)"
+    say "installing e2e dependencies (playwright-core, axe-core) from e2e/package-lock.json"
     export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
     (cd "$ROOT/e2e" && npm ci --no-audit --no-fund --silent)
+    cp "$ROOT/e2e/package-lock.json" "$stamp"
 }
 
 # Rust pieces the checks need: the wasm target, rustfmt and clippy.

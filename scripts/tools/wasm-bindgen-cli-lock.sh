@@ -10,7 +10,8 @@ version="${1:?usage: $0 VERSION [CRATE@VERSION ...]}"
 shift
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cp -R "$(crate_source wasm-bindgen-cli "$version")/." "$work/"
+src="$(crate_source wasm-bindgen-cli "$version")"
+cp -R "$src/." "$work/"
 cp "$work/Cargo.lock" "$work/Cargo.lock.published"
 for pin in "$@"; do
     (cd "$work" && cargo update -p "${pin%@*}" --precise "${pin#*@}")
