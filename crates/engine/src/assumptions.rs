@@ -64,6 +64,12 @@ pub struct Assumptions {
     pub crypto_cycles_per_byte: Option<Range>,
     /// φ: share of the offloadable work the DPU removes.
     pub offload_fraction: Option<Range>,
+    /// s: how many times faster per core the software fast path switches (model 3).
+    pub fast_path_speedup: Option<Range>,
+    /// p_pin: poll-mode cores per host a fast path on KVM pins (model 3).
+    pub fast_path_pinned_cores: Option<Range>,
+    /// c_nic: host cores an offloaded switch keeps with a plain SmartNIC (model 3).
+    pub smartnic_host_cores: Option<Range>,
 }
 
 /// Which of the model's inputs an assumption is.
@@ -82,6 +88,107 @@ pub enum AssumptionId {
     CryptoCyclesPerByte,
     /// φ
     OffloadFraction,
+    /// s (model 3)
+    FastPathSpeedup,
+    /// p_pin (model 3)
+    FastPathPinnedCores,
+    /// c_nic (model 3)
+    SmartnicHostCores,
+}
+
+/// How many assumptions there are.
+pub const COUNT: usize = 9;
+
+impl AssumptionId {
+    /// Whether only the plans without a DPU use it (model 3): the DPU's own figures, its
+    /// tornado and its flip point never depend on it.
+    pub fn plan_only(self) -> bool {
+        matches!(
+            self,
+            AssumptionId::FastPathSpeedup
+                | AssumptionId::FastPathPinnedCores
+                | AssumptionId::SmartnicHostCores
+        )
+    }
+}
+
+/// Which software fast path the speed-up's default describes (SPEC §5, `fast_path_speedup`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FastPathCase {
+    /// NSX's Enhanced Data Path in Standard (interrupt) mode on vSphere.
+    Vsphere,
+    /// OVS-DPDK or AF_XDP on Linux.
+    Linux,
+    /// Bulk traffic (the per-Gb/s cost outweighs the per-packet cost, no firewall): a
+    /// fast path gains least, on either platform.
+    Bulk,
+}
+
+/// What resolved defaults of the ranges depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DefaultKey {
+    /// The data path in force (T, M and c_nic follow it).
+    pub datapath: Datapath,
+    /// The fast path the speed-up describes.
+    pub fast_path: FastPathCase,
+}
+
+/// An assumption's default range, and what it depends on.
+#[derive(Debug, Clone, Copy)]
+pub enum Defaults {
+    /// One range for every scenario.
+    Fixed(Basis),
+    /// By the data path in force.
+    ByDatapath {
+        /// With the kernel data path.
+        kernel: Basis,
+        /// With an enhanced data path.
+        enhanced: Basis,
+    },
+    /// By the fast path the speed-up describes.
+    ByFastPath {
+        /// NSX EDP Standard on vSphere.
+        vsphere: Basis,
+        /// OVS-DPDK or AF_XDP on Linux.
+        linux: Basis,
+        /// Bulk traffic.
+        bulk: Basis,
+    },
+}
+
+impl Defaults {
+    /// The default for `key`.
+    pub fn get(&self, key: DefaultKey) -> &Basis {
+        match self {
+            Defaults::Fixed(b) => b,
+            Defaults::ByDatapath { kernel, enhanced } => match key.datapath {
+                Datapath::Kernel => kernel,
+                Datapath::Enhanced => enhanced,
+            },
+            Defaults::ByFastPath {
+                vsphere,
+                linux,
+                bulk,
+            } => match key.fast_path {
+                FastPathCase::Vsphere => vsphere,
+                FastPathCase::Linux => linux,
+                FastPathCase::Bulk => bulk,
+            },
+        }
+    }
+
+    /// Every default it can take.
+    pub fn all(&self) -> Vec<&Basis> {
+        match self {
+            Defaults::Fixed(b) => vec![b],
+            Defaults::ByDatapath { kernel, enhanced } => vec![kernel, enhanced],
+            Defaults::ByFastPath {
+                vsphere,
+                linux,
+                bulk,
+            } => vec![vsphere, linux, bulk],
+        }
+    }
 }
 
 /// A default range with the reason for it.
@@ -108,10 +215,8 @@ pub struct AssumptionSpec {
     pub label: &'static str,
     /// Unit (a fraction is a [`Unit::Share`], shown and typed as a percentage).
     pub unit: Unit,
-    /// The default with the kernel data path (and for assumptions that do not depend on it).
-    pub kernel: Basis,
-    /// The default with an enhanced data path.
-    pub enhanced: Basis,
+    /// The default range and what it depends on.
+    pub defaults: Defaults,
     /// Smallest allowed value (inclusive).
     pub min: f64,
     /// Largest allowed value (inclusive).
@@ -139,15 +244,12 @@ impl AssumptionSpec {
 
     /// Whether the default depends on the data path.
     pub fn follows_datapath(&self) -> bool {
-        self.kernel.range != self.enhanced.range
+        matches!(self.defaults, Defaults::ByDatapath { .. })
     }
 
-    /// The default for a data path, with its basis.
-    pub fn default_for(&self, datapath: Datapath) -> &Basis {
-        match datapath {
-            Datapath::Kernel => &self.kernel,
-            Datapath::Enhanced => &self.enhanced,
-        }
+    /// The default for `key`, with its basis.
+    pub fn default_for(&self, key: DefaultKey) -> &Basis {
+        self.defaults.get(key)
     }
 
     fn accepts(&self, v: f64) -> bool {
@@ -207,18 +309,20 @@ pub const ASSUMPTIONS: &[AssumptionSpec] = &[
         symbol: "T",
         label: "Virtual-switch throughput per host core",
         unit: Unit::Gbps,
-        kernel: fixed(
-            Range::new(2.0, 8.0, 15.0),
-            "Kernel path: one flow through a production NSX rule set measured 2.2 Gb/s per \
+        defaults: Defaults::ByDatapath {
+            kernel: fixed(
+                Range::new(2.0, 8.0, 15.0),
+                "Kernel path: one flow through a production NSX rule set measured 2.2 Gb/s per \
              core; about 10 Gb/s per core is the usual planning figure.",
-            &["F4.1.1", "F4.1.5"],
-        ),
-        enhanced: fixed(
-            Range::new(10.0, 25.0, 50.0),
-            "Enhanced path: poll-mode paths such as ENS/EDP are claimed three to five times \
-             faster than the standard switch; AF_XDP reached 29 Gb/s of one flow.",
-            &["F2.6.1", "F4.1.1"],
-        ),
+                &["F4.1.1", "F4.1.5"],
+            ),
+            enhanced: fixed(
+                Range::new(10.0, 25.0, 50.0),
+                "Enhanced path: poll-mode paths such as ENS/EDP are claimed three to five times \
+                 faster than the standard switch; AF_XDP reached 29 Gb/s of one flow.",
+                &["F2.6.1", "F4.1.1"],
+            ),
+        },
         min: 0.01,
         max: 1000.0,
         get: |a| a.vswitch_gbps_per_core,
@@ -230,18 +334,20 @@ pub const ASSUMPTIONS: &[AssumptionSpec] = &[
         symbol: "M",
         label: "Virtual-switch packet rate per host core",
         unit: Unit::Mpps,
-        kernel: fixed(
-            Range::new(0.5, 1.0, 2.0),
-            "Kernel path: stock Linux manages about 1 Mpps per core; a kernel datapath \
+        defaults: Defaults::ByDatapath {
+            kernel: fixed(
+                Range::new(0.5, 1.0, 2.0),
+                "Kernel path: stock Linux manages about 1 Mpps per core; a kernel datapath \
              spread 64-byte forwarding over about ten hyperthreads.",
-            &["F4.1.7", "F4.1.3"],
-        ),
-        enhanced: fixed(
-            Range::new(2.0, 5.0, 8.0),
-            "Enhanced path: AF_XDP and DPDK reach 6 to 7 Mpps on one core, and VPP several \
-             Mpps per core by processing packets in batches.",
-            &["F4.1.3", "F4.1.9"],
-        ),
+                &["F4.1.7", "F4.1.3"],
+            ),
+            enhanced: fixed(
+                Range::new(2.0, 5.0, 8.0),
+                "Enhanced path: AF_XDP and DPDK reach 6 to 7 Mpps on one core, and VPP several \
+                 Mpps per core by processing packets in batches.",
+                &["F4.1.3", "F4.1.9"],
+            ),
+        },
         min: 0.001,
         max: 1000.0,
         get: |a| a.vswitch_mpps_per_core,
@@ -253,8 +359,7 @@ pub const ASSUMPTIONS: &[AssumptionSpec] = &[
         symbol: "O",
         label: "Extra CPU for an overlay the NIC cannot offload",
         unit: Unit::Share,
-        kernel: OVERLAY,
-        enhanced: OVERLAY,
+        defaults: Defaults::Fixed(OVERLAY),
         min: 0.0,
         max: 10.0,
         get: |a| a.overlay_overhead,
@@ -266,8 +371,7 @@ pub const ASSUMPTIONS: &[AssumptionSpec] = &[
         symbol: "W",
         label: "Extra CPU for the distributed firewall",
         unit: Unit::Share,
-        kernel: FIREWALL,
-        enhanced: FIREWALL,
+        defaults: Defaults::Fixed(FIREWALL),
         min: 0.0,
         max: 10.0,
         get: |a| a.firewall_overhead,
@@ -279,8 +383,7 @@ pub const ASSUMPTIONS: &[AssumptionSpec] = &[
         symbol: "K",
         label: "CPU cycles per byte of encryption",
         unit: Unit::CyclesPerByte,
-        kernel: CRYPTO,
-        enhanced: CRYPTO,
+        defaults: Defaults::Fixed(CRYPTO),
         min: 0.0,
         max: 100.0,
         get: |a| a.crypto_cycles_per_byte,
@@ -292,12 +395,88 @@ pub const ASSUMPTIONS: &[AssumptionSpec] = &[
         symbol: "φ",
         label: "Share of the offloadable work the DPU removes",
         unit: Unit::Share,
-        kernel: OFFLOAD,
-        enhanced: OFFLOAD,
+        defaults: Defaults::Fixed(OFFLOAD),
         min: 0.0,
         max: 1.0,
         get: |a| a.offload_fraction,
         set: |a, r| a.offload_fraction = r,
+    },
+    AssumptionSpec {
+        id: AssumptionId::FastPathSpeedup,
+        key: "fast_path_speedup",
+        symbol: "s",
+        label: "Speed-up per core of a software fast path",
+        unit: Unit::Times,
+        defaults: Defaults::ByFastPath {
+            vsphere: fixed(
+                Range::new(1.3, 2.0, 3.5),
+                "NSX's Enhanced Data Path in Standard (interrupt) mode against the standard \
+                 switch: VMware claims three to five times for its poll-mode sibling, an upper \
+                 bound; no independent measurement of the interrupt mode was found.",
+                &["F2.6.1", "F10.1.4", "F10.9.5"],
+            ),
+            linux: fixed(
+                Range::new(1.5, 2.5, 4.0),
+                "OVS-DPDK or AF_XDP against the kernel path: a PVP test needed 2.9 and 1.85 \
+                 times fewer cores; Google's userspace stack reports over three times the Gb/s \
+                 per core.",
+                &["F4.1.2", "F10.1.9"],
+            ),
+            bulk: fixed(
+                Range::new(1.1, 1.5, 2.5),
+                "Bulk traffic (large packets, no firewall): the per-byte work a fast path \
+                 cannot batch away dominates, so it gains least.",
+                &["F4.1.1", "F4.1.2"],
+            ),
+        },
+        min: 1.0,
+        max: 20.0,
+        get: |a| a.fast_path_speedup,
+        set: |a, r| a.fast_path_speedup = r,
+    },
+    AssumptionSpec {
+        id: AssumptionId::FastPathPinnedCores,
+        key: "fast_path_pinned_cores",
+        symbol: "p_pin",
+        label: "Poll-mode cores a fast path pins per host (KVM)",
+        unit: Unit::Cores,
+        defaults: Defaults::Fixed(fixed(
+            Range::new(1.0, 2.0, 4.0),
+            "One poll-mode core per NUMA node is the usual minimum (Red Hat requires them on \
+             both nodes), one on a single socket, two per node for more traffic; they stay \
+             busy at any load.",
+            &["F4.1.4", "F10.1.1", "F10.1.5"],
+        )),
+        min: 0.0,
+        max: 64.0,
+        get: |a| a.fast_path_pinned_cores,
+        set: |a, r| a.fast_path_pinned_cores = r,
+    },
+    AssumptionSpec {
+        id: AssumptionId::SmartnicHostCores,
+        key: "smartnic_host_cores",
+        symbol: "c_nic",
+        label: "Host cores an offloaded switch keeps with a SmartNIC",
+        unit: Unit::Cores,
+        defaults: Defaults::ByDatapath {
+            kernel: fixed(
+                Range::new(0.5, 1.0, 2.0),
+                "Kernel path with TC flower offload: offloaded flows use no host CPU, while \
+                 connection setup and the slow path stay in software.",
+                &["F5.4.1", "F10.2.4", "F10.5.1"],
+            ),
+            enhanced: fixed(
+                Range::new(1.0, 2.0, 4.0),
+                "OVS-DPDK or OVS-DOCA host: one poll-mode core per NUMA node by default for the \
+                 slow path and connection-tracking offload, more when much traffic stays in \
+                 software.",
+                &["F10.2.2", "F10.5.1"],
+            ),
+        },
+        min: 0.0,
+        max: 64.0,
+        get: |a| a.smartnic_host_cores,
+        set: |a, r| a.smartnic_host_cores = r,
     },
 ];
 
@@ -342,16 +521,17 @@ pub fn assumption_at(path: &str) -> Option<&'static AssumptionSpec> {
     ASSUMPTIONS.iter().find(|s| s.key == key)
 }
 
-/// Every range in force: the user's where set, else the default for the data path.
+/// Every range in force: the user's where set, else the default for the scenario's
+/// [`DefaultKey`].
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Ranges([Range; 6]);
+pub struct Ranges([Range; COUNT]);
 
 impl Ranges {
-    /// The ranges of `a`, defaults filled in for `datapath`.
-    pub fn resolve(a: &Assumptions, datapath: Datapath) -> Self {
-        let mut out = [Range::new(0.0, 0.0, 0.0); 6];
+    /// The ranges of `a`, defaults filled in for `key`.
+    pub fn resolve(a: &Assumptions, key: DefaultKey) -> Self {
+        let mut out = [Range::new(0.0, 0.0, 0.0); COUNT];
         for (slot, spec) in out.iter_mut().zip(ASSUMPTIONS) {
-            *slot = (spec.get)(a).unwrap_or(spec.default_for(datapath).range);
+            *slot = (spec.get)(a).unwrap_or(spec.default_for(key).range);
         }
         Ranges(out)
     }
@@ -388,10 +568,16 @@ pub struct Values {
     pub k: f64,
     /// φ
     pub phi: f64,
+    /// s
+    pub speedup: f64,
+    /// p_pin
+    pub pinned: f64,
+    /// c_nic
+    pub nic_cores: f64,
 }
 
 impl Values {
-    /// A value per assumption from `f`.
+    /// A value per assumption from `f`, called in the order of [`ASSUMPTIONS`].
     pub fn from_fn(mut f: impl FnMut(AssumptionId) -> f64) -> Self {
         Values {
             t: f(AssumptionId::VswitchGbpsPerCore),
@@ -400,6 +586,9 @@ impl Values {
             w: f(AssumptionId::FirewallOverhead),
             k: f(AssumptionId::CryptoCyclesPerByte),
             phi: f(AssumptionId::OffloadFraction),
+            speedup: f(AssumptionId::FastPathSpeedup),
+            pinned: f(AssumptionId::FastPathPinnedCores),
+            nic_cores: f(AssumptionId::SmartnicHostCores),
         }
     }
 
@@ -412,6 +601,9 @@ impl Values {
             AssumptionId::FirewallOverhead => self.w = v,
             AssumptionId::CryptoCyclesPerByte => self.k = v,
             AssumptionId::OffloadFraction => self.phi = v,
+            AssumptionId::FastPathSpeedup => self.speedup = v,
+            AssumptionId::FastPathPinnedCores => self.pinned = v,
+            AssumptionId::SmartnicHostCores => self.nic_cores = v,
         }
         self
     }

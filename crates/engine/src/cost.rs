@@ -58,6 +58,12 @@ pub struct Plan<'a> {
     pub pv_server: f64,
     /// Present value of one host's DPU premium.
     pub pv_dpu: f64,
+    /// L₁, the line rate of one DPU card (what one plain SmartNIC is priced by and carries).
+    pub card_rate: f64,
+    /// k_nic = (SmartNIC − NIC price) + Y·(SmartNIC W − NIC W)·8.766·PUE·kWh price (model 3).
+    pub smartnic_cost_per_host: f64,
+    /// Present value of one host's SmartNIC premium.
+    pub pv_smartnic: f64,
 }
 
 /// The fleet as clusters: `full` clusters of `size` hosts and one of `rest` (if > 0).
@@ -118,6 +124,8 @@ impl<'a> Plan<'a> {
             .sum();
         let card_rate = s.dpu.model.line_rate_gbps();
         let both = s.dpu.per_host == 2 && s.dpu.dual_mode == DualMode::Independent;
+        let nic_price_delta = r.smartnic_price - c.nic_price;
+        let nic_yearly_cost = power(c.smartnic_watts - c.nic_watts);
         Plan {
             s,
             g: s.traffic.gbps_per_host,
@@ -135,6 +143,9 @@ impl<'a> Plan<'a> {
             dpu_yearly_cost,
             pv_server: f.server_price + server_yearly_cost * annuity,
             pv_dpu: dpu_price_delta + dpu_yearly_cost * annuity,
+            card_rate,
+            smartnic_cost_per_host: nic_price_delta + y * nic_yearly_cost,
+            pv_smartnic: nic_price_delta + nic_yearly_cost * annuity,
             r,
         }
     }
@@ -168,7 +179,7 @@ pub struct Work {
 /// formulas (SPEC §5). Packet work is the larger of the Gb/s term and the packet term
 /// (F4.1.5, F4.1.1, F4.1.7); the overlay penalty applies only without NIC offload (F4.2.1
 /// vs F4.2.2); crypto is cycles per byte (F4.3.1).
-fn terms(p: &Plan, v: &Values, x: f64) -> (f64, f64, f64) {
+pub(crate) fn terms(p: &Plan, v: &Values, x: f64) -> (f64, f64, f64) {
     let t = &p.s.traffic;
     let overlay = if t.overlay && !t.overlay_nic_offload {
         1.0 + v.o
@@ -205,16 +216,34 @@ pub fn modelled_work(p: &Plan, v: &Values, x: f64) -> Work {
 }
 
 /// N and E at `x` Gb/s: from the measurement when there is one (it counts as switching work
-/// and scales with traffic), else from the formulas.
+/// and scales with traffic), else from the formulas. On bare metal (model 3) the measurement
+/// sets N only: the packet work it measures is the application's own, which a DPU does not
+/// take over, so E stays the formulas' firewall and crypto terms (`bare-metal-app-datapath`).
 pub fn work(p: &Plan, v: &Values, x: f64) -> Work {
-    match p.s.traffic.measured_networking_cores {
-        Some(m) if p.g > 0.0 => Work {
-            n: m * x / p.g,
-            e: m * p.offloaded(x) / p.g,
-        },
-        Some(m) => Work { n: m, e: m },
-        None => modelled_work(p, v, x),
+    let Some(m) = p.s.traffic.measured_networking_cores else {
+        return modelled_work(p, v, x);
+    };
+    let n = if p.g > 0.0 { m * x / p.g } else { m };
+    if p.s.platform.kind == PlatformKind::BareMetal {
+        return Work {
+            n,
+            e: modelled_work(p, v, x).e,
+        };
     }
+    Work {
+        n,
+        e: if p.g > 0.0 {
+            m * p.offloaded(x) / p.g
+        } else {
+            m
+        },
+    }
+}
+
+/// Whether the measured networking cores stand in for the modelled work: a measurement off
+/// bare metal (SPEC §5). On bare metal the formulas still give what a DPU could take over.
+pub fn measured_replaces_model(s: &Scenario) -> bool {
+    s.traffic.measured_networking_cores.is_some() && s.platform.kind != PlatformKind::BareMetal
 }
 
 /// A: whole servers the fleet gives up when each host frees `z` cores. A cluster of x hosts
@@ -329,8 +358,8 @@ pub fn payback_year(flow: &[CashYear]) -> Option<u32> {
 /// With measured cores the caller has handled G = 0 (the measurement then decides at once).
 fn offloadable_per_gbps(p: &Plan, v: &Values) -> f64 {
     match p.s.traffic.measured_networking_cores {
-        Some(m) => m / p.g,
-        None => {
+        Some(m) if measured_replaces_model(p.s) => m / p.g,
+        _ => {
             let (sw, fw, cr) = terms(p, v, 1.0);
             sw + if p.firewall_offloadable { fw } else { 0.0 }
                 + if p.crypto_offloadable { cr } else { 0.0 }
@@ -401,7 +430,7 @@ fn break_even_or_why(p: &Plan, v: &Values) -> Result<f64, NoBreakEven> {
     if needed == 0 {
         return Ok(0.0);
     }
-    if p.s.traffic.measured_networking_cores.is_some() && p.g <= 0.0 {
+    if measured_replaces_model(p.s) && p.g <= 0.0 {
         return if outcome(p, v, 0.0).a >= needed {
             Ok(0.0)
         } else {

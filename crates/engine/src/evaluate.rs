@@ -4,6 +4,7 @@ use crate::cost::{self, Plan};
 use crate::fields::{Default as FieldDefault, FIELDS, Resolution};
 use crate::format::{count, in_sentence, money, num, percent};
 use crate::json::Value;
+use crate::plans::PlanRow;
 use crate::report::{Finding, Model, Report, ResolvedDefault, Verdict};
 use crate::rules::{Ctx, RULES, Severity};
 use crate::scenario::Scenario;
@@ -41,18 +42,30 @@ pub fn evaluate_with(s: &Scenario, options: Options) -> Report {
     let plan = Plan::new(s);
     let v = plan.r.ranges.likely();
     let cost = cost::point(&plan, &v);
-    let uncertainty = uncertainty::analyse(&plan, options.samples, options.seed);
+    let analysis = uncertainty::analyse_plans(&plan, options.samples, options.seed);
+    let uncertainty = analysis.uncertainty;
+    let plans = crate::plans::rows(
+        &plan,
+        &cost,
+        &uncertainty,
+        analysis.dpu_servers_p50,
+        analysis.fast_path,
+        analysis.smartnic,
+    );
     let findings = findings(&Ctx {
         s,
         p: &plan,
         cost: &cost,
         u: &uncertainty,
+        plans: &plans,
     });
-    let verdict = verdict(&findings, uncertainty.p_worth_it);
+    let verdict = verdict(&findings, uncertainty.p_worth_it, uncertainty.p_best);
     let mut report = Report {
         model: Model::default(),
         verdict,
-        headline: headline(s, verdict, &findings, &cost, &uncertainty),
+        headline: headline(s, verdict, &findings, &cost, &uncertainty, &plans),
+        best_plan: crate::plans::best_plan(&plans),
+        plans,
         breakdown: crate::breakdown::breakdown(&plan, &v, &cost),
         traffic_curve: cost::traffic_curve(&plan, &v, cost.break_even_gbps_per_host),
         resolved: resolved_defaults(s),
@@ -94,9 +107,11 @@ pub const NOT_WORTH_IT_BELOW: f64 = 0.3;
 pub const WORTH_IT_FROM: f64 = 0.7;
 
 /// First match wins (SPEC §4): wrong problem, not supported, check the inputs, required,
-/// then the chance of paying off over the whole uncertainty range: below 30 % not worth it,
-/// below 70 % a toss-up, else worth it (with trade-offs when there are any).
-pub fn verdict(findings: &[Finding], p_worth_it: f64) -> Verdict {
+/// then the chance of paying off over the whole uncertainty range: below 30 % not worth it;
+/// then the chance of being the best plan (p_best ≤ p_worth_it): below 30 % another plan
+/// wins, below 70 % a toss-up, else worth it (with trade-offs when there are any). With no
+/// rival plan p_best = p_worth_it, and the steps reduce to model 2's thresholds.
+pub fn verdict(findings: &[Finding], p_worth_it: f64, p_best: f64) -> Verdict {
     let any = |sev: Severity| findings.iter().any(|f| f.severity == sev);
     if any(Severity::WrongProblem) {
         Verdict::WrongProblem
@@ -108,7 +123,9 @@ pub fn verdict(findings: &[Finding], p_worth_it: f64) -> Verdict {
         Verdict::Required
     } else if p_worth_it < NOT_WORTH_IT_BELOW {
         Verdict::NotWorthIt
-    } else if p_worth_it < WORTH_IT_FROM {
+    } else if p_best < NOT_WORTH_IT_BELOW {
+        Verdict::AlternativeWins
+    } else if p_best < WORTH_IT_FROM {
         Verdict::TossUp
     } else if any(Severity::Tradeoff) {
         Verdict::WorthItWithTradeoffs
@@ -159,6 +176,13 @@ fn median(s: &Scenario, u: &Uncertainty) -> String {
     )
 }
 
+/// "net a median USD 810,000" / "lose a median USD 20,000": the DPUs' median NPV.
+fn dpu_median(s: &Scenario, u: &Uncertainty) -> String {
+    let p50 = u.net_saving_p50;
+    let verb = if p50 >= 0.0 { "net" } else { "lose" };
+    format!("{verb} a median {}", money(p50.abs(), &s.costs.currency))
+}
+
 /// One sentence in plain words, with the scenario's numbers.
 pub fn headline(
     s: &Scenario,
@@ -166,6 +190,7 @@ pub fn headline(
     findings: &[Finding],
     c: &cost::Cost,
     u: &Uncertainty,
+    plans: &[PlanRow],
 ) -> String {
     let first = |sev: Severity| {
         let mut of = findings.iter().filter(|f| f.severity == sev);
@@ -213,8 +238,39 @@ pub fn headline(
                 count(s.fleet.lifetime_years, "year", "years")
             )
         }
-        Verdict::NotWorthIt | Verdict::WorthIt => format!("{odds}."),
-        Verdict::TossUp => format!("{odds}. Measure {} first.", settle_with(s, u)),
+        Verdict::NotWorthIt => match crate::plans::richest_rival(plans) {
+            Some(r) => format!(
+                "{odds}. Instead, {} {}.",
+                r.id.subject(s, false),
+                crate::plans::result_words(s, r)
+            ),
+            None => format!("{odds}."),
+        },
+        Verdict::AlternativeWins => match crate::plans::closest_rival(plans) {
+            Some(r) => format!(
+                "{} {}; the DPUs would {} and beat it in {} of futures.",
+                r.id.subject(s, true),
+                crate::plans::result_words(s, r),
+                dpu_median(s, u),
+                percent(r.p_dpu_beats.unwrap_or(0.0))
+            ),
+            // p_best < p_worth_it needs a rival; kept for a hand-made verdict.
+            None => format!("{odds}."),
+        },
+        Verdict::WorthIt => format!("{odds}."),
+        Verdict::TossUp => {
+            let settle = settle_with(s, u);
+            match crate::plans::closest_rival(plans).filter(|_| u.p_best < u.p_worth_it) {
+                Some(r) => format!(
+                    "{odds}. Measure {settle} first, then {} on one host: it {}, and the DPUs \
+                     beat it in {} of futures.",
+                    r.id.subject(s, false),
+                    crate::plans::result_words(s, r),
+                    percent(r.p_dpu_beats.unwrap_or(0.0))
+                ),
+                None => format!("{odds}. Measure {settle} first."),
+            }
+        }
         Verdict::WorthItWithTradeoffs => {
             let (title, more) = first(Severity::Tradeoff);
             format!("{odds}, but {title}{}.", and_more(more))

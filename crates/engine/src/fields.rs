@@ -14,7 +14,7 @@ use crate::choice::{
 use crate::error::{Problem, ScenarioError};
 use crate::format::num;
 use crate::json::{self, Value};
-use crate::scenario::{Scenario, default_dpu_watts};
+use crate::scenario::{Scenario, default_dpu_watts, default_smartnic_price};
 
 /// The unit of a number, and how it is shown and typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +59,8 @@ pub enum Unit {
     SharePerYear,
     /// A percentage stored as such (30 means 30 %).
     Percent,
+    /// A factor ("2.5×").
+    Times,
 }
 
 impl Unit {
@@ -84,6 +86,7 @@ impl Unit {
             Unit::MoneyPerCoreYear => format!("{currency}/core-year"),
             Unit::Share | Unit::Percent => "%".into(),
             Unit::SharePerYear => "%/year".into(),
+            Unit::Times => "×".into(),
         }
     }
 
@@ -916,6 +919,27 @@ pub const FIELDS: &[Field] = &[
         costs.nic_watts
     ),
     field!(
+        "costs.smartnic_price",
+        "SmartNIC price",
+        "One plain NIC that offloads the switch (ConnectX-6 Dx / ConnectX-7 class, no Arm cores); \
+         set it to the NIC price if today's NICs already offload (ConnectX-5 or later).",
+        Kind::OptionalNumber(number(Unit::Money, 0.0, 1e8)),
+        Default::Resolved(smartnic_price_resolution),
+        costs.smartnic_price
+    ),
+    field!(
+        "costs.smartnic_watts",
+        "SmartNIC power",
+        "Typical draw of one plain SmartNIC.",
+        Kind::Number(number(Unit::Watts, 0.0, 10_000.0)),
+        Default::Sourced(Basis {
+            text: "ConnectX-7 cards draw 16.7 to 25.9 W typically with passive cables; optics \
+                   cost the same with any card.",
+            sources: &["F10.4.2"],
+        }),
+        costs.smartnic_watts
+    ),
+    field!(
         "costs.dpu_license_year",
         "DPU licence per year",
         "Per DPU, e.g. NSX DPU units.",
@@ -992,6 +1016,9 @@ pub const FIELDS: &[Field] = &[
     range_field!(firewall_overhead, FirewallOverhead),
     range_field!(crypto_cycles_per_byte, CryptoCyclesPerByte),
     range_field!(offload_fraction, OffloadFraction),
+    range_field!(fast_path_speedup, FastPathSpeedup),
+    range_field!(fast_path_pinned_cores, FastPathPinnedCores),
+    range_field!(smartnic_host_cores, SmartnicHostCores),
 ];
 
 // --- Resolved defaults -------------------------------------------------------------------
@@ -1083,9 +1110,33 @@ fn dpu_watts_resolution(s: &Scenario) -> Resolution {
     }
 }
 
+fn smartnic_price_resolution(s: &Scenario) -> Resolution {
+    let rate = s.dpu.model.line_rate_gbps();
+    Resolution {
+        value: Value::from(default_smartnic_price(rate)),
+        basis: Basis {
+            text: match rate {
+                r if r <= 100.0 => {
+                    "For a card of up to 100 Gb/s: a 2×100G ConnectX-6 Dx sells for about \
+                     EUR 866; no list price is published, so ask for a quote."
+                }
+                r if r < 400.0 => {
+                    "For a 200 Gb/s card: 1×200G ConnectX-6 cards sell for about EUR 1,283 to \
+                     1,575; no list price is published, so ask for a quote."
+                }
+                _ => {
+                    "For a 400 Gb/s card: above the 200G street prices of EUR 1,283 to 1,575; no \
+                     price of a 400G card is published, so ask for a quote."
+                }
+            },
+            sources: &["F10.4.4", "F10.9.2"],
+        },
+    }
+}
+
 fn range_resolution(s: &Scenario, id: AssumptionId) -> Resolution {
     let spec = crate::assumptions::spec(id);
-    let b = spec.default_for(s.datapath());
+    let b = spec.default_for(s.default_key());
     Resolution {
         value: b.range.to_json(),
         basis: Basis {
@@ -1102,6 +1153,7 @@ pub fn with_unit(unit: Unit, stored: f64, currency: &str) -> String {
     let x = crate::format::auto(unit.shown(stored));
     match unit {
         Unit::None => x,
+        Unit::Times => format!("{x}×"),
         Unit::Money => crate::format::money(stored, currency),
         Unit::MoneyPerKwh => format!("{currency} {}/kWh", num(stored, 3)),
         Unit::MoneyPerYear | Unit::MoneyPerCoreYear => {

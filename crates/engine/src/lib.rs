@@ -29,6 +29,7 @@ pub mod float;
 pub mod format;
 pub mod json;
 pub mod migrate;
+pub mod plans;
 pub mod presets;
 pub mod render;
 pub mod report;

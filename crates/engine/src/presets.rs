@@ -1,4 +1,5 @@
-//! Ready-made scenarios (SPEC §7): the article's architect and five typical situations.
+//! Ready-made scenarios (SPEC §7): the article's architect, five typical situations, and
+//! (model 3) a DPU that a software path comes close to and one that wins outright.
 
 use crate::error::ScenarioError;
 use crate::scenario::Scenario;
@@ -45,7 +46,9 @@ pub const PRESETS: &[Preset] = &[
         name: "nfv-heavy",
         title: "Network-heavy NFV hosts",
         summary: "OpenStack hosts forwarding small packets through an overlay the NIC cannot \
-                  offload, with a distributed firewall.",
+                  offload, with a distributed firewall: the DPUs would pay, but OVS-DPDK in \
+                  software, or a ConnectX with OVS hardware offload, frees nearly as many cores \
+                  for far less.",
         json: r#"{
   "name": "NFV hosts with overlay and firewall",
   "goals": ["free_host_cpu"],
@@ -118,6 +121,35 @@ pub const PRESETS: &[Preset] = &[
   "traffic": {"gbps_per_host": 25, "avg_packet_bytes": 900, "distributed_firewall": true,
               "measured_networking_cores": 4},
   "fleet": {"hosts": 48, "cluster_hosts": 16, "cores_per_host": 64}
+}"#,
+    },
+    Preset {
+        name: "vsphere8-try-edp-first",
+        title: "vSphere 8 on the kernel path",
+        summary: "40 Gb/s per host through NSX's distributed firewall on the standard path: the \
+                  DPUs pay, but NSX's Enhanced Data Path in software comes close, so measure \
+                  before buying.",
+        json: r#"{
+  "name": "vSphere 8U3 on the kernel path, 40 Gb/s with DFW",
+  "goals": ["free_host_cpu"],
+  "platform": {"kind": "vsphere", "vsphere": "8.0u3", "nsx": "4.2"},
+  "traffic": {"gbps_per_host": 40, "avg_packet_bytes": 900, "distributed_firewall": true},
+  "fleet": {"hosts": 64, "cluster_hosts": 16}
+}"#,
+    },
+    Preset {
+        name: "vcf9-dpu-pays",
+        title: "VCF 9.1 at 100 Gb/s",
+        summary: "128 busy VCF 9.1 hosts already on the Enhanced Data Path, with a distributed \
+                  firewall: no cheaper plan is left, and the DPUs pay.",
+        json: r#"{
+  "name": "VCF 9.1, 128 hosts, 100 Gb/s with DFW",
+  "goals": ["free_host_cpu"],
+  "platform": {"kind": "vsphere", "vsphere": "9.1", "nsx": "9.1"},
+  "workload": {"kind": "many_vms", "vms_per_host": 30},
+  "features": ["lacp", "lldp"],
+  "traffic": {"gbps_per_host": 100, "avg_packet_bytes": 700, "distributed_firewall": true},
+  "fleet": {"hosts": 128, "cluster_hosts": 32}
 }"#,
     },
 ];

@@ -13,10 +13,11 @@ pub use crate::sources::SourceRef;
 use crate::uncertainty::Uncertainty;
 
 /// The model's revision: 2 added clusters, line rate, platform-dependent licences and the
-/// verdict from the whole uncertainty range; 2.1 added the vendor's claim.
-pub const MODEL_VERSION: &str = "2.1";
+/// verdict from the whole uncertainty range; 2.1 added the vendor's claim; 3 weighs the DPU
+/// against the plans without one (SPEC §5.1).
+pub const MODEL_VERSION: &str = "3";
 /// The date of the fact sheet the rules and defaults cite.
-pub const FACTS_AS_OF: &str = "2026-11-25";
+pub const FACTS_AS_OF: &str = "2026-12-07";
 
 /// The answer, first match wins (SPEC §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -32,6 +33,8 @@ pub enum Verdict {
     Required,
     /// Less than a 30 % chance that the DPUs pay off.
     NotWorthIt,
+    /// The DPUs may pay, but a plan without one does better in most futures (model 3).
+    AlternativeWins,
     /// Between 30 % and 70 %: could go either way; measure first.
     TossUp,
     /// Pays, but costs something the user has or wants.
@@ -49,6 +52,7 @@ impl Verdict {
             Verdict::CheckInputs => "check_inputs",
             Verdict::Required => "required",
             Verdict::NotWorthIt => "not_worth_it",
+            Verdict::AlternativeWins => "alternative_wins",
             Verdict::TossUp => "toss_up",
             Verdict::WorthItWithTradeoffs => "worth_it_with_tradeoffs",
             Verdict::WorthIt => "worth_it",
@@ -63,6 +67,7 @@ impl Verdict {
             Verdict::CheckInputs => "Check the inputs",
             Verdict::Required => "A DPU is required",
             Verdict::NotWorthIt => "Not worth it",
+            Verdict::AlternativeWins => "A plan without a DPU wins",
             Verdict::TossUp => "Could go either way",
             Verdict::WorthItWithTradeoffs => "Worth it, with trade-offs",
             Verdict::WorthIt => "Worth it",
@@ -74,6 +79,7 @@ impl Verdict {
         matches!(
             self,
             Verdict::NotWorthIt
+                | Verdict::AlternativeWins
                 | Verdict::TossUp
                 | Verdict::WorthItWithTradeoffs
                 | Verdict::WorthIt
@@ -169,6 +175,10 @@ pub struct Report {
     pub cost: Cost,
     /// How sure that is.
     pub uncertainty: Uncertainty,
+    /// The plans without a DPU, and the DPU, compared (model 3, SPEC §5.1).
+    pub plans: Vec<crate::plans::PlanRow>,
+    /// The applicable plan with the highest median NPV.
+    pub best_plan: crate::plans::PlanId,
     /// The reasoning in sentences: the chain, the pitch tested, the odds, the flip point.
     pub explanation: crate::explain::Explanation,
     /// The resolved defaults in force (licence, DPU power, data path, assumption ranges).

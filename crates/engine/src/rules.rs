@@ -92,6 +92,8 @@ pub struct Ctx<'a> {
     pub cost: &'a Cost,
     /// The uncertainty analysis.
     pub u: &'a Uncertainty,
+    /// The plans compared (model 3), in the order do nothing, fast path, SmartNIC, DPU.
+    pub plans: &'a [crate::plans::PlanRow],
 }
 
 /// A rule that fired: its explanation for this scenario.

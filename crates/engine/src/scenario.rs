@@ -10,7 +10,7 @@
 //! assumption range. They are `None` until the user sets them, so links and exports carry
 //! only what the user set, and [`Scenario::resolve`] fills them in for an evaluation.
 
-use crate::assumptions::{Assumptions, Ranges};
+use crate::assumptions::{AssumptionId, Assumptions, DefaultKey, FastPathCase, Ranges};
 use crate::choice::{
     BoundBy, Datapath, DpuModel, DualMode, Encryption, Feature, Goal, NsxVersion, Oem,
     PlatformKind, VsphereVersion, WorkloadKind,
@@ -249,6 +249,11 @@ pub struct Costs {
     pub nic_watts: f64,
     /// `costs.dpu_license_year`: per DPU per year
     pub dpu_license_year: f64,
+    /// `costs.smartnic_price` (model 3); `None` resolves from one DPU card's line rate
+    /// (F10.4.4)
+    pub smartnic_price: Option<f64>,
+    /// `costs.smartnic_watts` (model 3, F10.4.2)
+    pub smartnic_watts: f64,
     /// `costs.discount_rate`: per year, for the net present value
     pub discount_rate: f64,
 }
@@ -267,6 +272,8 @@ impl Default for Costs {
             dpu_watts: None,
             nic_watts: 20.0,
             dpu_license_year: 0.0,
+            smartnic_price: None,
+            smartnic_watts: 25.0,
             discount_rate: 0.0,
         }
     }
@@ -298,6 +305,10 @@ pub struct Resolved {
     pub licenses_follow_cores: bool,
     /// `costs.dpu_watts` in force.
     pub dpu_watts: f64,
+    /// `costs.smartnic_price` in force (model 3).
+    pub smartnic_price: f64,
+    /// Which fast path the speed-up's default describes (model 3).
+    pub fast_path: FastPathCase,
     /// Every assumption range in force.
     pub ranges: Ranges,
 }
@@ -390,10 +401,49 @@ impl Scenario {
         )
     }
 
+    /// What the assumptions' default ranges depend on: the data path, and which fast path
+    /// the speed-up describes. Bulk traffic is decided once, at the likely T and M of the
+    /// ranges in force (the user's where set): no distributed firewall, and the per-Gb/s
+    /// cost 1/T at least the per-packet cost 10³/(8·P·M) (a tie counts as bulk), SPEC §5.
+    pub fn default_key(&self) -> DefaultKey {
+        let datapath = self.datapath();
+        let likely = |id: AssumptionId| {
+            let spec = crate::assumptions::spec(id);
+            (spec.get)(&self.assumptions)
+                .unwrap_or(
+                    spec.default_for(DefaultKey {
+                        datapath,
+                        fast_path: FastPathCase::Linux,
+                    })
+                    .range,
+                )
+                .likely
+        };
+        let (t, m) = (
+            likely(AssumptionId::VswitchGbpsPerCore),
+            likely(AssumptionId::VswitchMppsPerCore),
+        );
+        // 1/T ≥ 10³/(8·P·M), multiplied out (every factor is positive).
+        let bulk = !self.traffic.distributed_firewall
+            && 8.0 * self.traffic.avg_packet_bytes * m >= 1e3 * t;
+        let fast_path = if bulk {
+            FastPathCase::Bulk
+        } else if self.is_vsphere() {
+            FastPathCase::Vsphere
+        } else {
+            FastPathCase::Linux
+        };
+        DefaultKey {
+            datapath,
+            fast_path,
+        }
+    }
+
     /// Every resolved default in force (SPEC §3 ⇢).
     pub fn resolve(&self) -> Resolved {
         let vsphere = self.is_vsphere();
-        let datapath = self.datapath();
+        let key = self.default_key();
+        let datapath = key.datapath;
         Resolved {
             datapath,
             // VCF realises 185-275 per core-year (list about 350), F4.7.4; no per-core
@@ -408,7 +458,12 @@ impl Scenario {
                 .costs
                 .dpu_watts
                 .unwrap_or(default_dpu_watts(self.dpu.model)),
-            ranges: Ranges::resolve(&self.assumptions, datapath),
+            smartnic_price: self
+                .costs
+                .smartnic_price
+                .unwrap_or(default_smartnic_price(self.dpu.model.line_rate_gbps())),
+            fast_path: key.fast_path,
+            ranges: Ranges::resolve(&self.assumptions, key),
         }
     }
 
@@ -461,8 +516,20 @@ impl Scenario {
     }
 }
 
-/// The DPU power default: 150 W for BlueField-3 and -4 (F4.6.4: up to 150 W with auxiliary
-/// power), 75 W for the rest (what the PCIe slot gives without an auxiliary connector).
+/// The SmartNIC price default by one DPU card's line rate (SPEC §3, F10.4.4): 1,000 up to
+/// 100 Gb/s, 1,500 at 200, 2,000 at 400 and above. No list price is published (F10.9.2).
+pub fn default_smartnic_price(line_rate_gbps: f64) -> f64 {
+    if line_rate_gbps <= 100.0 {
+        1_000.0
+    } else if line_rate_gbps < 400.0 {
+        1_500.0
+    } else {
+        2_000.0
+    }
+}
+
+/// The default power of one DPU card: BlueField-3's published maximum with auxiliary power
+/// (F4.6.4) for BlueField-3 and -4, else what a PCIe slot gives without it (F4.6.2).
 pub fn default_dpu_watts(model: DpuModel) -> f64 {
     match model {
         DpuModel::Bluefield3 | DpuModel::Bluefield4 => 150.0,
@@ -518,6 +585,8 @@ pub const FILE_ORDER: &[&str] = &[
     "costs.dpu_watts",
     "costs.nic_watts",
     "costs.dpu_license_year",
+    "costs.smartnic_price",
+    "costs.smartnic_watts",
     "costs.discount_rate",
     "claim.cpu_freed_percent",
     "assumptions.vswitch_gbps_per_core",
@@ -526,6 +595,9 @@ pub const FILE_ORDER: &[&str] = &[
     "assumptions.firewall_overhead",
     "assumptions.crypto_cycles_per_byte",
     "assumptions.offload_fraction",
+    "assumptions.fast_path_speedup",
+    "assumptions.fast_path_pinned_cores",
+    "assumptions.smartnic_host_cores",
 ];
 
 #[cfg(test)]

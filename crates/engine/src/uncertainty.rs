@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assumptions::{ASSUMPTIONS, AssumptionId, Range};
 use crate::cost::{Plan, outcome};
+use crate::plans::{Alternatives, PlanOutcome, PlanSamples, RIVAL_FROM};
 
 /// Default number of samples.
 pub const DEFAULT_SAMPLES: u32 = 10_000;
@@ -23,6 +24,9 @@ pub struct Uncertainty {
     /// Share of samples whose net present value is above zero (the net saving when the
     /// discount rate is 0).
     pub p_worth_it: f64,
+    /// The smaller of `p_worth_it` and the DPU's chance to beat each rival plan (model 3,
+    /// SPEC §5.1); `p_worth_it` when no plan without a DPU pays in half the samples.
+    pub p_best: f64,
     /// 10th percentile of the net present value.
     pub net_saving_p10: f64,
     /// Median net present value.
@@ -111,29 +115,90 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     }
 }
 
-/// The assumptions the analysis samples: all of them, or with measured networking cores
-/// only φ, since the measurement replaces the others (SPEC §5).
+/// The assumptions the analysis samples: all of them, or with measured networking cores off
+/// bare metal only φ and the plans' own three, since the measurement replaces the others
+/// (SPEC §5). On bare metal a measurement changes nothing in the sampling.
 pub fn sampled(p: &Plan) -> Vec<AssumptionId> {
+    let measured = crate::cost::measured_replaces_model(p.s);
     ASSUMPTIONS
         .iter()
         .map(|spec| spec.id)
-        .filter(|id| {
-            p.s.traffic.measured_networking_cores.is_none() || *id == AssumptionId::OffloadFraction
-        })
+        .filter(|id| !measured || *id == AssumptionId::OffloadFraction || id.plan_only())
         .collect()
+}
+
+/// The analysis with the plans without a DPU of SPEC §5.1, computed from the same samples.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// The DPU's uncertainty (with `p_best`).
+    pub uncertainty: Uncertainty,
+    /// The software fast path over the samples, when it applies.
+    pub fast_path: Option<PlanSamples>,
+    /// The plain SmartNIC over the samples, when it applies.
+    pub smartnic: Option<PlanSamples>,
+    /// The median of the whole servers the DPUs avoid.
+    pub dpu_servers_p50: f64,
+}
+
+/// Runs the analysis at the scenario's traffic (see [`analyse_plans`]); the DPU's part.
+pub fn analyse(p: &Plan, samples: u32, seed: u64) -> Uncertainty {
+    analyse_plans(p, samples, seed).uncertainty
+}
+
+/// Collects one plan's NPVs and how often the DPU beats it.
+struct Tally {
+    npvs: Vec<f64>,
+    servers: Vec<f64>,
+    dpu_beats: usize,
+}
+
+impl Tally {
+    fn new(applies: bool, samples: u32) -> Option<Self> {
+        applies.then(|| Tally {
+            npvs: Vec::with_capacity(samples as usize),
+            servers: Vec::with_capacity(samples as usize),
+            dpu_beats: 0,
+        })
+    }
+
+    fn add(&mut self, o: PlanOutcome, dpu_npv: f64) {
+        self.npvs.push(o.npv);
+        self.servers.push(o.a as f64);
+        self.dpu_beats += usize::from(dpu_npv > o.npv);
+    }
+
+    fn finish(mut self) -> PlanSamples {
+        let n = self.npvs.len().max(1) as f64;
+        let pays = self.npvs.iter().filter(|x| **x > 0.0).count();
+        crate::sort::floats(&mut self.npvs);
+        crate::sort::floats(&mut self.servers);
+        PlanSamples {
+            servers_p50: percentile(&self.servers, 0.5),
+            p10: percentile(&self.npvs, 0.1),
+            p50: percentile(&self.npvs, 0.5),
+            p90: percentile(&self.npvs, 0.9),
+            p_pays: pays as f64 / n,
+            p_dpu_beats: self.dpu_beats as f64 / n,
+        }
+    }
 }
 
 /// Runs the analysis at the scenario's traffic: `samples` draws (0 is treated as 1, so
 /// there is always an answer) of every sampled assumption from its triangular range, in
-/// the order of [`ASSUMPTIONS`], each through [`outcome`], the model's one function.
-pub fn analyse(p: &Plan, samples: u32, seed: u64) -> Uncertainty {
+/// the order of [`ASSUMPTIONS`], each through [`outcome`], the model's one function, and
+/// through each plan without a DPU that applies, with the same drawn values (SPEC §5.1).
+pub fn analyse_plans(p: &Plan, samples: u32, seed: u64) -> Analysis {
     let samples = samples.max(1);
     let ranges = p.r.ranges;
     let likely = ranges.likely();
     let drawn = sampled(p);
+    let plans = Alternatives::of(p);
+    let mut fast = Tally::new(plans.fast_path.is_some(), samples);
+    let mut nic = Tally::new(plans.smartnic, samples);
     let mut rng = SplitMix64::new(seed);
     let mut npvs = Vec::with_capacity(samples as usize);
     let mut shares = Vec::with_capacity(samples as usize);
+    let mut servers = Vec::with_capacity(samples as usize);
     for _ in 0..samples {
         let mut v = likely;
         for id in &drawn {
@@ -142,12 +207,23 @@ pub fn analyse(p: &Plan, samples: u32, seed: u64) -> Uncertainty {
         let o = outcome(p, &v, p.g);
         npvs.push(o.npv);
         shares.push(o.z / p.c);
+        servers.push(o.a as f64);
+        let (f, n) = plans.outcomes(p, &v);
+        if let (Some(t), Some(x)) = (fast.as_mut(), f) {
+            t.add(x, o.npv);
+        }
+        if let (Some(t), Some(x)) = (nic.as_mut(), n) {
+            t.add(x, o.npv);
+        }
     }
     let worth = npvs.iter().filter(|n| **n > 0.0).count();
     crate::sort::floats(&mut npvs);
     crate::sort::floats(&mut shares);
+    crate::sort::floats(&mut servers);
+    // The tornado lists what moves the DPU's net saving: not the plans' own assumptions.
     let mut tornado: Vec<TornadoBar> = ASSUMPTIONS
         .iter()
+        .filter(|spec| !spec.id.plan_only())
         .map(|spec| {
             let r = ranges.get(spec.id);
             let at_low = outcome(p, &likely.with(spec.id, r.low), p.g).net;
@@ -165,17 +241,33 @@ pub fn analyse(p: &Plan, samples: u32, seed: u64) -> Uncertainty {
         .collect();
     // Stable: equal swings keep the order of SPEC §5.
     crate::sort::stable_by(&mut tornado, |a, b| a.swing.total_cmp(&b.swing).is_gt());
-    Uncertainty {
-        samples,
-        seed,
-        sampled: drawn,
-        p_worth_it: worth as f64 / f64::from(samples),
-        net_saving_p10: percentile(&npvs, 0.1),
-        net_saving_p50: percentile(&npvs, 0.5),
-        net_saving_p90: percentile(&npvs, 0.9),
-        cores_freed_share_p10: percentile(&shares, 0.1),
-        cores_freed_share_p90: percentile(&shares, 0.9),
-        tornado,
+    let fast_path = fast.map(Tally::finish);
+    let smartnic = nic.map(Tally::finish);
+    let p_worth_it = worth as f64 / f64::from(samples);
+    // p_best = min(p_worth_it, p_dpu_beats of every rival): a rival pays in half the samples.
+    let p_best = [fast_path, smartnic]
+        .into_iter()
+        .flatten()
+        .filter(|x| x.p_pays >= RIVAL_FROM)
+        .map(|x| x.p_dpu_beats)
+        .fold(p_worth_it, f64::min);
+    Analysis {
+        uncertainty: Uncertainty {
+            samples,
+            seed,
+            sampled: drawn,
+            p_worth_it,
+            p_best,
+            net_saving_p10: percentile(&npvs, 0.1),
+            net_saving_p50: percentile(&npvs, 0.5),
+            net_saving_p90: percentile(&npvs, 0.9),
+            cores_freed_share_p10: percentile(&shares, 0.1),
+            cores_freed_share_p90: percentile(&shares, 0.9),
+            tornado,
+        },
+        fast_path,
+        smartnic,
+        dpu_servers_p50: percentile(&servers, 0.5),
     }
 }
 

@@ -1,0 +1,594 @@
+//! The plans without a DPU of SPEC §5.1 (model 3): a DPU is worth buying only if it beats the
+//! best way to the same result without one.
+//!
+//! Four plans, in the order the report lists them (the simpler first): do nothing, the
+//! software fast path the platform already offers (NSX's Enhanced Data Path in Standard mode
+//! on vSphere, OVS-DPDK or AF_XDP on KVM), a plain SmartNIC that offloads the same switch
+//! without Arm cores (or, on bare metal, does the encryption inline), and the DPU of §5.
+//! Each plan turns its cores freed per host into whole servers with the DPU's own rule
+//! ([`servers_avoided`]: the same clusters, the same minimum hosts, nothing when servers are
+//! not bound by CPU), and every uncertainty sample computes all of them from the same drawn
+//! values ([`crate::uncertainty::analyse`]), so "the DPU beats the fast path in 18 % of
+//! futures" compares like with like.
+
+use serde::{Deserialize, Serialize};
+
+use crate::assumptions::Values;
+use crate::choice::{Choice as _, Datapath, NsxVersion, PlatformKind, VsphereVersion};
+use crate::cost::{Cost, Plan, servers_avoided, terms};
+use crate::format::{count, money, percent};
+use crate::scenario::Scenario;
+use crate::sources::{SourceRef, refs};
+use crate::uncertainty::Uncertainty;
+
+/// The plans of §5.1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanId {
+    /// Today's servers, NICs and data path.
+    DoNothing,
+    /// The platform's software fast path.
+    FastPath,
+    /// A plain SmartNIC (no Arm cores) offloading the switch, or crypto on bare metal.
+    Smartnic,
+    /// The DPU of §5.
+    Dpu,
+}
+
+impl PlanId {
+    /// Every plan, in the report's order.
+    pub const ALL: [PlanId; 4] = [
+        PlanId::DoNothing,
+        PlanId::FastPath,
+        PlanId::Smartnic,
+        PlanId::Dpu,
+    ];
+
+    /// The JSON name (the page's `data-plan`).
+    pub fn wire(self) -> &'static str {
+        match self {
+            PlanId::DoNothing => "do_nothing",
+            PlanId::FastPath => "fast_path",
+            PlanId::Smartnic => "smartnic",
+            PlanId::Dpu => "dpu",
+        }
+    }
+
+    /// The plan as the subject of a sentence, capitalised at its start or not: "The NSX
+    /// Enhanced Data Path in software", "a ConnectX-class SmartNIC with switch offload".
+    pub fn subject(self, s: &Scenario, capital: bool) -> String {
+        let article = match self {
+            PlanId::DoNothing => {
+                return (if capital {
+                    "Doing nothing"
+                } else {
+                    "doing nothing"
+                })
+                .to_owned();
+            }
+            PlanId::FastPath if s.platform.kind != PlatformKind::Vsphere => "",
+            PlanId::Smartnic => "a ",
+            _ => "the ",
+        };
+        let article = match (capital, article) {
+            (true, "a ") => "A ",
+            (true, "the ") => "The ",
+            (_, a) => a,
+        };
+        format!("{article}{}", self.name(s))
+    }
+
+    /// The plan's name for this scenario, as a table row.
+    pub fn name(self, s: &Scenario) -> String {
+        match self {
+            PlanId::DoNothing => "Do nothing".to_owned(),
+            PlanId::FastPath => match s.platform.kind {
+                PlatformKind::Vsphere => "NSX Enhanced Data Path in software".to_owned(),
+                PlatformKind::KvmOvs => "OVS-DPDK or AF_XDP in software".to_owned(),
+                _ => "A software fast path".to_owned(),
+            },
+            PlanId::Smartnic => {
+                if s.platform.kind == PlatformKind::BareMetal {
+                    "ConnectX-class NIC with inline crypto".to_owned()
+                } else {
+                    "ConnectX-class SmartNIC with switch offload".to_owned()
+                }
+            }
+            PlanId::Dpu => format!("{} DPUs", s.dpu.model.label()),
+        }
+    }
+}
+
+/// One row of the report's `plans[]` (SPEC §6). Figures are `None` for a plan that does not
+/// apply; money is at the likely values (`net_saving`, `npv`) and over the samples (the rest).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanRow {
+    /// Which plan.
+    pub id: PlanId,
+    /// Its name for this scenario.
+    pub name: String,
+    /// Whether it can be done here.
+    pub applies: bool,
+    /// Why not, in one line (`None` when it applies).
+    pub why_not: Option<String>,
+    /// Host cores it frees per host, at the likely values.
+    pub cores_freed_per_host: Option<f64>,
+    /// Whole servers it avoids, at the likely values.
+    pub servers_avoided: Option<u64>,
+    /// The median of the whole servers it avoids over the samples (it can differ from the
+    /// likely values' count where a cluster is close to giving up a server).
+    pub servers_avoided_p50: Option<f64>,
+    /// Its lifetime premium per host over today's NIC: 0, 0, k_nic, k.
+    pub premium_per_host: Option<f64>,
+    /// Net saving over the lifetime, at the likely values.
+    pub net_saving: Option<f64>,
+    /// Net present value, at the likely values.
+    pub npv: Option<f64>,
+    /// 10th percentile of its NPV over the samples.
+    pub npv_p10: Option<f64>,
+    /// Median NPV.
+    pub npv_p50: Option<f64>,
+    /// 90th percentile of its NPV.
+    pub npv_p90: Option<f64>,
+    /// Share of samples in which its NPV is above zero.
+    pub p_pays: Option<f64>,
+    /// Share of samples in which the DPU's NPV is above this plan's (`None` for the DPU and
+    /// for doing nothing, whose figure is the DPU's `p_worth_it`).
+    pub p_dpu_beats: Option<f64>,
+    /// Whether it pays off itself in at least half the samples (the DPU must beat it).
+    pub rival: bool,
+    /// What it needs, in one line.
+    pub needs: String,
+    /// What it gives up, in one line.
+    pub loses: String,
+    /// Where its figures and prerequisites come from.
+    pub sources: Vec<SourceRef>,
+}
+
+impl PlanRow {
+    /// Whether this plan is the DPU.
+    pub fn is_dpu(&self) -> bool {
+        self.id == PlanId::Dpu
+    }
+}
+
+/// Which fast path applies, or why none does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FastPath {
+    /// NSX's Enhanced Data Path in Standard (interrupt) mode: cores after = N_dp / s.
+    Nsx,
+    /// OVS-DPDK or AF_XDP: cores after = max(p_pin, N_dp / s).
+    Ovs,
+}
+
+/// The fast path of §5.1 for this scenario, or why it does not apply.
+pub fn fast_path_kind(s: &Scenario) -> Result<FastPath, &'static str> {
+    let kernel = s.datapath() == Datapath::Kernel;
+    match s.platform.kind {
+        PlatformKind::Kubernetes => {
+            Err("Kubernetes pods have no poll-mode switch path to move to.")
+        }
+        PlatformKind::BareMetal => Err("No virtual switch runs on bare-metal servers."),
+        _ if !kernel => Err("The data path is already an enhanced one."),
+        PlatformKind::Vsphere => {
+            if s.platform.vsphere < VsphereVersion::V8_0 || s.platform.nsx == NsxVersion::None {
+                Err("NSX's Enhanced Data Path needs vSphere 8 with NSX here.")
+            } else {
+                Ok(FastPath::Nsx)
+            }
+        }
+        PlatformKind::KvmOvs => Ok(FastPath::Ovs),
+    }
+}
+
+/// What one plan gives at one set of assumption values.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlanOutcome {
+    /// Cores freed per host.
+    pub z: f64,
+    /// Whole servers avoided.
+    pub a: u64,
+    /// Net saving over the lifetime.
+    pub net: f64,
+    /// Net present value.
+    pub npv: f64,
+}
+
+/// N_dp: the switching and firewall work of today's data path at the scenario's traffic (the
+/// measurement when there is one; it counts as switching work, SPEC §5).
+fn data_path_cores(p: &Plan, v: &Values) -> f64 {
+    match p.s.traffic.measured_networking_cores {
+        Some(m) if crate::cost::measured_replaces_model(p.s) => m,
+        _ => {
+            let (sw, fw, _) = terms(p, v, p.g);
+            sw + fw
+        }
+    }
+}
+
+/// The software fast path at `v`: the switching and firewall work runs s times faster; on
+/// OVS the pinned poll-mode cores are a floor. Z_fp = min(C, max(0, N_dp − cores after)),
+/// with no hardware and no running cost (SPEC §5.1; F2.6.1, F4.1.2, F10.1.5).
+pub fn fast_path(p: &Plan, kind: FastPath, v: &Values) -> PlanOutcome {
+    let n_dp = data_path_cores(p, v);
+    let after = match kind {
+        FastPath::Nsx => n_dp / v.speedup,
+        FastPath::Ovs => v.pinned.max(n_dp / v.speedup),
+    };
+    let z = (n_dp - after).max(0.0).min(p.c);
+    let a = servers_avoided(p, z);
+    PlanOutcome {
+        z,
+        a,
+        net: a as f64 * p.value_per_server,
+        npv: a as f64 * p.pv_server,
+    }
+}
+
+/// E_nic: the work one plain SmartNIC can take over at `v` (SPEC §5.1). It carries one DPU
+/// card's line rate L₁; off bare metal the switch and firewall (inline crypto and switch
+/// offload on one plain NIC are not documented to work together, F10.3.4), on bare metal
+/// the encryption only.
+pub fn smartnic_work(p: &Plan, v: &Values) -> f64 {
+    let g_nic = p.g.min(p.card_rate);
+    if p.s.platform.kind == PlatformKind::BareMetal {
+        return terms(p, v, g_nic).2;
+    }
+    match p.s.traffic.measured_networking_cores {
+        Some(m) if p.g > 0.0 => m * g_nic / p.g,
+        Some(m) => m,
+        None => {
+            let (sw, fw, _) = terms(p, v, g_nic);
+            sw + fw
+        }
+    }
+}
+
+/// The plain SmartNIC at `v`: Z_nic = max(0, φ·min(E_nic, C) − c_nic) (c_nic = 0 on bare
+/// metal: inline crypto keeps no host core), one card per host for the hosts that remain.
+pub fn smartnic(p: &Plan, v: &Values) -> PlanOutcome {
+    let kept = if p.s.platform.kind == PlatformKind::BareMetal {
+        0.0
+    } else {
+        v.nic_cores
+    };
+    let z = (v.phi * smartnic_work(p, v).min(p.c) - kept).max(0.0);
+    let a = servers_avoided(p, z);
+    let (a_f, rest) = (a as f64, p.h - a as f64);
+    PlanOutcome {
+        z,
+        a,
+        net: a_f * p.value_per_server - rest * p.smartnic_cost_per_host,
+        npv: a_f * p.pv_server - rest * p.pv_smartnic,
+    }
+}
+
+/// Whether the SmartNIC plan applies here (SPEC §5.1): off vSphere, with work to take over
+/// at the likely values.
+pub fn smartnic_applies(p: &Plan) -> Result<(), &'static str> {
+    if p.s.is_vsphere() {
+        return Err("vSphere documents no switch offload to a NIC without a DPU.");
+    }
+    if smartnic_work(p, &p.r.ranges.likely()) > 0.0 {
+        return Ok(());
+    }
+    Err(if p.s.platform.kind == PlatformKind::BareMetal {
+        "On bare metal a plain NIC takes over only encryption, and there is none to take over."
+    } else {
+        "There is no switching work to offload at this traffic."
+    })
+}
+
+/// The plans that apply, each computed at the same values: what one uncertainty sample needs.
+#[derive(Debug, Clone, Copy)]
+pub struct Alternatives {
+    /// The fast path, when it applies.
+    pub fast_path: Option<FastPath>,
+    /// Whether the SmartNIC plan applies.
+    pub smartnic: bool,
+}
+
+impl Alternatives {
+    /// Which plans apply to this scenario.
+    pub fn of(p: &Plan) -> Self {
+        Alternatives {
+            fast_path: fast_path_kind(p.s).ok(),
+            smartnic: smartnic_applies(p).is_ok(),
+        }
+    }
+
+    /// Each applicable plan's outcome at `v`: (fast path, SmartNIC).
+    pub fn outcomes(&self, p: &Plan, v: &Values) -> (Option<PlanOutcome>, Option<PlanOutcome>) {
+        (
+            self.fast_path.map(|k| fast_path(p, k, v)),
+            self.smartnic.then(|| smartnic(p, v)),
+        )
+    }
+}
+
+/// A plan's figures over the samples.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlanSamples {
+    /// 10th percentile of its NPV.
+    pub p10: f64,
+    /// Median NPV.
+    pub p50: f64,
+    /// 90th percentile.
+    pub p90: f64,
+    /// Share of samples with NPV > 0.
+    pub p_pays: f64,
+    /// Share of samples in which the DPU's NPV is greater.
+    pub p_dpu_beats: f64,
+    /// Median of the whole servers avoided.
+    pub servers_p50: f64,
+}
+
+/// A plan pays off itself in at least this share of the samples to be a rival.
+pub const RIVAL_FROM: f64 = 0.5;
+
+/// Two medians this close are a tie for the best plan (SPEC §5.1).
+const TIE: f64 = 0.005;
+
+/// The rows of `plans[]` (SPEC §6), in the order do nothing, fast path, SmartNIC, DPU.
+pub fn rows(
+    p: &Plan,
+    cost: &Cost,
+    u: &Uncertainty,
+    dpu_servers_p50: f64,
+    fast: Option<PlanSamples>,
+    nic: Option<PlanSamples>,
+) -> Vec<PlanRow> {
+    let s = p.s;
+    let v = p.r.ranges.likely();
+    let row = |id: PlanId| PlanRow {
+        id,
+        name: id.name(s),
+        applies: true,
+        why_not: None,
+        cores_freed_per_host: Some(0.0),
+        servers_avoided: Some(0),
+        servers_avoided_p50: Some(0.0),
+        premium_per_host: Some(0.0),
+        net_saving: Some(0.0),
+        npv: Some(0.0),
+        npv_p10: Some(0.0),
+        npv_p50: Some(0.0),
+        npv_p90: Some(0.0),
+        p_pays: Some(0.0),
+        p_dpu_beats: None,
+        rival: false,
+        needs: String::new(),
+        loses: String::new(),
+        sources: Vec::new(),
+    };
+    let not_applying = |id: PlanId, why: &str| PlanRow {
+        applies: false,
+        why_not: Some(why.to_owned()),
+        cores_freed_per_host: None,
+        servers_avoided: None,
+        servers_avoided_p50: None,
+        premium_per_host: None,
+        net_saving: None,
+        npv: None,
+        npv_p10: None,
+        npv_p50: None,
+        npv_p90: None,
+        p_pays: None,
+        ..row(id)
+    };
+    let with_samples = |r: PlanRow, o: PlanOutcome, premium: f64, x: PlanSamples| PlanRow {
+        cores_freed_per_host: Some(o.z),
+        servers_avoided: Some(o.a),
+        servers_avoided_p50: Some(x.servers_p50),
+        premium_per_host: Some(premium),
+        net_saving: Some(o.net),
+        npv: Some(o.npv),
+        npv_p10: Some(x.p10),
+        npv_p50: Some(x.p50),
+        npv_p90: Some(x.p90),
+        p_pays: Some(x.p_pays),
+        p_dpu_beats: Some(x.p_dpu_beats),
+        rival: x.p_pays >= RIVAL_FROM,
+        ..r
+    };
+
+    let mut nothing = row(PlanId::DoNothing);
+    nothing.needs = "Nothing: today's servers, NICs and data path.".to_owned();
+    nothing.loses =
+        "Nothing; the servers the other plans would save are bought as usual.".to_owned();
+
+    let fast_row = match (fast_path_kind(s), fast) {
+        (Ok(kind), Some(x)) => {
+            let r = with_samples(row(PlanId::FastPath), fast_path(p, kind, &v), 0.0, x);
+            describe_fast_path(kind, r)
+        }
+        (Ok(_), None) => not_applying(PlanId::FastPath, "Not computed."),
+        (Err(why), _) => not_applying(PlanId::FastPath, why),
+    };
+    let nic_row = match (smartnic_applies(p), nic) {
+        (Ok(()), Some(x)) => {
+            let r = with_samples(
+                row(PlanId::Smartnic),
+                smartnic(p, &v),
+                p.smartnic_cost_per_host,
+                x,
+            );
+            describe_smartnic(s, r)
+        }
+        (Ok(()), None) => not_applying(PlanId::Smartnic, "Not computed."),
+        (Err(why), _) => not_applying(PlanId::Smartnic, why),
+    };
+    let mut dpu = PlanRow {
+        cores_freed_per_host: Some(cost.cores_freed_per_host),
+        servers_avoided: Some(cost.servers_avoided),
+        servers_avoided_p50: Some(dpu_servers_p50),
+        premium_per_host: Some(cost.dpu_cost_per_host),
+        net_saving: Some(cost.net_saving),
+        npv: Some(cost.npv),
+        npv_p10: Some(u.net_saving_p10),
+        npv_p50: Some(u.net_saving_p50),
+        npv_p90: Some(u.net_saving_p90),
+        p_pays: Some(u.p_worth_it),
+        ..row(PlanId::Dpu)
+    };
+    dpu.needs = format!(
+        "{} per host, and software that runs the switch on it.",
+        count(f64::from(s.dpu.per_host), "DPU", "DPUs")
+    );
+    dpu.loses = "What the findings above list for an offloaded switch.".to_owned();
+    dpu.sources = refs(&["F1.2.7", "F2.3.4"]);
+    vec![nothing, fast_row, nic_row, dpu]
+}
+
+fn describe_fast_path(kind: FastPath, mut r: PlanRow) -> PlanRow {
+    match kind {
+        FastPath::Nsx => {
+            r.needs = "NICs certified for the Enhanced Data Path, and a maintenance window per \
+                       host to switch the host switch's mode."
+                .to_owned();
+            r.loses = "Nothing documented; its CPU cost is not published, so measure on one \
+                       host first."
+                .to_owned();
+            r.sources = refs(&["F2.6.1", "F2.6.4", "F10.1.4", "F10.9.5"]);
+        }
+        FastPath::Ovs => {
+            r.needs = "Huge pages, a DPDK or AF_XDP capable NIC, and poll-mode cores pinned on \
+                       both NUMA nodes."
+                .to_owned();
+            r.loses = "AF_XDP ports bypass tc, so tc QoS moves to OpenFlow meters; the pinned \
+                       cores stay busy at any load."
+                .to_owned();
+            r.sources = refs(&["F4.1.2", "F4.1.4", "F10.1.5", "F10.1.8"]);
+        }
+    }
+    r
+}
+
+fn describe_smartnic(s: &Scenario, mut r: PlanRow) -> PlanRow {
+    if s.platform.kind == PlatformKind::BareMetal {
+        r.needs = "One crypto-enabled ConnectX part per host (inline IPsec or kTLS) and a recent \
+                   kernel."
+            .to_owned();
+        r.loses = "Lossy TLS connections fall back to software; its tables have a cliff at \
+                   many tunnels."
+            .to_owned();
+        r.sources = refs(&[
+            "F4.3.5", "F4.3.8", "F10.3.1", "F10.3.2", "F10.3.3", "F10.3.4",
+        ]);
+    } else {
+        r.needs = "One ConnectX-6 Dx or ConnectX-7 class NIC per host in switchdev mode, with \
+                   OVS/OVN hardware offload (TC flower or OVS-DOCA)."
+            .to_owned();
+        r.loses = "Connection-tracking helpers (ALGs) and some bond modes; connection setup \
+                   stays on host cores."
+            .to_owned();
+        r.sources = refs(&[
+            "F5.4.1", "F10.2.1", "F10.2.2", "F10.2.3", "F10.2.5", "F10.4.2", "F10.4.4", "F10.9.2",
+        ]);
+    }
+    r
+}
+
+/// p_best = min(p_worth_it, p_dpu_beats of every rival) (SPEC §5.1).
+pub fn p_best(p_worth_it: f64, rows: &[PlanRow]) -> f64 {
+    rows.iter()
+        .filter(|r| r.rival)
+        .filter_map(|r| r.p_dpu_beats)
+        .fold(p_worth_it, f64::min)
+}
+
+/// The rival the DPU beats least often: the smallest `p_dpu_beats`; on a tie the higher
+/// median NPV, then the earlier plan (SPEC §4).
+pub fn closest_rival(rows: &[PlanRow]) -> Option<&PlanRow> {
+    rows.iter().filter(|r| r.rival).reduce(|best, r| {
+        let (a, b) = (
+            best.p_dpu_beats.unwrap_or(1.0),
+            r.p_dpu_beats.unwrap_or(1.0),
+        );
+        if b < a || (b == a && r.npv_p50.unwrap_or(0.0) > best.npv_p50.unwrap_or(0.0)) {
+            r
+        } else {
+            best
+        }
+    })
+}
+
+/// The rival with the highest median NPV (the first on a tie).
+pub fn richest_rival(rows: &[PlanRow]) -> Option<&PlanRow> {
+    rows.iter().filter(|r| r.rival).reduce(|best, r| {
+        if r.npv_p50.unwrap_or(0.0) > best.npv_p50.unwrap_or(0.0) {
+            r
+        } else {
+            best
+        }
+    })
+}
+
+/// `best_plan`: the applicable plan with the highest median NPV, the first in `plans[]`
+/// order whose median is within 0.005 of the highest (SPEC §5.1).
+pub fn best_plan(rows: &[PlanRow]) -> PlanId {
+    let top = rows
+        .iter()
+        .filter_map(|r| r.npv_p50)
+        .fold(f64::NEG_INFINITY, f64::max);
+    rows.iter()
+        .find(|r| r.npv_p50.is_some_and(|m| m >= top - TIE))
+        .map_or(PlanId::DoNothing, |r| r.id)
+}
+
+/// "removes 8 servers at no hardware cost, a median USD 1,080,000": a plan's result in
+/// words, for the headline and the reasoning. The servers are the likely values' count; where
+/// the median future removes another number, both are said.
+pub fn result_words(s: &Scenario, r: &PlanRow) -> String {
+    let cur = &s.costs.currency;
+    let likely = r.servers_avoided.unwrap_or(0);
+    let servers = count(likely as f64, "server", "servers");
+    let median = r.servers_avoided_p50.unwrap_or(likely as f64);
+    let servers = if (median - likely as f64).abs() < 0.5 {
+        servers
+    } else {
+        format!(
+            "{servers} at the likely values ({} in the median future)",
+            crate::format::auto(median)
+        )
+    };
+    let costs = match r.id {
+        PlanId::FastPath | PlanId::DoNothing => "at no hardware cost".to_owned(),
+        _ => format!(
+            "for {} per host",
+            money(r.premium_per_host.unwrap_or(0.0), cur)
+        ),
+    };
+    format!(
+        "removes {servers} {costs}, a median {}",
+        money(r.npv_p50.unwrap_or(0.0), cur)
+    )
+}
+
+/// One line per plan for the `plans-compared` finding.
+pub fn line(s: &Scenario, r: &PlanRow, best: bool) -> String {
+    let cur = &s.costs.currency;
+    if !r.applies {
+        return format!(
+            "{}: does not apply. {}",
+            r.name,
+            r.why_not.as_deref().unwrap_or("")
+        );
+    }
+    let mut out = format!(
+        "{}: frees {} per host, removes {}, a median {}; pays in {} of futures",
+        r.name,
+        count(r.cores_freed_per_host.unwrap_or(0.0), "core", "cores"),
+        count(r.servers_avoided.unwrap_or(0) as f64, "server", "servers"),
+        money(r.npv_p50.unwrap_or(0.0), cur),
+        percent(r.p_pays.unwrap_or(0.0)),
+    );
+    if let Some(b) = r.p_dpu_beats {
+        out.push_str(&format!("; the DPUs beat it in {}", percent(b)));
+    }
+    if best {
+        out.push_str(" (the best plan)");
+    }
+    out.push('.');
+    out
+}
