@@ -613,9 +613,16 @@ impl Values {
 mod tests {
     use super::*;
 
+    fn key(datapath: Datapath, fast_path: FastPathCase) -> DefaultKey {
+        DefaultKey {
+            datapath,
+            fast_path,
+        }
+    }
+
     #[test]
     fn registry_is_complete_and_defaults_follow_the_spec() {
-        assert_eq!(ASSUMPTIONS.len(), 6);
+        assert_eq!(ASSUMPTIONS.len(), COUNT);
         for (i, s) in ASSUMPTIONS.iter().enumerate() {
             assert_eq!(s.id as usize, i, "registry order is the id order");
             assert_eq!(spec(s.id).key, s.key, "one entry per id");
@@ -624,16 +631,16 @@ mod tests {
                     .iter()
                     .all(|o| o.key != s.key && o.symbol != s.symbol)
             );
-            for b in [&s.kernel, &s.enhanced] {
+            for b in s.defaults.all() {
                 s.check(b.range).expect("default is valid");
                 for f in b.sources {
                     assert!(crate::sources::cites(f), "{} cites unknown {f}", s.key);
                 }
             }
         }
-        let kernel = Ranges::resolve(&Assumptions::default(), Datapath::Kernel);
-        let enhanced = Ranges::resolve(&Assumptions::default(), Datapath::Enhanced);
         use AssumptionId::*;
+        use FastPathCase::*;
+        // SPEC §5's table: (id, kernel, enhanced) for the data-path defaults and the fixed ones.
         let table = [
             (VswitchGbpsPerCore, (2.0, 8.0, 15.0), (10.0, 25.0, 50.0)),
             (VswitchMppsPerCore, (0.5, 1.0, 2.0), (2.0, 5.0, 8.0)),
@@ -641,21 +648,48 @@ mod tests {
             (FirewallOverhead, (0.1, 0.4, 1.0), (0.1, 0.4, 1.0)),
             (CryptoCyclesPerByte, (0.64, 1.5, 3.6), (0.64, 1.5, 3.6)),
             (OffloadFraction, (0.5, 0.8, 0.95), (0.5, 0.8, 0.95)),
+            (FastPathPinnedCores, (1.0, 2.0, 4.0), (1.0, 2.0, 4.0)),
+            (SmartnicHostCores, (0.5, 1.0, 2.0), (1.0, 2.0, 4.0)),
         ];
-        for (id, k, e) in table {
-            assert_eq!(kernel.get(id), Range::new(k.0, k.1, k.2), "{id:?} kernel");
-            assert_eq!(
-                enhanced.get(id),
-                Range::new(e.0, e.1, e.2),
-                "{id:?} enhanced"
-            );
+        for fp in [Vsphere, Linux, Bulk] {
+            let kernel = Ranges::resolve(&Assumptions::default(), key(Datapath::Kernel, fp));
+            let enhanced = Ranges::resolve(&Assumptions::default(), key(Datapath::Enhanced, fp));
+            for (id, k, e) in table {
+                assert_eq!(kernel.get(id), Range::new(k.0, k.1, k.2), "{id:?} kernel");
+                assert_eq!(
+                    enhanced.get(id),
+                    Range::new(e.0, e.1, e.2),
+                    "{id:?} enhanced"
+                );
+            }
+        }
+        // The speed-up follows the fast path, whatever the data path.
+        for (fp, want) in [
+            (Vsphere, (1.3, 2.0, 3.5)),
+            (Linux, (1.5, 2.5, 4.0)),
+            (Bulk, (1.1, 1.5, 2.5)),
+        ] {
+            for dp in [Datapath::Kernel, Datapath::Enhanced] {
+                let r = Ranges::resolve(&Assumptions::default(), key(dp, fp));
+                assert_eq!(
+                    r.get(FastPathSpeedup),
+                    Range::new(want.0, want.1, want.2),
+                    "{fp:?}"
+                );
+            }
         }
         let follows: Vec<&str> = ASSUMPTIONS
             .iter()
             .filter(|s| s.follows_datapath())
             .map(|s| s.symbol)
             .collect();
-        assert_eq!(follows, ["T", "M"]);
+        assert_eq!(follows, ["T", "M", "c_nic"]);
+        let plan_only: Vec<&str> = ASSUMPTIONS
+            .iter()
+            .filter(|s| s.id.plan_only())
+            .map(|s| s.symbol)
+            .collect();
+        assert_eq!(plan_only, ["s", "p_pin", "c_nic"]);
     }
 
     #[test]
@@ -665,14 +699,15 @@ mod tests {
             ..Assumptions::default()
         };
         for dp in [Datapath::Kernel, Datapath::Enhanced] {
-            let r = Ranges::resolve(&a, dp);
+            let r = Ranges::resolve(&a, key(dp, FastPathCase::Linux));
             assert_eq!(
                 r.get(AssumptionId::VswitchGbpsPerCore),
                 Range::new(1.0, 3.0, 4.0)
             );
         }
         assert_eq!(
-            Ranges::resolve(&a, Datapath::Enhanced).get(AssumptionId::VswitchMppsPerCore),
+            Ranges::resolve(&a, key(Datapath::Enhanced, FastPathCase::Linux))
+                .get(AssumptionId::VswitchMppsPerCore),
             Range::new(2.0, 5.0, 8.0)
         );
     }
@@ -711,12 +746,22 @@ mod tests {
 
     #[test]
     fn values_pick_each_assumption() {
-        let r = Ranges::resolve(&Assumptions::default(), Datapath::Kernel);
+        let r = Ranges::resolve(
+            &Assumptions::default(),
+            key(Datapath::Kernel, FastPathCase::Vsphere),
+        );
         let v = r.likely();
         assert_eq!(
             (v.t, v.m, v.o, v.w, v.k, v.phi),
             (8.0, 1.0, 0.2, 0.4, 1.5, 0.8)
         );
+        assert_eq!((v.speedup, v.pinned, v.nic_cores), (2.0, 2.0, 1.0));
+        let v = v.with(AssumptionId::FastPathSpeedup, 3.0);
+        assert_eq!((v.speedup, v.pinned), (3.0, 2.0));
+        let v = v.with(AssumptionId::FastPathPinnedCores, 1.5);
+        assert_eq!((v.pinned, v.nic_cores), (1.5, 1.0));
+        let v = v.with(AssumptionId::SmartnicHostCores, 0.5);
+        assert_eq!((v.speedup, v.pinned, v.nic_cores), (3.0, 1.5, 0.5));
         let v = v.with(AssumptionId::FirewallOverhead, 0.9);
         assert_eq!((v.o, v.w), (0.2, 0.9));
         let v = v.with(AssumptionId::OverlayOverhead, 0.3);

@@ -384,7 +384,41 @@ mod tests {
     #[track_caller]
     fn check(severities: &[Severity], p: f64, want: Verdict) {
         let findings: Vec<Finding> = severities.iter().map(|s| finding(*s)).collect();
-        assert_eq!(verdict(&findings, p), want, "{severities:?} at {p}");
+        // With no rival plan p_best = p_worth_it: model 2's thresholds.
+        assert_eq!(verdict(&findings, p, p), want, "{severities:?} at {p}");
+    }
+
+    #[track_caller]
+    fn check_best(p_worth_it: f64, p_best: f64, tradeoff: bool, want: Verdict) {
+        let findings = if tradeoff {
+            vec![finding(Severity::Tradeoff)]
+        } else {
+            vec![finding(Severity::Info)]
+        };
+        assert_eq!(
+            verdict(&findings, p_worth_it, p_best),
+            want,
+            "{p_worth_it} / {p_best}"
+        );
+    }
+
+    #[test]
+    fn a_plan_without_a_dpu_decides_after_the_money() {
+        use Verdict::*;
+        // Step 5 first: a DPU that rarely pays is not worth it, whatever the plans.
+        check_best(0.299, 0.1, false, NotWorthIt);
+        // Step 6: it pays, but another plan beats it in most futures.
+        check_best(0.9, 0.299_999, false, AlternativeWins);
+        check_best(0.3, 0.0, true, AlternativeWins);
+        // Step 7: close to a plan.
+        check_best(0.9, 0.3, false, TossUp);
+        check_best(0.95, 0.699_999, true, TossUp);
+        // Steps 8 and 9.
+        check_best(0.95, 0.7, false, WorthIt);
+        check_best(0.95, 0.7, true, WorthItWithTradeoffs);
+        // The rules still come first.
+        let f = [finding(Severity::Required)];
+        assert_eq!(verdict(&f, 0.9, 0.1), Required);
     }
 
     #[test]

@@ -622,7 +622,7 @@ mod tests {
         let r = crate::evaluate(&s);
         for out in [text(&r, &s), markdown(&r, &s)] {
             let last = out.trim_end().lines().last().expect("a last line");
-            assert!(last.contains("model 2.1, facts as of 2026-11-25"), "{last}");
+            assert!(last.contains("model 3, facts as of 2026-12-07"), "{last}");
             assert!(
                 !out.contains("in your browser"),
                 "the CLI did not run in a browser"

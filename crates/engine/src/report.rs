@@ -136,7 +136,7 @@ impl Default for Model {
 }
 
 impl Model {
-    /// "model 2.1, facts as of 2026-11-25": the line every report ends with.
+    /// "model 3, facts as of 2026-12-07": the line every report ends with.
     pub fn line(&self) -> String {
         format!("model {}, facts as of {}", self.version, self.facts_as_of)
     }
@@ -580,6 +580,6 @@ mod tests {
                 "worth_it"
             ]
         );
-        assert_eq!(Model::default().line(), "model 2.1, facts as of 2026-11-25");
+        assert_eq!(Model::default().line(), "model 3, facts as of 2026-12-07");
     }
 }

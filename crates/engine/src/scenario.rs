@@ -818,6 +818,7 @@ mod tests {
     "dpu_watts": 42.5,
     "nic_watts": 20.0,
     "dpu_license_year": 0.0,
+    "smartnic_watts": 25.0,
     "discount_rate": 0.0
   },
   "claim": {

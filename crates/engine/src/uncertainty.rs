@@ -350,7 +350,9 @@ mod tests {
         assert!(a.net_saving_p10 <= a.net_saving_p50 && a.net_saving_p50 <= a.net_saving_p90);
         assert!(a.cores_freed_share_p10 <= a.cores_freed_share_p90);
         assert!((0.0..=1.0).contains(&a.p_worth_it));
-        assert_eq!(a.tornado.len(), ASSUMPTIONS.len());
+        // The plans' own three assumptions never move the DPU's net saving.
+        assert_eq!(a.tornado.len(), ASSUMPTIONS.len() - 3);
+        assert!(a.tornado.iter().all(|b| !b.assumption.plan_only()));
         assert!(a.tornado.windows(2).all(|w| w[0].swing >= w[1].swing));
     }
 
@@ -470,13 +472,25 @@ mod tests {
         let s = plan_for(r#"{"traffic": {"gbps_per_host": 100, "measured_networking_cores": 20}}"#);
         let p = Plan::new(&s);
         let a = analyse(&p, 300, 5);
-        assert_eq!(a.sampled, [AssumptionId::OffloadFraction]);
+        // The plans' own assumptions stay uncertain: they are not what was measured.
+        assert_eq!(
+            a.sampled,
+            [
+                AssumptionId::OffloadFraction,
+                AssumptionId::FastPathSpeedup,
+                AssumptionId::FastPathPinnedCores,
+                AssumptionId::SmartnicHostCores
+            ]
+        );
         assert!(a.tornado[1..].iter().all(|b| b.swing == 0.0));
         assert_eq!(a.tornado[0].assumption, AssumptionId::OffloadFraction);
         // Z/C = φ·20/64 with φ from 0.5 to 0.95.
         assert!(a.cores_freed_share_p10 >= 0.5 * 20.0 / 64.0);
         assert!(a.cores_freed_share_p90 <= 0.95 * 20.0 / 64.0);
-        assert_eq!(sampled(&Plan::new(&Scenario::default())).len(), 6);
+        assert_eq!(sampled(&Plan::new(&Scenario::default())).len(), 9);
+        // On bare metal a measurement changes nothing in the sampling (SPEC §5).
+        let s = plan_for(r#"{"platform": {"kind": "bare_metal"}, "traffic": {"measured_networking_cores": 20}}"#);
+        assert_eq!(sampled(&Plan::new(&s)).len(), 9);
     }
 
     #[test]
