@@ -104,8 +104,49 @@ fn scenario() -> impl Strategy<Value = Scenario> {
     })
 }
 
+/// Every plan that applies has every figure, each finite; one that does not has none, and a
+/// reason.
+fn assert_plans_are_whole(report: &Report) {
+    use dpu_engine::plans::PlanId;
+    let ids: Vec<PlanId> = report.plans.iter().map(|p| p.id).collect();
+    assert_eq!(ids, PlanId::ALL, "four plans in order");
+    for p in &report.plans {
+        let figures = [
+            p.cores_freed_per_host,
+            p.servers_avoided.map(|a| a as f64),
+            p.servers_avoided_p50,
+            p.premium_per_host,
+            p.net_saving,
+            p.npv,
+            p.npv_p10,
+            p.npv_p50,
+            p.npv_p90,
+            p.p_pays,
+        ];
+        if p.applies {
+            assert!(p.why_not.is_none(), "{:?}", p.id);
+            for x in figures {
+                assert!(x.is_some_and(f64::is_finite), "{:?}: {x:?}", p.id);
+            }
+            let with_beats = matches!(p.id, PlanId::FastPath | PlanId::Smartnic);
+            assert_eq!(p.p_dpu_beats.is_some(), with_beats, "{:?}", p.id);
+            assert!(p.p_dpu_beats.is_none_or(|b| (0.0..=1.0).contains(&b)));
+            assert!(p.npv_p10 <= p.npv_p50 && p.npv_p50 <= p.npv_p90, "{:?}", p.id);
+        } else {
+            assert!(p.why_not.as_deref().is_some_and(|w| !w.is_empty()));
+            assert!(figures.iter().all(Option::is_none), "{:?}", p.id);
+            assert!(p.p_dpu_beats.is_none() && !p.rival);
+        }
+        assert_eq!(p.rival, p.p_pays.is_some_and(|x| x >= 0.5) && p.p_dpu_beats.is_some());
+    }
+    assert!(report.plans[0].applies && report.plans[3].applies);
+    let best = report.plans.iter().find(|p| p.id == report.best_plan).expect("listed");
+    assert!(best.applies);
+}
+
 /// Every number in the report is finite, and the only nulls are the optional figures.
 fn assert_all_finite(report: &Report) {
+    assert_plans_are_whole(report);
     fn walk(v: &Value, path: &str) {
         match v {
             Value::Null => assert!(
@@ -115,7 +156,9 @@ fn assert_all_finite(report: &Report) {
                         | ".cost.payback_year"
                         | ".explanation.flip"
                         | ".explanation.claim"
-                ) || path.starts_with(".resolved"),
+                ) || path.starts_with(".resolved")
+                    // A plan that does not apply has no figures (checked in `plans_are_whole`).
+                    || path.starts_with(".plans["),
                 "null at {path}"
             ),
             Value::Number(n) => assert!(n.as_f64().unwrap_or(0.0).is_finite(), "{path} = {n}"),
@@ -159,7 +202,7 @@ proptest! {
         prop_assert!(u.net_saving_p10 <= u.net_saving_p50 && u.net_saving_p50 <= u.net_saving_p90);
         prop_assert!(u.cores_freed_share_p10 <= u.cores_freed_share_p90);
         prop_assert!(!report.headline.is_empty());
-        prop_assert!(report.findings.iter().any(|f| f.id == "consider-alternatives"));
+        prop_assert!(report.findings.iter().any(|f| f.id == "plans-compared"));
         prop_assert!(report.findings.iter().all(|f| f.sources.iter().any(|s| s.url.starts_with("https://"))));
     }
 
@@ -184,7 +227,7 @@ proptest! {
         if r.verdict.is_cost_verdict() {
             prop_assert!(r.cost.networking_cores_per_host <= f64::from(s.fleet.cores_per_host));
         }
-        let cost = matches!(r.verdict, Verdict::NotWorthIt | Verdict::TossUp | Verdict::WorthIt | Verdict::WorthItWithTradeoffs);
+        let cost = matches!(r.verdict, Verdict::NotWorthIt | Verdict::AlternativeWins | Verdict::TossUp | Verdict::WorthIt | Verdict::WorthItWithTradeoffs);
         prop_assert_eq!(cost, r.verdict.is_cost_verdict());
     }
 
@@ -267,17 +310,119 @@ proptest! {
         }
     }
 
-    /// With measured networking cores only φ moves the answer.
+    /// With measured networking cores off bare metal only φ moves the DPU's answer (the plans'
+    /// own three assumptions stay sampled for the plans).
     #[test]
     fn measured_cores_pin_everything_but_the_offload_share(mut s in scenario(), m in 0.0f64..64.0) {
         s.traffic.measured_networking_cores = Some(m.min(f64::from(s.fleet.cores_per_host)));
+        prop_assume!(s.platform.kind != dpu_engine::choice::PlatformKind::BareMetal);
         let r = evaluate_with(&s, FAST);
-        prop_assert_eq!(r.uncertainty.sampled.clone(), vec![AssumptionId::OffloadFraction]);
+        prop_assert_eq!(
+            r.uncertainty.sampled.clone(),
+            vec![
+                AssumptionId::OffloadFraction,
+                AssumptionId::FastPathSpeedup,
+                AssumptionId::FastPathPinnedCores,
+                AssumptionId::SmartnicHostCores
+            ]
+        );
         for bar in &r.uncertainty.tornado {
             if bar.assumption != AssumptionId::OffloadFraction {
                 prop_assert_eq!(bar.swing, 0.0);
             }
         }
+    }
+
+    /// SPEC §9 (model 3): p_best ≤ p_worth_it; with no rival p_best = p_worth_it and the
+    /// verdict is model 2's; every plan's servers obey the clusters' bound; Z_fp ≤ N_dp.
+    #[test]
+    fn plans_obey_the_dpus_bounds(s in scenario()) {
+        let r = evaluate_with(&s, FAST);
+        let u = &r.uncertainty;
+        prop_assert!(u.p_best <= u.p_worth_it);
+        let rivals = r.plans.iter().filter(|p| p.rival).count();
+        if rivals == 0 {
+            prop_assert_eq!(u.p_best, u.p_worth_it);
+            prop_assert_eq!(
+                r.verdict,
+                dpu_engine::verdict(&r.findings, u.p_worth_it, u.p_worth_it)
+            );
+            prop_assert_ne!(r.verdict, Verdict::AlternativeWins);
+        }
+        let (f, cl) = (&s.fleet, r.cost.clusters);
+        let give = |x: u32| u64::from(x.saturating_sub(f.min_hosts_per_cluster));
+        let limit = u64::from(cl.full) * give(cl.size) + if cl.rest > 0 { give(cl.rest) } else { 0 };
+        for p in &r.plans {
+            prop_assert!(p.servers_avoided.unwrap_or(0) <= limit, "{:?}", p.id);
+            prop_assert!(p.cores_freed_per_host.unwrap_or(0.0) <= f64::from(f.cores_per_host) + 1e-9);
+            if s.fleet.bound_by != dpu_engine::choice::BoundBy::Cpu {
+                prop_assert_eq!(p.servers_avoided.unwrap_or(0), 0);
+            }
+        }
+        // Z_fp ≤ N_dp at any assumption values.
+        let plan = Plan::new(&s);
+        if let Ok(kind) = dpu_engine::plans::fast_path_kind(&s) {
+            for pick in 0..3 {
+                let v = Values::from_fn(|id| {
+                    let r = plan.r.ranges.get(id);
+                    [r.low, r.likely, r.high][pick]
+                });
+                let n_dp = match s.traffic.measured_networking_cores {
+                    Some(m) => m,
+                    None => outcome(&plan, &v, s.traffic.gbps_per_host).work.n
+                        - if s.traffic.encryption == dpu_engine::choice::Encryption::None { 0.0 } else {
+                            s.traffic.gbps_per_host * v.k / (8.0 * s.fleet.ghz)
+                        },
+                };
+                let z = dpu_engine::plans::fast_path(&plan, kind, &v).z;
+                prop_assert!(z <= n_dp + 1e-9 * n_dp.max(1.0), "{z} > {n_dp}");
+                prop_assert!(z >= 0.0);
+            }
+        }
+    }
+
+    /// SPEC §9 (model 3): a plan never changes the DPU's own figures. What only the plans
+    /// read (the SmartNIC's price and power, the three plan assumptions) leaves the DPU's
+    /// cost, odds, tornado and break-even as they were.
+    #[test]
+    fn plans_never_change_the_dpus_figures(
+        s in scenario(),
+        price in 0.0f64..100_000.0,
+        watts in 0.0f64..500.0,
+        ends in (1.0f64..20.0, 1.0f64..20.0, 0.0f64..64.0, 0.0f64..64.0),
+    ) {
+        let mut t = s.clone();
+        t.costs.smartnic_price = Some(price);
+        t.costs.smartnic_watts = watts;
+        let sorted = |a: f64, b: f64| if a <= b { (a, b) } else { (b, a) };
+        let (lo, hi) = sorted(ends.0, ends.1);
+        t.assumptions.fast_path_speedup = Some(dpu_engine::Range::new(lo, lo, hi));
+        let (lo, hi) = sorted(ends.2, ends.3);
+        t.assumptions.fast_path_pinned_cores = Some(dpu_engine::Range::new(lo, hi, hi));
+        t.assumptions.smartnic_host_cores = Some(dpu_engine::Range::new(lo, lo, hi));
+        prop_assert!(t.validate().is_ok());
+        let (a, b) = (evaluate_with(&s, FAST), evaluate_with(&t, FAST));
+        prop_assert_eq!(&a.cost, &b.cost);
+        prop_assert_eq!(a.uncertainty.p_worth_it, b.uncertainty.p_worth_it);
+        prop_assert_eq!(a.uncertainty.net_saving_p50, b.uncertainty.net_saving_p50);
+        prop_assert_eq!(&a.uncertainty.tornado, &b.uncertainty.tornado);
+        prop_assert_eq!(&a.plans[3], &b.plans[3]);
+        prop_assert_eq!(&a.traffic_curve, &b.traffic_curve);
+    }
+
+    /// SPEC §9 (model 3): a cheaper SmartNIC or a larger speed-up never makes the DPU more
+    /// likely to be best.
+    #[test]
+    fn better_plans_never_raise_p_best(s in scenario(), cheaper in 0.0f64..1.0, faster in 0.0f64..5.0) {
+        let base = evaluate_with(&s, FAST).uncertainty.p_best;
+        let mut t = s.clone();
+        t.costs.smartnic_price = Some(s.resolve().smartnic_price * cheaper);
+        prop_assert!(evaluate_with(&t, FAST).uncertainty.p_best <= base, "cheaper SmartNIC");
+        let mut t = s.clone();
+        let r = s.resolve().ranges.get(AssumptionId::FastPathSpeedup);
+        let up = |x: f64| (x + faster).min(20.0);
+        t.assumptions.fast_path_speedup = Some(dpu_engine::Range::new(up(r.low), up(r.likely), up(r.high)));
+        prop_assert!(evaluate_with(&t, FAST).uncertainty.p_best <= base, "faster fast path");
     }
 
     #[test]
