@@ -1,5 +1,6 @@
-//! The reasoning in plain words (model 2.1): the chain from the cores networking uses to
-//! the money, with the rounding to whole servers said out loud; the vendor's pitch tested;
+//! The reasoning in plain words (models 2.1 and 3): the chain from the cores networking uses
+//! to the money, with the rounding to whole servers said out loud, and the plan without a DPU
+//! that beats it when one does; the vendor's pitch tested;
 //! the odds in sentences; and where the answer flips. Every number comes from the model.
 
 use serde::{Deserialize, Serialize};
@@ -37,7 +38,8 @@ pub fn explain(s: &Scenario, r: &Report) -> Explanation {
 /// One link of the chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
-    /// What the step is about: `used`, `freed`, `servers`, `money`.
+    /// What the step is about: `used`, `freed`, `servers`, `money`, and `compared` when a
+    /// plan without a DPU beats the DPUs in most futures.
     pub step: String,
     /// The sentence.
     pub text: String,
@@ -198,6 +200,23 @@ pub fn chain(s: &Scenario, r: &Report) -> Vec<Link> {
         None => ".".to_owned(),
     });
     out.push(link("money", money_text));
+    // Compared to what? When a plan without a DPU beats the DPUs in most futures, the chain
+    // ends with it (SPEC §8).
+    if let Some(rival) =
+        crate::plans::closest_rival(&r.plans).filter(|p| p.p_dpu_beats.is_some_and(|b| b < 0.5))
+    {
+        out.push(link(
+            "compared",
+            format!(
+                "Compared with the plans without a DPU: {} frees {} per host and {}; the DPUs \
+                 beat it in only {} of futures.",
+                rival.id.subject(s, false),
+                cores(rival.cores_freed_per_host.unwrap_or(0.0)),
+                crate::plans::result_words(s, rival),
+                percent(rival.p_dpu_beats.unwrap_or(0.0))
+            ),
+        ));
+    }
     out
 }
 
@@ -471,7 +490,8 @@ mod tests {
         );
         // The headline names the plan that beats the DPUs, its servers grouped too.
         assert!(
-            r.headline.contains("removes 14,062 servers at the likely values (10,937 in"),
+            r.headline
+                .contains("removes 14,062 servers at the likely values (10,937 in"),
             "{}",
             r.headline
         );
@@ -481,6 +501,42 @@ mod tests {
             "1,562 × min(⌊64·10.29/64⌋, 64 − 2) + min(⌊32·10.29/64⌋, 32 − 2) = 1,562 × 10 + 5"
         );
         assert!(a.result.starts_with("15,625 "), "{}", a.result);
+    }
+
+    #[test]
+    fn the_chain_ends_with_the_plan_that_beats_the_dpus() {
+        let s = crate::presets::preset("nfv-heavy")
+            .expect("preset")
+            .scenario()
+            .expect("valid");
+        let r = crate::evaluate(&s);
+        let last = r.explanation.chain.last().expect("a chain");
+        assert_eq!(last.step, "compared");
+        assert!(
+            last.text.starts_with(
+                "Compared with the plans without a DPU: OVS-DPDK or AF_XDP in software frees \
+                 9.84 cores per host and removes 6 servers at the likely values (4 in the \
+                 median future) at no hardware cost, a median USD 153,613;"
+            ),
+            "{}",
+            last.text
+        );
+        assert!(
+            last.text
+                .ends_with("the DPUs beat it in only 14.5 % of futures."),
+            "{}",
+            last.text
+        );
+        // No plan beats the DPUs on VCF 9 at 100 Gb/s: the chain ends with the money.
+        let s = crate::presets::preset("vcf9-dpu-pays")
+            .expect("preset")
+            .scenario()
+            .expect("valid");
+        let r = crate::evaluate(&s);
+        assert_eq!(
+            r.explanation.chain.last().map(|l| l.step.as_str()),
+            Some("money")
+        );
     }
 
     #[test]

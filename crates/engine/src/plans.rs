@@ -592,3 +592,343 @@ pub fn line(s: &Scenario, r: &PlanRow, best: bool) -> String {
     out.push('.');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Report;
+
+    #[track_caller]
+    fn close(got: f64, want: f64) {
+        assert!(
+            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+            "got {got}, want {want}"
+        );
+    }
+
+    fn report(json: &str) -> (Scenario, Report) {
+        let s = Scenario::from_json(json).expect("valid");
+        let r = crate::evaluate(&s);
+        (s, r)
+    }
+
+    fn row(r: &Report, id: PlanId) -> &PlanRow {
+        r.plans.iter().find(|p| p.id == id).expect("listed")
+    }
+
+    /// v off vSphere at the defaults: 30,000 + 5·(700·8.766·1.5·0.15 + 300).
+    const V_LINUX: f64 = 30_000.0 + 5.0 * (700.0 * 8.766 * 1.5 * 0.15 + 300.0);
+    /// v on vSphere: the same plus 250 per core-year on 64 cores.
+    const V_VSPHERE: f64 = V_LINUX + 5.0 * 250.0 * 64.0;
+    /// k_nic for a 400 Gb/s card's SmartNIC at the defaults: (2,000 − 500) + 5·5 W·8.766·1.5·0.15.
+    const K_NIC_400: f64 = 1_500.0 + 5.0 * 5.0 * 8.766 * 1.5 * 0.15;
+
+    #[test]
+    fn the_fast_path_on_vsphere_by_hand() {
+        // 80 Gb/s of 1,500-byte packets with the firewall, kernel path: 0.125 cores per Gb/s,
+        // b = 10, firewall 10·0.4 = 4, N_dp = 14. Not bulk (a firewall), so s = 2:
+        // after = 7, Z_fp = 7; a cluster of 16 frees 112 cores, 1.75 servers: 1 each, A = 2.
+        let (s, r) = report(
+            r#"{"traffic": {"gbps_per_host": 80, "avg_packet_bytes": 1500, "distributed_firewall": true}}"#,
+        );
+        assert_eq!(
+            s.resolve().fast_path,
+            crate::assumptions::FastPathCase::Vsphere
+        );
+        let f = row(&r, PlanId::FastPath);
+        assert!(f.applies);
+        assert_eq!(f.name, "NSX Enhanced Data Path in software");
+        close(f.cores_freed_per_host.unwrap(), 7.0);
+        assert_eq!(f.servers_avoided, Some(2));
+        close(f.premium_per_host.unwrap(), 0.0);
+        close(f.net_saving.unwrap(), 2.0 * V_VSPHERE);
+        close(f.npv.unwrap(), 2.0 * V_VSPHERE);
+        // The DPU frees 0.8·14 = 11.2 cores: 2 servers per cluster.
+        assert_eq!(row(&r, PlanId::Dpu).servers_avoided, Some(4));
+        // No SmartNIC plan on vSphere.
+        let n = row(&r, PlanId::Smartnic);
+        assert!(!n.applies && n.cores_freed_per_host.is_none() && !n.rival);
+    }
+
+    #[test]
+    fn the_fast_path_on_kvm_by_hand() {
+        // nfv-heavy's traffic: 0.244 cores per Gb/s (512-byte packets, M = 1), ×1.2 for the
+        // overlay without NIC offload: b = 11.71875, firewall 4.6875, N_dp = 16.40625. With
+        // s = 2.5: 6.5625 cores after, above the 2 pinned cores, so Z_fp = 9.84375.
+        let (_, r) = report(
+            r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"gbps_per_host": 40, "avg_packet_bytes": 512,
+                "overlay_nic_offload": false, "distributed_firewall": true}}"#,
+        );
+        let f = row(&r, PlanId::FastPath);
+        close(f.cores_freed_per_host.unwrap(), 9.843_75);
+        // A cluster of 16 frees 157.5 cores, 2.46 servers: 2 each, 4 in all.
+        assert_eq!(f.servers_avoided, Some(4));
+        close(f.net_saving.unwrap(), 4.0 * V_LINUX);
+        // Pinned cores above the gain: 4 Gb/s of large packets needs 0.5 cores, and the
+        // fast path pins 2, so it frees nothing (bulk traffic, s = 1.5, changes nothing).
+        let (s, r) = report(
+            r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"gbps_per_host": 4, "avg_packet_bytes": 1500}}"#,
+        );
+        assert_eq!(
+            s.resolve().fast_path,
+            crate::assumptions::FastPathCase::Bulk
+        );
+        let f = row(&r, PlanId::FastPath);
+        assert!(f.applies);
+        close(f.cores_freed_per_host.unwrap(), 0.0);
+        assert_eq!((f.servers_avoided, f.p_pays), (Some(0), Some(0.0)));
+        assert!(!f.rival, "a plan that never pays is no rival");
+    }
+
+    #[test]
+    fn bulk_traffic_gains_least() {
+        // 40 Gb/s of 1,500-byte packets, no firewall, on vSphere: 1/T = 0.125 ≥ 10³/(8·1500·1)
+        // = 0.083, so bulk: s = 1.5, N_dp = 5, after 3.33, Z_fp = 1.67.
+        let (s, r) = report(r#"{"traffic": {"gbps_per_host": 40, "avg_packet_bytes": 1500}}"#);
+        let k = s.resolve();
+        assert_eq!(k.fast_path, crate::assumptions::FastPathCase::Bulk);
+        assert_eq!(
+            k.ranges
+                .get(crate::assumptions::AssumptionId::FastPathSpeedup),
+            crate::Range::new(1.1, 1.5, 2.5)
+        );
+        close(
+            row(&r, PlanId::FastPath).cores_freed_per_host.unwrap(),
+            5.0 - 5.0 / 1.5,
+        );
+        // The tie counts as bulk: 1,000-byte packets give exactly 1/8 = 10³/(8·1000).
+        let tie = Scenario::from_json(r#"{"traffic": {"avg_packet_bytes": 1000}}"#).unwrap();
+        assert_eq!(
+            tie.resolve().fast_path,
+            crate::assumptions::FastPathCase::Bulk
+        );
+        let small = Scenario::from_json(r#"{"traffic": {"avg_packet_bytes": 999}}"#).unwrap();
+        assert_eq!(
+            small.resolve().fast_path,
+            crate::assumptions::FastPathCase::Vsphere
+        );
+        // The user's T and M decide: T = 4 makes 999-byte packets bulk.
+        let t4 = Scenario::from_json(
+            r#"{"traffic": {"avg_packet_bytes": 999},
+                "assumptions": {"vswitch_gbps_per_core": {"low": 2, "likely": 4, "high": 15}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            t4.resolve().fast_path,
+            crate::assumptions::FastPathCase::Bulk
+        );
+    }
+
+    #[test]
+    fn the_smartnic_on_kvm_by_hand() {
+        // 40 Gb/s of 1,500-byte packets, kernel path: E_nic = 5 cores, Z_nic = 0.8·5 − 1 = 3.
+        // On 16-core hosts a cluster of 16 frees 48 cores, 3 servers: A = 6 of 32.
+        let (s, r) = report(
+            r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"gbps_per_host": 40, "avg_packet_bytes": 1500},
+                "fleet": {"cores_per_host": 16}}"#,
+        );
+        assert_eq!(
+            s.resolve().smartnic_price,
+            2_000.0,
+            "BlueField-3's 400 Gb/s class"
+        );
+        let n = row(&r, PlanId::Smartnic);
+        assert_eq!(n.name, "ConnectX-class SmartNIC with switch offload");
+        close(n.cores_freed_per_host.unwrap(), 3.0);
+        assert_eq!(n.servers_avoided, Some(6));
+        close(n.premium_per_host.unwrap(), K_NIC_400);
+        close(n.net_saving.unwrap(), 6.0 * V_LINUX - 26.0 * K_NIC_400);
+        // With an enhanced data path the switch needs 1.6 cores (T = 25); 0.8·1.6 − 2 kept
+        // cores is below zero: the card applies, frees nothing and costs its premium.
+        let (_, r) = report(
+            r#"{"platform": {"kind": "kvm_ovs", "datapath": "enhanced"},
+                "traffic": {"gbps_per_host": 40, "avg_packet_bytes": 1500}}"#,
+        );
+        let n = row(&r, PlanId::Smartnic);
+        assert!(n.applies);
+        close(n.cores_freed_per_host.unwrap(), 0.0);
+        assert_eq!(n.servers_avoided, Some(0));
+        close(n.net_saving.unwrap(), -32.0 * K_NIC_400);
+        assert_eq!(n.p_pays, Some(0.0));
+        assert!(!n.rival);
+        // The fast path does not apply on an enhanced path already.
+        assert!(!row(&r, PlanId::FastPath).applies);
+    }
+
+    #[test]
+    fn the_smartnic_on_bare_metal_does_the_crypto() {
+        // IPsec at 40 Gb/s on 2.8 GHz: 40·1.5/(8·2.8) = 2.679 cores; inline crypto keeps no
+        // host core: Z_nic = 0.8·2.679 = 2.143.
+        let (_, r) = report(
+            r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"},
+                "traffic": {"gbps_per_host": 40, "encryption": "ipsec"}}"#,
+        );
+        let n = row(&r, PlanId::Smartnic);
+        assert_eq!(n.name, "ConnectX-class NIC with inline crypto");
+        close(
+            n.cores_freed_per_host.unwrap(),
+            0.8 * 40.0 * 1.5 / (8.0 * 2.8),
+        );
+        assert!(
+            !row(&r, PlanId::FastPath).applies,
+            "no switch on bare metal"
+        );
+        // Without encryption a plain NIC has nothing to take over on bare metal.
+        let (_, r) = report(
+            r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"},
+                "traffic": {"gbps_per_host": 40}}"#,
+        );
+        let n = row(&r, PlanId::Smartnic);
+        assert!(!n.applies);
+        assert!(n.why_not.as_deref().unwrap().contains("encryption"));
+    }
+
+    #[test]
+    fn a_smartnic_as_good_as_the_dpu_ties_it_and_the_simpler_plan_wins() {
+        // Kubernetes (no fast path), the same price, power and work as the DPU, keeping no
+        // host core: the same NPV in every sample. The DPU never beats it (strictly), and the
+        // SmartNIC, listed first, is the best plan; it pays, so it is a rival and p_best = 0.
+        let (_, r) = report(
+            r#"{"platform": {"kind": "kubernetes"}, "workload": {"kind": "kubernetes"},
+                "traffic": {"gbps_per_host": 60, "avg_packet_bytes": 512},
+                "costs": {"smartnic_price": 2500, "smartnic_watts": 150},
+                "assumptions": {"smartnic_host_cores": {"low": 0, "likely": 0, "high": 0}}}"#,
+        );
+        let (n, d) = (row(&r, PlanId::Smartnic), row(&r, PlanId::Dpu));
+        assert!(!row(&r, PlanId::FastPath).applies);
+        assert_eq!(n.npv_p50, d.npv_p50);
+        assert_eq!(n.p_pays, d.p_pays);
+        assert!(n.p_pays.unwrap() > 0.5);
+        assert_eq!(n.p_dpu_beats, Some(0.0));
+        assert!(n.rival);
+        assert_eq!(r.uncertainty.p_best, 0.0);
+        assert_eq!(r.best_plan, PlanId::Smartnic);
+    }
+
+    #[test]
+    fn the_best_plan_is_the_simplest_of_the_highest_medians() {
+        let mk = |id: PlanId, m: Option<f64>| PlanRow {
+            id,
+            name: String::new(),
+            applies: m.is_some(),
+            why_not: None,
+            cores_freed_per_host: None,
+            servers_avoided: None,
+            servers_avoided_p50: None,
+            premium_per_host: None,
+            net_saving: None,
+            npv: None,
+            npv_p10: None,
+            npv_p50: m,
+            npv_p90: None,
+            p_pays: None,
+            p_dpu_beats: None,
+            rival: false,
+            needs: String::new(),
+            loses: String::new(),
+            sources: Vec::new(),
+        };
+        use PlanId::*;
+        let rows = |m: [Option<f64>; 4]| -> Vec<PlanRow> {
+            PlanId::ALL
+                .iter()
+                .zip(m)
+                .map(|(id, m)| mk(*id, m))
+                .collect()
+        };
+        // Within 0.005 of the highest: the first in order.
+        assert_eq!(
+            best_plan(&rows([Some(0.0), Some(0.004), None, Some(-5.0)])),
+            DoNothing
+        );
+        assert_eq!(
+            best_plan(&rows([Some(0.0), Some(0.006), None, Some(-5.0)])),
+            FastPath
+        );
+        assert_eq!(
+            best_plan(&rows([Some(0.0), Some(10.0), Some(10.003), Some(10.0049)])),
+            FastPath
+        );
+        assert_eq!(
+            best_plan(&rows([Some(0.0), None, Some(9.0), Some(10.0)])),
+            Dpu
+        );
+        // A plan that does not apply is never best, however its figures read.
+        assert_eq!(
+            best_plan(&rows([Some(0.0), None, None, Some(-1.0)])),
+            DoNothing
+        );
+    }
+
+    #[test]
+    fn the_closest_rival_is_the_one_the_dpu_beats_least_often() {
+        let mk = |id: PlanId, beats: f64, median: f64| PlanRow {
+            id,
+            name: String::new(),
+            applies: true,
+            why_not: None,
+            cores_freed_per_host: Some(0.0),
+            servers_avoided: Some(0),
+            servers_avoided_p50: Some(0.0),
+            premium_per_host: Some(0.0),
+            net_saving: Some(0.0),
+            npv: Some(0.0),
+            npv_p10: Some(0.0),
+            npv_p50: Some(median),
+            npv_p90: Some(0.0),
+            p_pays: Some(0.9),
+            p_dpu_beats: Some(beats),
+            rival: true,
+            needs: String::new(),
+            loses: String::new(),
+            sources: Vec::new(),
+        };
+        let rows = [
+            mk(PlanId::FastPath, 0.2, 5.0),
+            mk(PlanId::Smartnic, 0.1, 1.0),
+        ];
+        assert_eq!(closest_rival(&rows).map(|r| r.id), Some(PlanId::Smartnic));
+        assert_eq!(richest_rival(&rows).map(|r| r.id), Some(PlanId::FastPath));
+        assert_eq!(p_best(0.9, &rows), 0.1);
+        assert_eq!(p_best(0.05, &rows), 0.05);
+        // A tie on the chance: the higher median, then the earlier plan.
+        let rows = [
+            mk(PlanId::FastPath, 0.2, 5.0),
+            mk(PlanId::Smartnic, 0.2, 6.0),
+        ];
+        assert_eq!(closest_rival(&rows).map(|r| r.id), Some(PlanId::Smartnic));
+        let rows = [
+            mk(PlanId::FastPath, 0.2, 5.0),
+            mk(PlanId::Smartnic, 0.2, 5.0),
+        ];
+        assert_eq!(closest_rival(&rows).map(|r| r.id), Some(PlanId::FastPath));
+        // Not rivals: none named, p_best is p_worth_it.
+        let mut rows = rows;
+        for r in &mut rows {
+            r.rival = false;
+        }
+        assert!(closest_rival(&rows).is_none());
+        assert_eq!(p_best(0.8, &rows), 0.8);
+    }
+
+    #[test]
+    fn the_smartnic_price_follows_one_cards_line_rate() {
+        for (model, want) in [
+            ("pensando_dsc25", 1_000.0),
+            ("other", 1_000.0),
+            ("bluefield2", 1_500.0),
+            ("intel_ipu_e2100", 1_500.0),
+            ("bluefield3", 2_000.0),
+            ("bluefield4", 2_000.0),
+        ] {
+            let s = Scenario::from_json(&format!(r#"{{"dpu": {{"model": "{model}"}}}}"#)).unwrap();
+            assert_eq!(s.resolve().smartnic_price, want, "{model}");
+        }
+        // Two independent DPUs double the DPU's line rate, not the SmartNIC's class.
+        let s = Scenario::from_json(
+            r#"{"dpu": {"model": "pensando_dsc25", "per_host": 2, "dual_mode": "independent"}}"#,
+        )
+        .unwrap();
+        assert_eq!(s.resolve().smartnic_price, 1_000.0);
+    }
+}

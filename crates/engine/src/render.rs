@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 
 use crate::choice::{Choice, DualMode, Encryption, WorkloadKind};
 use crate::format::{auto, count, money, num, percent, plain};
+use crate::plans::{PlanId, PlanRow};
 use crate::report::{FIGURES, Report};
 use crate::rules::Severity;
 use crate::scenario::Scenario;
@@ -223,6 +224,65 @@ fn outcome_name(r: &Report) -> String {
     }
 }
 
+/// One plan of the "Plans compared" table as cells (SPEC §8): the plan (marked when best),
+/// cores freed per host, servers avoided, what it costs per host, the median NPV with its
+/// P10 to P90, the chance it pays, the chance the DPUs beat it (on the DPUs' row: their
+/// chance to be the best plan), what it needs and what it gives up. A plan that does not
+/// apply has its reason in the second cell and nothing after it.
+pub fn plan_cells(r: &Report, p: &PlanRow) -> Vec<String> {
+    let cur = &r.currency;
+    let best = if p.id == r.best_plan {
+        " (best plan)"
+    } else {
+        ""
+    };
+    let name = format!("{}{best}", p.name);
+    if !p.applies {
+        return vec![
+            name,
+            format!(
+                "Does not apply: {}",
+                p.why_not.as_deref().unwrap_or_default()
+            ),
+        ];
+    }
+    let opt_money = |x: Option<f64>| money(x.unwrap_or(0.0), cur);
+    let beats = match (p.id, p.p_dpu_beats) {
+        (PlanId::Dpu, _) => format!("best in {}", percent(r.uncertainty.p_best)),
+        (_, Some(b)) => percent(b),
+        (_, None) => "-".to_owned(),
+    };
+    vec![
+        name,
+        count(p.cores_freed_per_host.unwrap_or(0.0), "core", "cores"),
+        count(p.servers_avoided.unwrap_or(0) as f64, "server", "servers"),
+        opt_money(p.premium_per_host),
+        format!(
+            "{} ({} to {})",
+            opt_money(p.npv_p50),
+            opt_money(p.npv_p10),
+            opt_money(p.npv_p90)
+        ),
+        percent(p.p_pays.unwrap_or(0.0)),
+        beats,
+        p.needs.clone(),
+        p.loses.clone(),
+    ]
+}
+
+/// The headings of [`plan_cells`].
+pub const PLAN_HEADINGS: [&str; 9] = [
+    "Plan",
+    "Cores freed per host",
+    "Servers avoided",
+    "Costs per host",
+    "Median NPV (P10 to P90)",
+    "Pays off",
+    "The DPUs beat it",
+    "Needs",
+    "Gives up",
+];
+
 /// The report for a terminal: plain text wrapped at [`TEXT_WIDTH`].
 pub fn text(r: &Report, s: &Scenario) -> String {
     let cur = plain(&r.currency);
@@ -248,6 +308,28 @@ pub fn text(r: &Report, s: &Scenario) -> String {
     }
     for line in x.claim.iter().chain(x.flip.as_ref().map(|f| &f.text)) {
         out.push_str(&wrap(&plain(line), TEXT_WIDTH, "  "));
+    }
+    let _ = writeln!(
+        out,
+        "\nPlans compared (over {} futures)",
+        num(f64::from(r.uncertainty.samples), 0)
+    );
+    for p in &r.plans {
+        let cells = plan_cells(r, p);
+        let _ = writeln!(out, "- {}", plain(&cells[0]));
+        let rest: Vec<String> = PLAN_HEADINGS[1..]
+            .iter()
+            .zip(&cells[1..])
+            .map(|(h, c)| format!("{h}: {}", plain(c)))
+            .collect();
+        let rest = if p.applies {
+            rest
+        } else {
+            vec![plain(&cells[1])]
+        };
+        for line in rest {
+            out.push_str(&wrap(&line, TEXT_WIDTH, "    "));
+        }
     }
     for sev in Severity::ALL {
         let mut group = r.findings_of(sev).peekable();
@@ -414,6 +496,17 @@ pub fn markdown(r: &Report, s: &Scenario) -> String {
     }
     for line in x.claim.iter().chain(x.flip.as_ref().map(|f| &f.text)) {
         let _ = writeln!(out, "\n{}", md_escape(line));
+    }
+    let _ = writeln!(
+        out,
+        "\n### Plans compared\n\n| {} |\n|{}",
+        PLAN_HEADINGS.join(" | "),
+        "---|".repeat(PLAN_HEADINGS.len())
+    );
+    for p in &r.plans {
+        let mut cells: Vec<String> = plan_cells(r, p).iter().map(|c| md_escape(c)).collect();
+        cells.resize(PLAN_HEADINGS.len(), String::new());
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
     for sev in Severity::ALL {

@@ -489,7 +489,9 @@ mod tests {
         assert!(a.cores_freed_share_p90 <= 0.95 * 20.0 / 64.0);
         assert_eq!(sampled(&Plan::new(&Scenario::default())).len(), 9);
         // On bare metal a measurement changes nothing in the sampling (SPEC §5).
-        let s = plan_for(r#"{"platform": {"kind": "bare_metal"}, "traffic": {"measured_networking_cores": 20}}"#);
+        let s = plan_for(
+            r#"{"platform": {"kind": "bare_metal"}, "traffic": {"measured_networking_cores": 20}}"#,
+        );
         assert_eq!(sampled(&Plan::new(&s)).len(), 9);
     }
 

@@ -131,16 +131,27 @@ fn assert_plans_are_whole(report: &Report) {
             let with_beats = matches!(p.id, PlanId::FastPath | PlanId::Smartnic);
             assert_eq!(p.p_dpu_beats.is_some(), with_beats, "{:?}", p.id);
             assert!(p.p_dpu_beats.is_none_or(|b| (0.0..=1.0).contains(&b)));
-            assert!(p.npv_p10 <= p.npv_p50 && p.npv_p50 <= p.npv_p90, "{:?}", p.id);
+            assert!(
+                p.npv_p10 <= p.npv_p50 && p.npv_p50 <= p.npv_p90,
+                "{:?}",
+                p.id
+            );
         } else {
             assert!(p.why_not.as_deref().is_some_and(|w| !w.is_empty()));
             assert!(figures.iter().all(Option::is_none), "{:?}", p.id);
             assert!(p.p_dpu_beats.is_none() && !p.rival);
         }
-        assert_eq!(p.rival, p.p_pays.is_some_and(|x| x >= 0.5) && p.p_dpu_beats.is_some());
+        assert_eq!(
+            p.rival,
+            p.p_pays.is_some_and(|x| x >= 0.5) && p.p_dpu_beats.is_some()
+        );
     }
     assert!(report.plans[0].applies && report.plans[3].applies);
-    let best = report.plans.iter().find(|p| p.id == report.best_plan).expect("listed");
+    let best = report
+        .plans
+        .iter()
+        .find(|p| p.id == report.best_plan)
+        .expect("listed");
     assert!(best.applies);
 }
 

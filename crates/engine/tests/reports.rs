@@ -218,7 +218,9 @@ fn presets_give_the_answers_of_spec_7() {
         |name: &str| evaluate(&presets::preset(name).unwrap().scenario().unwrap()).verdict;
     assert_eq!(verdict("hype-case"), Verdict::WrongProblem);
     assert_eq!(verdict("bare-metal-cloud"), Verdict::Required);
-    assert_eq!(verdict("nfv-heavy"), Verdict::WorthIt);
+    assert_eq!(verdict("nfv-heavy"), Verdict::AlternativeWins);
+    assert_eq!(verdict("vsphere8-try-edp-first"), Verdict::TossUp);
+    assert_eq!(verdict("vcf9-dpu-pays"), Verdict::WorthIt);
     assert_eq!(verdict("enterprise-typical"), Verdict::NotWorthIt);
     assert_eq!(verdict("kubernetes-ovn"), Verdict::NotWorthIt);
     assert_eq!(verdict("vcf9-measured"), Verdict::NotWorthIt);
@@ -232,9 +234,25 @@ fn presets_give_the_answers_of_spec_7() {
     for id in ["measured-vs-model", "vcf9-scope-unverified"] {
         assert!(ids.contains(&id), "vcf9-measured lacks {id}: {ids:?}");
     }
+    let fast = &vcf9.plans[1];
+    assert_eq!(fast.id, dpu_engine::plans::PlanId::FastPath);
+    assert!(!fast.applies, "VCF 9 is on the enhanced path already");
+    // nfv-heavy: the DPUs pay, but OVS-DPDK in software beats them in most futures, and the
+    // headline says so with both medians.
+    let nfv = evaluate(&presets::preset("nfv-heavy").unwrap().scenario().unwrap());
+    assert!(nfv.uncertainty.p_worth_it >= 0.7);
+    assert!(nfv.uncertainty.p_best < 0.3);
     assert!(
-        !ids.contains(&"software-path-first"),
-        "VCF 9 is on the enhanced path already"
+        nfv.headline.starts_with(
+            "OVS-DPDK or AF_XDP in software removes 6 servers at the likely values (4 in the median future) at no hardware cost, a median USD 153,613; "
+        ),
+        "{}",
+        nfv.headline
+    );
+    assert!(
+        nfv.headline.contains("; the DPUs would net a median USD "),
+        "{}",
+        nfv.headline
     );
 }
 
@@ -256,7 +274,7 @@ fn text_report_fits_a_terminal() {
     }
     assert!(
         out.starts_with(
-            "DPU Reality Check: NFV hosts with overlay and firewall\nVerdict: WORTH IT\n"
+            "DPU Reality Check: NFV hosts with overlay and firewall\nVerdict: A PLAN WITHOUT A DPU WINS\n"
         ),
         "{out}"
     );
