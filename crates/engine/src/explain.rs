@@ -509,7 +509,7 @@ mod tests {
             .expect("preset")
             .scenario()
             .expect("valid");
-        let r = crate::evaluate(&s);
+        let r = evaluate(&s);
         let last = r.explanation.chain.last().expect("a chain");
         assert_eq!(last.step, "compared");
         assert!(
@@ -532,7 +532,7 @@ mod tests {
             .expect("preset")
             .scenario()
             .expect("valid");
-        let r = crate::evaluate(&s);
+        let r = evaluate(&s);
         assert_eq!(
             r.explanation.chain.last().map(|l| l.step.as_str()),
             Some("money")
