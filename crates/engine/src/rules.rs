@@ -989,28 +989,46 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                     );
                 }
                 let month = c.dpu_cost_per_host / (12.0 * s.fleet.lifetime_years);
+                let cost = format!(
+                    "{} per server over {}: about {} per server per month",
+                    money(c.dpu_cost_per_host, cur(s)),
+                    years(s),
+                    money(month, cur(s))
+                );
+                let instead = "If tenants need not join your overlay, per-tenant VRFs or EVPN on \
+                               the leaf switches, a DPU-equipped top-of-rack switch, or pooled DPUs \
+                               can isolate them without a card in every server.";
+                if !s.traffic.overlay {
+                    // Model 3: without an overlay the leaf switches already separate whole
+                    // servers; the DPU is then a choice the money has to justify.
+                    return Some(
+                        Fired::new(format!(
+                            "Tenants rent whole servers but join no overlay here, and VLANs or VRFs \
+                             on the leaf switches already keep whole servers apart. A DPU becomes \
+                             required once tenants join your virtual network (VPCs, security \
+                             groups); until then it has to pay its way like any other plan. It \
+                             would cost {cost}."
+                        ))
+                        .severity(Severity::Info)
+                        .title("Without an overlay, the leaf switches can isolate whole-server tenants")
+                        .instead(instead),
+                    );
+                }
                 Some(
                     Fired::new(format!(
-                        "Tenants run their own operating system on the whole server, so the \
-                         provider's network boundary cannot sit on the server itself. A DPU managed \
-                         from outside the host, as AWS Nitro and NVIDIA's bare-metal controller use \
-                         it, keeps tenants inside your virtual network. Here that costs {} per \
-                         server over {}: about {} per server per month.",
-                        money(c.dpu_cost_per_host, cur(s)),
-                        years(s),
-                        money(month, cur(s))
+                        "Tenants run their own operating system on the whole server and join your \
+                         overlay, so the provider's network boundary cannot sit on the server \
+                         itself. A DPU managed from outside the host, as AWS Nitro and NVIDIA's \
+                         bare-metal controller use it, keeps tenants inside your virtual network. \
+                         Here that costs {cost}."
                     ))
-                    .instead(
-                        "If tenants need not join your overlay, per-tenant VRFs or EVPN on the leaf \
-                         switches, a DPU-equipped top-of-rack switch, or pooled DPUs can isolate \
-                         them without a card in every server.",
-                    ),
+                    .instead(instead),
                 )
             },
         },
         RuleDoc {
             when: "goal isolate_bare_metal_tenants off vSphere (required with bare-metal \
-                   applications, else check_inputs)",
+                   applications on an overlay, info without one, else check_inputs)",
             fires_for: r#"{"goals": ["isolate_bare_metal_tenants"], "platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}}"#,
             quiet_for: Some(r#"{"goals": ["isolate_bare_metal_tenants"]}"#),
         },
@@ -1413,20 +1431,33 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
     (
         Rule {
             id: "dual-dpu-standby",
-            severity: Severity::Info,
-            title: "Two DPUs in HA mode give one card's capacity",
+            severity: Severity::Tradeoff,
+            title: "The standby DPU pays only for card failover",
             sources: &["F2.4.1", "F2.4.6"],
             check: |ctx| {
                 let (s, c) = (ctx.s, ctx.cost);
                 (s.dpu.per_host == 2 && s.dpu.dual_mode == DualMode::ActiveStandby).then(|| {
+                    // k counts both cards: the second one is half of it (its price over a NIC,
+                    // its power and any licence over the lifetime).
+                    let second = c.dpu_cost_per_host / 2.0;
                     Fired::new(format!(
-                        "In active/standby mode only one DPU forwards; the other waits for a failure. \
-                         The model counts two cards' extra price and power over NICs ({} per host \
-                         over {}) for one card's {} Gb/s.",
-                        money(c.dpu_cost_per_host, cur(s)),
+                        "In active/standby mode one DPU forwards and the other waits for it to \
+                         fail, so each host gets one card's {} Gb/s for two cards' cost. The \
+                         second card costs {} per host over {} (its price over a NIC and its \
+                         power), {} across the {} that {} DPUs: that is the price of surviving a \
+                         card failure. A dual-port card cabled to two switches already survives a \
+                         link or switch failure.",
+                        auto(c.dpu_line_rate_gbps),
+                        money(second, cur(s)),
                         years(s),
-                        auto(c.dpu_line_rate_gbps)
+                        money(second * c.dpu_hosts as f64, cur(s)),
+                        count(c.dpu_hosts as f64, "host", "hosts"),
+                        if c.dpu_hosts == 1 { "gets" } else { "get" }
                     ))
+                    .instead(
+                        "Use one dual-port DPU per host cabled to two switches, unless a card \
+                         failure must not take a host off the network.",
+                    )
                 })
             },
         },

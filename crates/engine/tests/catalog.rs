@@ -46,7 +46,7 @@ const SPEC: &[(&str, Severity)] = &[
     ("encryption-stays-on-host", Severity::Info),
     ("plain-nic-does-crypto", Severity::Info),
     ("dual-dpu-independent", Severity::Tradeoff),
-    ("dual-dpu-standby", Severity::Info),
+    ("dual-dpu-standby", Severity::Tradeoff),
     ("not-cpu-bound", Severity::Info),
     ("claim-vs-model", Severity::Info),
     ("measured-vs-model", Severity::Info),
@@ -273,6 +273,36 @@ fn variable_severities() {
         finding(vms, "tenant-isolation-needs-dpu").unwrap().title,
         "It is unclear who the bare-metal tenants are"
     );
+    // Whole-server tenants on an overlay need the DPU; without an overlay the leaf switches
+    // can isolate them, and the money decides.
+    let tenants = |overlay: bool| {
+        finding(
+            &format!(
+                r#"{{"goals": ["isolate_bare_metal_tenants"], "platform": {{"kind": "bare_metal"}},
+                    "workload": {{"kind": "bare_metal_apps"}}, "traffic": {{"overlay": {overlay}}}}}"#
+            ),
+            "tenant-isolation-needs-dpu",
+        )
+        .unwrap()
+    };
+    assert_eq!(tenants(true).severity, Severity::Required);
+    let no_overlay = tenants(false);
+    assert_eq!(no_overlay.severity, Severity::Info);
+    assert!(
+        no_overlay.detail.contains("VLANs or VRFs"),
+        "{}",
+        no_overlay.detail
+    );
+    // k = 3,282.03 per server over 5 years, 54.70 per month, said in both cases.
+    for f in [tenants(true), no_overlay] {
+        assert!(
+            f.detail
+                .contains("USD 3,282 per server over 5 years: about USD 55 per server per month"),
+            "{}",
+            f.detail
+        );
+        assert!(f.instead.unwrap().contains("per-tenant VRFs or EVPN"));
+    }
 }
 
 #[test]
@@ -583,10 +613,31 @@ fn texts_with_numbers_worked_out_by_hand() {
         ),
         None
     );
-    // Two cards in HA: 2·3,282.03 = 6,564 per host for one card's 400 Gb/s.
+    // Two cards in HA: the second card is (2,500 − 500) + 5·(130 W·8.766·1.5·0.15) = 3,282.03
+    // per host; no server is avoided, so all 32 hosts get DPUs: 32·3,282.03 = 105,024.88.
     let d = detail(r#"{"dpu": {"per_host": 2}}"#, "dual-dpu-standby");
+    assert!(d.contains("each host gets one card's 400 Gb/s"), "{d}");
     assert!(
-        d.contains("USD 6,564 per host over 5 years) for one card's 400 Gb/s"),
+        d.contains(
+            "The second card costs USD 3,282 per host over 5 years (its price over a NIC and \
+             its power), USD 105,025 across the 32 hosts that get DPUs"
+        ),
+        "{d}"
+    );
+    assert!(
+        d.ends_with("already survives a link or switch failure."),
+        "{d}"
+    );
+    // One host, a 1,200 DPU over a 200 NIC at 100 W over 20 W for 3 years at 0.10/kWh and a
+    // PUE of 1: 1,000 + 3·80·8.766·0.1 = 1,210.38 for the second card, one host.
+    let d = detail(
+        r#"{"dpu": {"per_host": 2}, "fleet": {"hosts": 1, "lifetime_years": 3},
+            "costs": {"dpu_price": 1200, "nic_price": 200, "dpu_watts": 100, "nic_watts": 20,
+                      "kwh_price": 0.1, "pue": 1}}"#,
+        "dual-dpu-standby",
+    );
+    assert!(
+        d.contains("USD 1,210 per host over 3 years (its price over a NIC and its power), USD 1,210 across the 1 host that gets DPUs"),
         "{d}"
     );
     let d = detail(
