@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::assumptions::AssumptionId;
 use crate::choice::{
     BoundBy, Choice, Datapath, DualMode, Encryption, Feature, Goal, NsxVersion, PlatformKind,
     VsphereVersion, WorkloadKind,
@@ -284,6 +285,33 @@ fn why_no_server(s: &Scenario, c: &Cost) -> (String, Option<String>) {
             None,
         )
     }
+}
+
+/// n_min of `measured-implausible` (SPEC §4): the switching and firewall cores the traffic
+/// needs at the least the ranges in force allow, that is T and M at their high ends and the
+/// overlay and firewall overheads at their low ends (crypto not counted).
+fn least_data_path_cores(p: &Plan) -> f64 {
+    let r = &p.r.ranges;
+    let v = r
+        .likely()
+        .with(
+            AssumptionId::VswitchGbpsPerCore,
+            r.get(AssumptionId::VswitchGbpsPerCore).high,
+        )
+        .with(
+            AssumptionId::VswitchMppsPerCore,
+            r.get(AssumptionId::VswitchMppsPerCore).high,
+        )
+        .with(
+            AssumptionId::OverlayOverhead,
+            r.get(AssumptionId::OverlayOverhead).low,
+        )
+        .with(
+            AssumptionId::FirewallOverhead,
+            r.get(AssumptionId::FirewallOverhead).low,
+        );
+    let (switching, firewall, _) = crate::cost::terms(p, &v, p.g);
+    switching + firewall
 }
 
 /// Every rule, in the order of [`RULES`], with its [`RuleDoc`]: the one list to extend.
@@ -564,6 +592,59 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
             fires_for: r#"{"goals": ["cut_licensing"]}"#,
             quiet_for: Some(
                 r#"{"goals": ["cut_licensing"], "traffic": {"gbps_per_host": 100, "avg_packet_bytes": 1500}}"#,
+            ),
+        },
+    ),
+    (
+        Rule {
+            id: "bare-metal-nothing-to-free",
+            severity: Severity::WrongProblem,
+            title: "On bare metal there is no host networking for a DPU to take over",
+            sources: &["F1.1.4", "F5.4.3"],
+            check: |ctx| {
+                let s = ctx.s;
+                let t = &s.traffic;
+                if !s.has_goal(Goal::FreeHostCpu)
+                    || s.platform.kind != PlatformKind::BareMetal
+                    || t.distributed_firewall
+                    || t.encryption != Encryption::None
+                    || s.has_goal(Goal::IsolateBareMetalTenants)
+                {
+                    return None;
+                }
+                let mut detail = format!(
+                    "No virtual switch runs on these {}, and this scenario has no host firewall \
+                     and no encryption: a DPU would find no host networking work to take over. \
+                     The applications' own network stack stays on the host whatever the NIC, and \
+                     any NIC already does segmentation, receive coalescing and receive-side \
+                     scaling (TSO, LRO, RSS).",
+                    servers(u64::from(s.fleet.hosts))
+                );
+                if let Some(m) = t.measured_networking_cores {
+                    detail.push_str(&format!(
+                        " The {} you measured are that application work, and they stay too.",
+                        cores(m)
+                    ));
+                }
+                if t.deep_inspection {
+                    detail.push_str(
+                        " Inspection in the data path would move only if it were rebuilt for the \
+                         DPU's own cores, and the model counts no cores for it.",
+                    );
+                }
+                Some(Fired::new(detail).instead(
+                    "If a host firewall or encryption is what should move, tick it; otherwise free \
+                     host CPU in the application (a faster packet path, fewer copies) rather than \
+                     with a card.",
+                ))
+            },
+        },
+        RuleDoc {
+            when: "goal free_host_cpu on bare metal with no host firewall and no encryption, \
+                   unless tenants are isolated",
+            fires_for: r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}}"#,
+            quiet_for: Some(
+                r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}, "traffic": {"encryption": "tls"}}"#,
             ),
         },
     ),
@@ -1568,6 +1649,155 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
             when: "measured networking cores given",
             fires_for: r#"{"traffic": {"measured_networking_cores": 4}}"#,
             quiet_for: Some("{}"),
+        },
+    ),
+    (
+        Rule {
+            id: "measured-implausible",
+            severity: Severity::CheckInputs,
+            title: "The measured cores do not fit the traffic",
+            sources: &[
+                "F4.1.1", "F4.1.2", "F4.1.3", "F4.1.4", "F4.1.5", "F4.1.6", "F4.1.7", "F4.1.9",
+            ],
+            check: |ctx| {
+                let (s, p) = (ctx.s, ctx.p);
+                let m = s.traffic.measured_networking_cores?;
+                if s.platform.kind == PlatformKind::BareMetal {
+                    return None;
+                }
+                let g = s.traffic.gbps_per_host;
+                let kernel = p.r.datapath == Datapath::Kernel;
+                let instead = format!(
+                    "Check the traffic (the average through the virtual switch, not a port \
+                     speed or a peak), the average packet size, and what the measurement ({}) \
+                     counted.",
+                    s.core_meter()
+                );
+                if g <= 0.0 {
+                    return (m > 0.0 && kernel).then(|| {
+                        Fired::new(format!(
+                            "You measured {} on the data path at 0 Gb/s. A kernel data path \
+                             burns cores only while it forwards packets; only a poll-mode path \
+                             (OVS-DPDK, an Enhanced Data Path in performance mode, VPP) keeps \
+                             cores busy with no traffic.",
+                            cores(m)
+                        ))
+                        .title("Cores measured on an idle kernel data path")
+                        .instead(format!(
+                            "{instead} If the data path is a poll-mode one, set it to enhanced."
+                        ))
+                    });
+                }
+                let least = least_data_path_cores(p);
+                (m < least / 2.0).then(|| {
+                    let r = &p.r.ranges;
+                    Fired::new(format!(
+                        "You measured {} on the data path, but {} Gb/s of {}-byte packets needs \
+                         at least about {} on {} data path even at the fast end of the per-core \
+                         rates in force ({} Gb/s and {} million packets per second per core) with \
+                         the least overlay and firewall overhead: the measurement is under half \
+                         of that.",
+                        cores(m),
+                        auto(g),
+                        auto(s.traffic.avg_packet_bytes),
+                        cores(least),
+                        if kernel { "a kernel" } else { "an enhanced" },
+                        auto(r.get(AssumptionId::VswitchGbpsPerCore).high),
+                        auto(r.get(AssumptionId::VswitchMppsPerCore).high),
+                    ))
+                    .instead(instead)
+                })
+            },
+        },
+        RuleDoc {
+            when: "measured networking cores off bare metal below half the least the model allows \
+                   for the traffic, or above 0 on an idle kernel data path",
+            fires_for: r#"{"traffic": {"measured_networking_cores": 0.3}}"#,
+            quiet_for: Some(r#"{"traffic": {"measured_networking_cores": 0.4}}"#),
+        },
+    ),
+    (
+        Rule {
+            id: "traffic-beyond-cards",
+            severity: Severity::CheckInputs,
+            title: "The traffic is more than twice what the DPUs carry",
+            sources: &["F4.6.1", "F4.6.3", "F4.6.8"],
+            check: |ctx| {
+                let (s, c) = (ctx.s, ctx.cost);
+                let g = s.traffic.gbps_per_host;
+                let l = c.dpu_line_rate_gbps;
+                (g > 2.0 * l).then(|| {
+                    Fired::new(format!(
+                        "Each host is said to move {} Gb/s through its virtual switch, more than \
+                         twice the {} Gb/s its {} can carry. A figure like that is almost always \
+                         a port speed, a peak, or RDMA or GPU-fabric traffic that never passes \
+                         through the host's switch, not the average load the model needs.",
+                        auto(g),
+                        auto(l),
+                        if s.dpu.per_host == 2 { "DPUs" } else { "DPU" }
+                    ))
+                    .instead(
+                        "Enter the average load through the virtual switch per host, leaving out \
+                         RDMA, GPU-fabric, SR-IOV and storage traffic that bypasses it.",
+                    )
+                })
+            },
+        },
+        RuleDoc {
+            when: "traffic per host above twice the usable DPU line rate",
+            fires_for: r#"{"traffic": {"gbps_per_host": 1000, "avg_packet_bytes": 9000}}"#,
+            quiet_for: Some(r#"{"traffic": {"gbps_per_host": 500}}"#),
+        },
+    ),
+    (
+        Rule {
+            id: "bare-metal-app-datapath",
+            severity: Severity::Info,
+            title: "On bare metal the measured packet work stays with the application",
+            sources: &["F1.1.4", "F5.4.3"],
+            check: |ctx| {
+                let (s, c) = (ctx.s, ctx.cost);
+                let m = s.traffic.measured_networking_cores?;
+                if s.platform.kind != PlatformKind::BareMetal {
+                    return None;
+                }
+                let t = &s.traffic;
+                let taken = match (t.distributed_firewall, t.encryption != Encryption::None) {
+                    (true, true) => "the host firewall and the encryption",
+                    (true, false) => "the host firewall",
+                    (false, true) => "the encryption",
+                    (false, false) => "",
+                };
+                let counted = if taken.is_empty() {
+                    "there is neither here, so nothing is counted as offloadable".to_owned()
+                } else {
+                    format!(
+                        "here the model counts {} for {taken}",
+                        cores(c.offloadable_cores_per_host)
+                    )
+                };
+                Some(
+                    Fired::new(format!(
+                        "On bare metal a DPU takes over only a host firewall and encryption; \
+                         {counted}. The {} you measured are shown as today's networking, but \
+                         packet processing that is the application itself (VPP, a DPDK \
+                         application, a NAT or a load balancer) stays on the host unless the \
+                         application is ported to the DPU, so none of it is counted as freed.",
+                        cores(m)
+                    ))
+                    .instead(
+                        "Count the measured cores as freed only if you plan to port the \
+                         application to the DPU's cores, a project of its own.",
+                    ),
+                )
+            },
+        },
+        RuleDoc {
+            when: "bare metal with measured networking cores",
+            fires_for: r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}, "traffic": {"distributed_firewall": true, "measured_networking_cores": 6}}"#,
+            quiet_for: Some(
+                r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}, "traffic": {"distributed_firewall": true}}"#,
+            ),
         },
     ),
     (

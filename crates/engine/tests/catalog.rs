@@ -17,6 +17,7 @@ const SPEC: &[(&str, Severity)] = &[
     ("rack-space-needs-whole-servers", Severity::WrongProblem),
     ("not-network-intensive", Severity::Info),
     ("licensing-needs-fewer-cores", Severity::WrongProblem),
+    ("bare-metal-nothing-to-free", Severity::WrongProblem),
     ("nothing-to-offload", Severity::WrongProblem),
     ("vsphere-too-old", Severity::Unsupported),
     ("offload-needs-nsx", Severity::Unsupported),
@@ -50,6 +51,9 @@ const SPEC: &[(&str, Severity)] = &[
     ("not-cpu-bound", Severity::Info),
     ("claim-vs-model", Severity::Info),
     ("measured-vs-model", Severity::Info),
+    ("measured-implausible", Severity::CheckInputs),
+    ("traffic-beyond-cards", Severity::CheckInputs),
+    ("bare-metal-app-datapath", Severity::Info),
     ("deep-inspection-stays-on-host", Severity::Info),
     ("vcf9-scope-unverified", Severity::Info),
     ("storage-offload-fits", Severity::Good),
@@ -93,6 +97,17 @@ const SPEC_SOURCES: &[(&str, &[&str])] = &[
     ("not-cpu-bound", &["F1.2.7"]),
     ("claim-vs-model", &["F4.5.1", "F4.5.5", "F1.2.7"]),
     ("measured-vs-model", &["F4.1.5"]),
+    ("bare-metal-nothing-to-free", &["F1.1.4", "F5.4.3"]),
+    (
+        "measured-implausible",
+        // F4.1.8 (line-rate arithmetic) has only a blogspot address, which sources.rs
+        // refuses as a page; the rest of F4.1.1–F4.1.9.
+        &[
+            "F4.1.1", "F4.1.2", "F4.1.3", "F4.1.4", "F4.1.5", "F4.1.6", "F4.1.7", "F4.1.9",
+        ],
+    ),
+    ("traffic-beyond-cards", &["F4.6.1", "F4.6.3", "F4.6.8"]),
+    ("bare-metal-app-datapath", &["F1.1.4", "F5.4.3"]),
     ("deep-inspection-stays-on-host", &["F2.3.1", "F2.2.8"]),
     (
         "vcf9-scope-unverified",
@@ -831,5 +846,223 @@ fn findings_are_sorted_by_severity() {
             .findings
             .windows(2)
             .all(|w| w[0].severity <= w[1].severity)
+    );
+}
+
+#[test]
+fn bare_metal_has_nothing_to_free_without_a_firewall_or_encryption() {
+    let base = r#""platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}"#;
+    let fires = |extra: &str| fired(&format!("{{{base}{extra}}}"), "bare-metal-nothing-to-free");
+    assert_eq!(fires(""), Some(Severity::WrongProblem));
+    // Deep inspection alone has no cost term: still nothing to free.
+    assert!(fires(r#", "traffic": {"deep_inspection": true}"#).is_some());
+    // Measured cores are the application's own work: still nothing to free.
+    let measured = detail(
+        &format!(r#"{{{base}, "traffic": {{"measured_networking_cores": 6}}}}"#),
+        "bare-metal-nothing-to-free",
+    );
+    assert!(
+        measured.contains("The 6 cores you measured are that application work"),
+        "{measured}"
+    );
+    // Other goals do not prevent it, offload_security included.
+    assert!(fires(r#", "goals": ["free_host_cpu", "offload_security"]"#).is_some());
+    // A host firewall or encryption is work a DPU can take; isolating tenants is a goal a DPU
+    // serves; without the goal, or off bare metal, the rule is quiet.
+    for quiet in [
+        r#", "traffic": {"distributed_firewall": true}"#,
+        r#", "traffic": {"encryption": "ipsec"}"#,
+        r#", "goals": ["free_host_cpu", "isolate_bare_metal_tenants"]"#,
+        r#", "goals": ["save_rack_space"]"#,
+    ] {
+        assert_eq!(fires(quiet), None, "{quiet}");
+    }
+    assert_eq!(
+        fired(
+            r#"{"platform": {"kind": "kubernetes"}}"#,
+            "bare-metal-nothing-to-free"
+        ),
+        None
+    );
+}
+
+#[test]
+fn measured_cores_below_half_the_least_the_model_allows() {
+    // KVM, kernel path, 40 Gb/s of 512-byte packets through an overlay the NIC cannot offload,
+    // with a distributed firewall. At the fast ends T = 15 Gb/s and M = 2 Mpps per core:
+    // max(1/15, 10³/(8·512·2)) = 0.12207 cores per Gb/s, b = 40·0.12207 = 4.883 cores; O at
+    // its low end 0 adds nothing, W at its low end 0.1 adds 0.488: n_min = 5.371, half 2.686.
+    let nfv = |m: &str| {
+        format!(
+            r#"{{"platform": {{"kind": "kvm_ovs"}},
+                "traffic": {{"gbps_per_host": 40, "avg_packet_bytes": 512, "overlay": true,
+                            "overlay_nic_offload": false, "distributed_firewall": true,
+                            "measured_networking_cores": {m}}}}}"#
+        )
+    };
+    let f = finding(&nfv("2.68"), "measured-implausible").expect("fires under half");
+    assert_eq!(f.severity, Severity::CheckInputs);
+    assert!(
+        f.detail.starts_with(
+            "You measured 2.68 cores on the data path, but 40 Gb/s of 512-byte packets needs at \
+             least about 5.37 cores on a kernel data path"
+        ),
+        "{}",
+        f.detail
+    );
+    assert!(
+        f.detail
+            .contains("(15 Gb/s and 2 million packets per second per core)"),
+        "{}",
+        f.detail
+    );
+    assert!(f.instead.unwrap().contains("pidstat, top"));
+    assert_eq!(fired(&nfv("2.69"), "measured-implausible"), None);
+    // The user's ranges are the ones in force: with T up to 40 and M up to 10, the default
+    // 10 Gb/s of 800-byte packets need max(1/40, 10³/(8·800·10)) = 0.025 per Gb/s: 0.25
+    // cores, so 0.12 is under half and 0.13 is not.
+    let own = |m: &str| {
+        format!(
+            r#"{{"traffic": {{"measured_networking_cores": {m}}},
+                "assumptions": {{"vswitch_gbps_per_core": {{"low": 5, "likely": 10, "high": 40}},
+                                 "vswitch_mpps_per_core": {{"low": 1, "likely": 2, "high": 10}}}}}}"#
+        )
+    };
+    let d = detail(&own("0.12"), "measured-implausible");
+    assert!(
+        d.contains("needs at least about 0.25 cores on a kernel data path"),
+        "{d}"
+    );
+    assert_eq!(fired(&own("0.13"), "measured-implausible"), None);
+    // The enhanced defaults (T up to 50, M up to 8): max(0.02, 10³/(8·800·8)) = 0.02 per Gb/s,
+    // 0.2 cores at 10 Gb/s.
+    let d = detail(
+        r#"{"platform": {"datapath": "enhanced"}, "traffic": {"measured_networking_cores": 0.09}}"#,
+        "measured-implausible",
+    );
+    assert!(
+        d.contains("at least about 0.2 cores on an enhanced data path"),
+        "{d}"
+    );
+    // Bare metal: the measurement is the application's, never compared.
+    assert_eq!(
+        fired(
+            r#"{"platform": {"kind": "bare_metal"}, "traffic": {"measured_networking_cores": 0.01}}"#,
+            "measured-implausible"
+        ),
+        None
+    );
+}
+
+#[test]
+fn measured_cores_on_an_idle_kernel_path() {
+    let idle = |platform: &str, m: &str| {
+        fired(
+            &format!(
+                r#"{{"platform": {platform}, "traffic": {{"gbps_per_host": 0, "measured_networking_cores": {m}}}}}"#
+            ),
+            "measured-implausible",
+        )
+    };
+    assert_eq!(
+        idle(r#"{"kind": "kvm_ovs"}"#, "2"),
+        Some(Severity::CheckInputs)
+    );
+    let f = finding(
+        r#"{"traffic": {"gbps_per_host": 0, "measured_networking_cores": 2}}"#,
+        "measured-implausible",
+    )
+    .unwrap();
+    assert_eq!(f.title, "Cores measured on an idle kernel data path");
+    assert!(
+        f.detail
+            .starts_with("You measured 2 cores on the data path at 0 Gb/s."),
+        "{}",
+        f.detail
+    );
+    assert!(f.instead.unwrap().contains("(esxtop)"));
+    // Poll-mode paths pin cores at any load; nothing measured is nothing to question.
+    assert_eq!(
+        idle(r#"{"kind": "kvm_ovs", "datapath": "enhanced"}"#, "2"),
+        None
+    );
+    assert_eq!(idle(r#"{"kind": "kvm_ovs"}"#, "0"), None);
+}
+
+#[test]
+fn traffic_beyond_twice_the_cards() {
+    // One BlueField-3 carries 400 Gb/s: 800 is twice that, 800.5 is beyond.
+    let at = |json: &str| fired(json, "traffic-beyond-cards");
+    let bulk = r#""avg_packet_bytes": 9000"#;
+    assert_eq!(
+        at(&format!(
+            r#"{{"traffic": {{"gbps_per_host": 800, {bulk}}}}}"#
+        )),
+        None
+    );
+    assert_eq!(
+        at(&format!(
+            r#"{{"traffic": {{"gbps_per_host": 800.5, {bulk}}}}}"#
+        )),
+        Some(Severity::CheckInputs)
+    );
+    // Two cards in active/standby still carry one card's rate; two independent ones twice it.
+    assert!(
+        at(&format!(
+            r#"{{"traffic": {{"gbps_per_host": 900, {bulk}}}, "dpu": {{"per_host": 2}}}}"#
+        ))
+        .is_some()
+    );
+    let both = |g: &str| {
+        format!(
+            r#"{{"traffic": {{"gbps_per_host": {g}, {bulk}}}, "dpu": {{"per_host": 2, "dual_mode": "independent"}}}}"#
+        )
+    };
+    assert_eq!(at(&both("1600")), None);
+    let d = detail(&both("1700"), "traffic-beyond-cards");
+    assert!(
+        d.starts_with("Each host is said to move 1,700 Gb/s through its virtual switch, more than twice the 800 Gb/s its DPUs can carry."),
+        "{d}"
+    );
+    // A 50 Gb/s DSC-25: 101 Gb/s is beyond.
+    let d = detail(
+        r#"{"platform": {"kind": "kvm_ovs"}, "dpu": {"model": "pensando_dsc25"}, "traffic": {"gbps_per_host": 101, "avg_packet_bytes": 9000}}"#,
+        "traffic-beyond-cards",
+    );
+    assert!(
+        d.contains("more than twice the 50 Gb/s its DPU can carry"),
+        "{d}"
+    );
+}
+
+#[test]
+fn bare_metal_measurement_is_shown_not_offloaded() {
+    // Bare metal with a host firewall: E = b·W = 10·(10³/(8·800·1))·0.4 = 0.625 cores, whatever
+    // was measured (shown as 0.62: an exact half rounds to even, as std's `{:.2}` does).
+    let d = detail(
+        r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"},
+            "traffic": {"distributed_firewall": true, "measured_networking_cores": 6}}"#,
+        "bare-metal-app-datapath",
+    );
+    assert!(
+        d.starts_with("On bare metal a DPU takes over only a host firewall and encryption; here the model counts 0.62 cores for the host firewall. The 6 cores you measured"),
+        "{d}"
+    );
+    let d = detail(
+        r#"{"platform": {"kind": "bare_metal"}, "traffic": {"measured_networking_cores": 1}}"#,
+        "bare-metal-app-datapath",
+    );
+    assert!(
+        d.contains(
+            "there is neither here, so nothing is counted as offloadable. The 1 core you measured"
+        ),
+        "{d}"
+    );
+    assert_eq!(
+        fired(
+            r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"measured_networking_cores": 1}}"#,
+            "bare-metal-app-datapath"
+        ),
+        None
     );
 }
