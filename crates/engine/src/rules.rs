@@ -17,8 +17,9 @@ use crate::choice::{
     BoundBy, Choice, Datapath, DualMode, Encryption, Feature, Goal, NsxVersion, PlatformKind,
     VsphereVersion, WorkloadKind,
 };
-use crate::cost::{Cost, Plan, point};
+use crate::cost::{Cost, Plan};
 use crate::format::{auto, count, in_sentence, money, num, percent};
+use crate::plans::{PlanId, PlanRow};
 use crate::scenario::Scenario;
 use crate::uncertainty::Uncertainty;
 
@@ -94,7 +95,7 @@ pub struct Ctx<'a> {
     /// The uncertainty analysis.
     pub u: &'a Uncertainty,
     /// The plans compared (model 3), in the order do nothing, fast path, SmartNIC, DPU.
-    pub plans: &'a [crate::plans::PlanRow],
+    pub plans: &'a [PlanRow],
 }
 
 /// A rule that fired: its explanation for this scenario.
@@ -312,6 +313,29 @@ fn least_data_path_cores(p: &Plan) -> f64 {
         );
     let (switching, firewall, _) = crate::cost::terms(p, &v, p.g);
     switching + firewall
+}
+
+/// One plan of §5.1 in a sentence for `plans-compared`: whether it applies (or why not), the
+/// cores it frees, the servers it removes, its median NPV, the chance it pays and the chance
+/// the DPUs beat it; and, for a plan without a DPU that applies, what it needs on this
+/// platform.
+fn plan_line(ctx: &Ctx, r: &PlanRow, best: bool) -> String {
+    let s = ctx.s;
+    if r.id == PlanId::DoNothing {
+        return format!(
+            "{}: no cost and no saving (NPV {}); the DPUs beat it in {} of futures{}.",
+            r.name,
+            money(0.0, cur(s)),
+            percent(ctx.u.p_worth_it),
+            if best { " (the best plan)" } else { "" }
+        );
+    }
+    let line = crate::plans::line(s, r, best);
+    if r.applies && r.id != PlanId::Dpu && !r.needs.is_empty() {
+        format!("{line} It needs {}", in_sentence(&r.needs))
+    } else {
+        line
+    }
 }
 
 /// Every rule, in the order of [`RULES`], with its [`RuleDoc`]: the one list to extend.
@@ -1879,90 +1903,87 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
     ),
     (
         Rule {
-            id: "software-path-first",
+            id: "plans-compared",
             severity: Severity::Info,
-            title: "A faster software data path is the first alternative",
-            sources: &["F2.1.5", "F2.6.1", "F2.5.6", "F4.1.3"],
-            check: |ctx| {
-                let (s, c) = (ctx.s, ctx.cost);
-                let has_enhanced = s.offload_possible()
-                    || matches!(
-                        s.platform.kind,
-                        PlatformKind::KvmOvs | PlatformKind::Kubernetes
-                    );
-                if ctx.p.r.datapath != Datapath::Kernel || !has_enhanced {
-                    return None;
-                }
-                let mut fast = s.clone();
-                fast.platform.datapath = Some(Datapath::Enhanced);
-                fast.assumptions.vswitch_gbps_per_core = None;
-                fast.assumptions.vswitch_mpps_per_core = None;
-                fast.traffic.measured_networking_cores = None;
-                let fp = Plan::new(&fast);
-                let e = point(&fp, &fp.r.ranges.likely());
-                let verb = |net: f64| {
-                    let word = if net >= 0.0 { "save" } else { "cost" };
-                    format!("{word} {}", money(net.abs(), cur(s)))
-                };
-                let money_part = if (e.net_saving - c.net_saving).abs() < 0.5 {
-                    format!(
-                        "the DPUs would {} over {} either way",
-                        verb(c.net_saving),
-                        years(s)
-                    )
-                } else {
-                    format!(
-                        "the DPUs would then {} over {} (today: {})",
-                        verb(e.net_saving),
-                        years(s),
-                        verb(c.net_saving)
-                    )
-                };
-                Some(Fired::new(format!(
-                    "With an enhanced data path (NSX EDP, OVS-DPDK, AF_XDP or VPP) the same {} Gb/s \
-                     would need about {} per host instead of {}, and {money_part}. Weigh the DPU \
-                     against that software path too.",
-                    auto(s.traffic.gbps_per_host),
-                    cores(e.networking_cores_per_host),
-                    auto(c.networking_cores_per_host)
-                )))
-            },
-        },
-        RuleDoc {
-            when: "kernel data path where an enhanced path exists (offload possible on vSphere, KVM, \
-                   Kubernetes)",
-            fires_for: "{}",
-            quiet_for: Some(r#"{"platform": {"datapath": "enhanced"}}"#),
-        },
-    ),
-    (
-        Rule {
-            id: "consider-alternatives",
-            severity: Severity::Info,
-            title: "Cheaper ways to the same end",
+            title: "The DPUs against the plans without one",
             sources: &[
-                "F2.6.1", "F4.3.5", "F5.4.1", "F5.4.2", "F5.4.3", "F5.4.4", "F5.4.5", "F3.5.1",
+                "F2.6.1", "F4.1.2", "F5.4.1", "F5.4.2", "F5.4.3", "F5.4.4", "F5.4.5", "F3.5.1",
+                "F10.1.4", "F10.2.1", "F10.2.2",
             ],
             check: |ctx| {
                 let s = ctx.s;
-                Some(Fired::new(format!(
-                    "Before buying {}, price the options without Arm cores or a second operating \
-                     system: OVS hardware offload on ordinary ConnectX NICs, inline TLS or IPsec on \
-                     the NIC (how Netflix serves hundreds of Gb/s), a faster software data path \
-                     (enhanced data path, DPDK, AF_XDP, VPP), firewalling in a DPU-equipped \
-                     top-of-rack switch, or a pool of shared DPUs instead of one in every server.",
-                    count(
-                        f64::from(s.fleet.hosts) * f64::from(s.dpu.per_host),
-                        "DPU",
-                        "DPUs"
-                    )
-                )))
+                let instead = "Not priced here: firewalling in the switch (a DPU-equipped \
+                               top-of-rack switch serves a whole rack) and a pool of shared DPUs \
+                               instead of one in every server; ask for quotes where either fits.";
+                if ctx.plans.is_empty() {
+                    return Some(
+                        Fired::new(
+                            "No plan without a DPU was computed for this report.".to_owned(),
+                        )
+                        .instead(instead),
+                    );
+                }
+                let best = crate::plans::best_plan(ctx.plans);
+                let mut detail =
+                    "Each plan is computed over the same futures as the DPUs.".to_owned();
+                for r in ctx.plans {
+                    detail.push(' ');
+                    detail.push_str(&plan_line(ctx, r, r.id == best));
+                }
+                detail.push(' ');
+                detail.push_str(&match best {
+                    PlanId::Dpu => "The DPUs have the highest median of these plans.".to_owned(),
+                    PlanId::DoNothing => {
+                        "No plan beats doing nothing in the median future.".to_owned()
+                    }
+                    other => format!(
+                        "The best plan here is {}: it has the highest median.",
+                        other.subject(s, false)
+                    ),
+                });
+                Some(Fired::new(detail).instead(instead))
             },
         },
         RuleDoc {
             when: "always",
             fires_for: "{}",
             quiet_for: None,
+        },
+    ),
+    (
+        Rule {
+            id: "smartnic-not-on-vsphere",
+            severity: Severity::Info,
+            title: "vSphere documents no switch offload to a plain NIC",
+            sources: &["F2.5.4", "F10.2.13", "F10.2.14", "F10.2.16", "F10.9.7"],
+            check: |ctx| {
+                let s = ctx.s;
+                s.is_vsphere().then(|| {
+                    let release = if s.platform.vsphere >= VsphereVersion::V9_1 {
+                        " (the release set here)"
+                    } else {
+                        ""
+                    };
+                    Fired::new(format!(
+                        "vSphere 8 documents switch offload only onto a DPU, not onto an \
+                         ordinary NIC. NSX's Enhanced Data Path can hand flows to a ConnectX-class \
+                         NIC (flow processing offload), and vSphere 9.1{release} adds a per-host \
+                         \"Performance NIC Offload\", but neither says in public what moves to the \
+                         NIC or which NICs qualify. So the comparison prices no SmartNIC plan on \
+                         vSphere."
+                    ))
+                    .instead(
+                        "Ask Broadcom what flow processing offload and Performance NIC Offload \
+                         would move on your NICs: if it is the switch, a plain NIC may do what the \
+                         DPU is bought for.",
+                    )
+                })
+            },
+        },
+        RuleDoc {
+            when: "vSphere",
+            fires_for: "{}",
+            quiet_for: Some(r#"{"platform": {"kind": "kvm_ovs"}}"#),
         },
     ),
 ];

@@ -57,8 +57,8 @@ const SPEC: &[(&str, Severity)] = &[
     ("deep-inspection-stays-on-host", Severity::Info),
     ("vcf9-scope-unverified", Severity::Info),
     ("storage-offload-fits", Severity::Good),
-    ("software-path-first", Severity::Info),
-    ("consider-alternatives", Severity::Info),
+    ("plans-compared", Severity::Info),
+    ("smartnic-not-on-vsphere", Severity::Info),
 ];
 
 /// SPEC §4's sources column, one rule at a time.
@@ -114,14 +114,15 @@ const SPEC_SOURCES: &[(&str, &[&str])] = &[
         &["F2.5.1", "F2.5.4", "F2.5.5", "F2.5.6"],
     ),
     (
-        "software-path-first",
-        &["F2.1.5", "F2.6.1", "F2.5.6", "F4.1.3"],
+        "plans-compared",
+        &[
+            "F2.6.1", "F4.1.2", "F5.4.1", "F5.4.2", "F5.4.3", "F5.4.4", "F5.4.5", "F3.5.1",
+            "F10.1.4", "F10.2.1", "F10.2.2",
+        ],
     ),
     (
-        "consider-alternatives",
-        &[
-            "F2.6.1", "F4.3.5", "F5.4.1", "F5.4.2", "F5.4.3", "F5.4.4", "F5.4.5", "F3.5.1",
-        ],
+        "smartnic-not-on-vsphere",
+        &["F2.5.4", "F10.2.13", "F10.2.14", "F10.2.16", "F10.9.7"],
     ),
 ];
 
@@ -173,7 +174,12 @@ fn the_catalog_is_the_spec_table() {
         let rule = dpu_engine::rules::rule(id).unwrap();
         assert_eq!(rule.sources, *sources, "{id} cites what SPEC §4 says");
     }
-    for gone in ["bare-metal-fits-workload", "bare-metal-cloud-fits"] {
+    for gone in [
+        "bare-metal-fits-workload",
+        "bare-metal-cloud-fits",
+        "software-path-first",
+        "consider-alternatives",
+    ] {
         assert!(
             dpu_engine::rules::rule(gone).is_none(),
             "{gone} was replaced"
@@ -718,30 +724,6 @@ fn texts_with_numbers_worked_out_by_hand() {
         d.contains("on a kernel data path the model estimates 1.56 cores"),
         "{d}"
     );
-    // The enhanced path at 10 Gb/s: max(1/25, 1000/(8·800·5)) = 0.04 per Gb/s → 0.4 cores.
-    let d = detail("{}", "software-path-first");
-    assert!(
-        d.contains("would need about 0.4 cores per host instead of 1.56"),
-        "{d}"
-    );
-    assert!(
-        d.contains("the DPUs would cost USD 105,025 over 5 years either way"),
-        "{d}"
-    );
-    // NFV-like traffic: the kernel path frees servers, the enhanced one fewer.
-    let d = detail(
-        r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"gbps_per_host": 60, "avg_packet_bytes": 512}}"#,
-        "software-path-first",
-    );
-    assert!(
-        d.contains("would need about 2.93 cores per host instead of 14.6"),
-        "{d}"
-    );
-    assert!(
-        d.contains("the DPUs would then cost USD 105,025 over 5 years"),
-        "{d}"
-    );
-    assert!(d.contains("(today: save USD"), "{d}");
     // Kubernetes with the wrong card and two of them.
     let d = detail(
         r#"{"platform": {"kind": "kubernetes"}, "dpu": {"model": "intel_ipu_e2100", "per_host": 2}}"#,
@@ -1065,4 +1047,111 @@ fn bare_metal_measurement_is_shown_not_offloaded() {
         ),
         None
     );
+}
+
+#[test]
+fn plans_compared_names_every_plan_and_the_best() {
+    // vSphere 8.0u3 with NSX on the kernel path, 10 Gb/s of 800-byte packets: N = 1.5625 cores.
+    // The NSX fast path at s = 2: 1.5625 − 1.5625/2 = 0.78 cores freed; the DPUs free
+    // 0.8·1.5625 = 1.25. Neither adds up to a server (16·1.25/64 < 1), so the DPUs lose
+    // 32·3,282.03 = 105,025 in every future and doing nothing is best.
+    let f = finding("{}", "plans-compared").unwrap();
+    let d = &f.detail;
+    assert_eq!(f.severity, Severity::Info);
+    for part in [
+        "Do nothing: no cost and no saving (NPV USD 0); the DPUs beat it in 0 % of futures (the best plan).",
+        "NSX Enhanced Data Path in software: frees 0.78 cores per host, removes 0 servers",
+        "It needs NICs certified for the Enhanced Data Path",
+        "ConnectX-class SmartNIC with switch offload: does not apply. vSphere documents no switch offload",
+        "NVIDIA BlueField-3 DPUs: frees 1.25 cores per host, removes 0 servers, a median USD -105,025; pays in 0 % of futures.",
+    ] {
+        assert!(d.contains(part), "{part}\n{d}");
+    }
+    assert!(
+        d.ends_with("No plan beats doing nothing in the median future."),
+        "{d}"
+    );
+    assert!(!d.contains("OVS"), "no OVS advice on vSphere: {d}");
+    let instead = f.instead.unwrap();
+    assert!(instead.contains("top-of-rack switch") && instead.contains("pool of shared DPUs"));
+
+    // KVM, 60 Gb/s of 512-byte packets: N = 60·10³/(8·512) = 14.65 cores. OVS-DPDK at
+    // s = 2.5 keeps max(2 pinned, 14.65/2.5 = 5.86): frees 8.79, which in a 16-host cluster
+    // is ⌊16·8.79/64⌋ = 2 servers, 4 in the fleet. The SmartNIC frees 0.8·14.65 − 1 = 10.7,
+    // also 4 servers; the DPUs 11.7. Four servers at no hardware cost are worth
+    // 4·(30,000 + 5·(700·8.766·1.5·0.15 + 300)) = 153,613 in every future, more than either
+    // card's plan, so the fast path is best.
+    let d = detail(
+        r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"gbps_per_host": 60, "avg_packet_bytes": 512}}"#,
+        "plans-compared",
+    );
+    for part in [
+        "OVS-DPDK or AF_XDP in software: frees 8.79 cores per host, removes 4 servers, a median USD 153,613; pays in 100 % of futures",
+        "It needs huge pages, a DPDK or AF_XDP capable NIC",
+        "ConnectX-class SmartNIC with switch offload: frees 10.7 cores per host, removes 4 servers",
+        "NVIDIA BlueField-3 DPUs: frees 11.7 cores per host, removes 4 servers",
+    ] {
+        assert!(d.contains(part), "{part}\n{d}");
+    }
+    assert!(
+        d.ends_with(
+            "The best plan here is OVS-DPDK or AF_XDP in software: it has the highest median."
+        ),
+        "{d}"
+    );
+    assert_eq!(d.matches("(the best plan)").count(), 1, "{d}");
+    assert!(!d.contains("NSX"), "no NSX advice on KVM: {d}");
+
+    // Kubernetes and bare metal have no fast path, and say why.
+    let d = detail(r#"{"platform": {"kind": "kubernetes"}}"#, "plans-compared");
+    assert!(
+        d.contains(
+            "A software fast path: does not apply. Kubernetes pods have no poll-mode switch path"
+        ),
+        "{d}"
+    );
+    let d = detail(
+        r#"{"platform": {"kind": "bare_metal"}, "traffic": {"encryption": "tls", "gbps_per_host": 100}}"#,
+        "plans-compared",
+    );
+    assert!(
+        d.contains(
+            "A software fast path: does not apply. No virtual switch runs on bare-metal servers."
+        ),
+        "{d}"
+    );
+    assert!(
+        d.contains("ConnectX-class NIC with inline crypto: frees"),
+        "{d}"
+    );
+}
+
+#[test]
+fn smartnic_plan_is_not_priced_on_vsphere() {
+    let d = detail("{}", "smartnic-not-on-vsphere");
+    assert!(
+        d.starts_with("vSphere 8 documents switch offload only onto a DPU"),
+        "{d}"
+    );
+    assert!(
+        d.contains("vSphere 9.1 adds a per-host \"Performance NIC Offload\""),
+        "{d}"
+    );
+    let d = detail(
+        r#"{"platform": {"vsphere": "9.1", "nsx": "9.1"}}"#,
+        "smartnic-not-on-vsphere",
+    );
+    assert!(d.contains("vSphere 9.1 (the release set here) adds"), "{d}");
+    // Its sources show the NOT FOUND beside the NSX page whose silence records it.
+    let f = finding("{}", "smartnic-not-on-vsphere").unwrap();
+    assert!(f.sources.iter().any(|s| s.not_found == ["F10.9.7"]));
+    for platform in ["kvm_ovs", "kubernetes", "bare_metal"] {
+        assert_eq!(
+            fired(
+                &format!(r#"{{"platform": {{"kind": "{platform}"}}}}"#),
+                "smartnic-not-on-vsphere"
+            ),
+            None
+        );
+    }
 }
