@@ -169,6 +169,11 @@ fn cores(x: f64) -> String {
     count(x, "core", "cores")
 }
 
+/// The verb after a number of cores: "1 core is", "2 cores are" (as [`cores`] words them).
+fn are(x: f64) -> &'static str {
+    if auto(x) == "1" { "is" } else { "are" }
+}
+
 fn servers(n: u64) -> String {
     count(n as f64, "server", "servers")
 }
@@ -646,8 +651,14 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                 );
                 if let Some(m) = t.measured_networking_cores {
                     detail.push_str(&format!(
-                        " The {} you measured are that application work, and they stay too.",
-                        cores(m)
+                        " The {} you measured {} that application work, and {} too.",
+                        cores(m),
+                        are(m),
+                        if are(m) == "is" {
+                            "it stays"
+                        } else {
+                            "they stay"
+                        }
                     ));
                 }
                 if t.deep_inspection {
@@ -1655,12 +1666,26 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                 } else {
                     String::new()
                 };
-                Some(Fired::new(format!(
-                    "You measured {}{ratio}; for {} Gb/s of {}-byte packets on {} data path the \
-                     model estimates {}. The cost figures use your measurement, scaled with traffic.",
-                    cores(m),
+                let traffic = format!(
+                    "{} Gb/s of {}-byte packets",
                     auto(s.traffic.gbps_per_host),
-                    auto(s.traffic.avg_packet_bytes),
+                    auto(s.traffic.avg_packet_bytes)
+                );
+                if s.platform.kind == PlatformKind::BareMetal {
+                    // Model 3: on bare metal the measurement sets N only (SPEC §5).
+                    return Some(Fired::new(format!(
+                        "You measured {}{ratio}; for {traffic} the model estimates {} for the \
+                         host firewall and encryption, since no virtual switch runs on bare metal. \
+                         The cost figures take your measurement as today's networking cores, \
+                         scaled with traffic; what a DPU takes over still comes from the model.",
+                        cores(m),
+                        cores(modelled)
+                    )));
+                }
+                Some(Fired::new(format!(
+                    "You measured {}{ratio}; for {traffic} on {} data path the model estimates \
+                     {}. The cost figures use your measurement, scaled with traffic.",
+                    cores(m),
                     match p.r.datapath {
                         Datapath::Kernel => "a kernel",
                         Datapath::Enhanced => "an enhanced",
@@ -1803,11 +1828,12 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                 Some(
                     Fired::new(format!(
                         "On bare metal a DPU takes over only a host firewall and encryption; \
-                         {counted}. The {} you measured are shown as today's networking, but \
+                         {counted}. The {} you measured {} shown as today's networking, but \
                          packet processing that is the application itself (VPP, a DPDK \
                          application, a NAT or a load balancer) stays on the host unless the \
                          application is ported to the DPU, so none of it is counted as freed.",
-                        cores(m)
+                        cores(m),
+                        are(m)
                     ))
                     .instead(
                         "Count the measured cores as freed only if you plan to port the \

@@ -843,6 +843,14 @@ fn bare_metal_has_nothing_to_free_without_a_firewall_or_encryption() {
         &format!(r#"{{{base}, "traffic": {{"measured_networking_cores": 6}}}}"#),
         "bare-metal-nothing-to-free",
     );
+    let one = detail(
+        &format!(r#"{{{base}, "traffic": {{"measured_networking_cores": 1}}}}"#),
+        "bare-metal-nothing-to-free",
+    );
+    assert!(
+        one.contains("The 1 core you measured is that application work, and it stays too."),
+        "{one}"
+    );
     assert!(
         measured.contains("The 6 cores you measured are that application work"),
         "{measured}"
@@ -1036,8 +1044,23 @@ fn bare_metal_measurement_is_shown_not_offloaded() {
     );
     assert!(
         d.contains(
-            "there is neither here, so nothing is counted as offloadable. The 1 core you measured"
+            "there is neither here, so nothing is counted as offloadable. The 1 core you measured is shown"
         ),
+        "{d}"
+    );
+    // measured-vs-model says the same: N is the measurement, E the model's. With a host
+    // firewall the model's estimate is b·W = 0.625 cores, so 6 cores are 9.6× it.
+    let d = detail(
+        r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"},
+            "traffic": {"distributed_firewall": true, "measured_networking_cores": 6}}"#,
+        "measured-vs-model",
+    );
+    assert!(
+        d.starts_with("You measured 6 cores (9.6× the estimate); for 10 Gb/s of 800-byte packets the model estimates 0.62 cores for the host firewall and encryption"),
+        "{d}"
+    );
+    assert!(
+        d.ends_with("what a DPU takes over still comes from the model."),
         "{d}"
     );
     assert_eq!(
