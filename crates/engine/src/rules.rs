@@ -12,12 +12,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::assumptions::AssumptionId;
 use crate::choice::{
     BoundBy, Choice, Datapath, DualMode, Encryption, Feature, Goal, NsxVersion, PlatformKind,
     VsphereVersion, WorkloadKind,
 };
-use crate::cost::{Cost, Plan, point};
+use crate::cost::{Cost, Plan};
 use crate::format::{auto, count, in_sentence, money, num, percent};
+use crate::plans::{PlanId, PlanRow};
 use crate::scenario::Scenario;
 use crate::uncertainty::Uncertainty;
 
@@ -93,7 +95,7 @@ pub struct Ctx<'a> {
     /// The uncertainty analysis.
     pub u: &'a Uncertainty,
     /// The plans compared (model 3), in the order do nothing, fast path, SmartNIC, DPU.
-    pub plans: &'a [crate::plans::PlanRow],
+    pub plans: &'a [PlanRow],
 }
 
 /// A rule that fired: its explanation for this scenario.
@@ -165,6 +167,11 @@ pub struct RuleDoc {
 
 fn cores(x: f64) -> String {
     count(x, "core", "cores")
+}
+
+/// The verb after a number of cores: "1 core is", "2 cores are" (as [`cores`] words them).
+fn are(x: f64) -> &'static str {
+    if auto(x) == "1" { "is" } else { "are" }
 }
 
 fn servers(n: u64) -> String {
@@ -283,6 +290,56 @@ fn why_no_server(s: &Scenario, c: &Cost) -> (String, Option<String>) {
             ),
             None,
         )
+    }
+}
+
+/// n_min of `measured-implausible` (SPEC §4): the switching and firewall cores the traffic
+/// needs at the least the ranges in force allow, that is T and M at their high ends and the
+/// overlay and firewall overheads at their low ends (crypto not counted).
+fn least_data_path_cores(p: &Plan) -> f64 {
+    let r = &p.r.ranges;
+    let v = r
+        .likely()
+        .with(
+            AssumptionId::VswitchGbpsPerCore,
+            r.get(AssumptionId::VswitchGbpsPerCore).high,
+        )
+        .with(
+            AssumptionId::VswitchMppsPerCore,
+            r.get(AssumptionId::VswitchMppsPerCore).high,
+        )
+        .with(
+            AssumptionId::OverlayOverhead,
+            r.get(AssumptionId::OverlayOverhead).low,
+        )
+        .with(
+            AssumptionId::FirewallOverhead,
+            r.get(AssumptionId::FirewallOverhead).low,
+        );
+    let (switching, firewall, _) = crate::cost::terms(p, &v, p.g);
+    switching + firewall
+}
+
+/// One plan of §5.1 in a sentence for `plans-compared`: whether it applies (or why not), the
+/// cores it frees, the servers it removes, its median NPV, the chance it pays and the chance
+/// the DPUs beat it; and, for a plan without a DPU that applies, what it needs on this
+/// platform.
+fn plan_line(ctx: &Ctx, r: &PlanRow, best: bool) -> String {
+    let s = ctx.s;
+    if r.id == PlanId::DoNothing {
+        return format!(
+            "{}: no cost and no saving (NPV {}); the DPUs beat it in {} of futures{}.",
+            r.name,
+            money(0.0, cur(s)),
+            percent(ctx.u.p_worth_it),
+            if best { " (the best plan)" } else { "" }
+        );
+    }
+    let line = crate::plans::line(s, r, best);
+    if r.applies && r.id != PlanId::Dpu && !r.needs.is_empty() {
+        format!("{line} It needs {}", in_sentence(&r.needs))
+    } else {
+        line
     }
 }
 
@@ -564,6 +621,65 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
             fires_for: r#"{"goals": ["cut_licensing"]}"#,
             quiet_for: Some(
                 r#"{"goals": ["cut_licensing"], "traffic": {"gbps_per_host": 100, "avg_packet_bytes": 1500}}"#,
+            ),
+        },
+    ),
+    (
+        Rule {
+            id: "bare-metal-nothing-to-free",
+            severity: Severity::WrongProblem,
+            title: "On bare metal there is no host networking for a DPU to take over",
+            sources: &["F1.1.4", "F5.4.3"],
+            check: |ctx| {
+                let s = ctx.s;
+                let t = &s.traffic;
+                if !s.has_goal(Goal::FreeHostCpu)
+                    || s.platform.kind != PlatformKind::BareMetal
+                    || t.distributed_firewall
+                    || t.encryption != Encryption::None
+                    || s.has_goal(Goal::IsolateBareMetalTenants)
+                {
+                    return None;
+                }
+                let mut detail = format!(
+                    "No virtual switch runs on these {}, and this scenario has no host firewall \
+                     and no encryption: a DPU would find no host networking work to take over. \
+                     The applications' own network stack stays on the host whatever the NIC, and \
+                     any NIC already does segmentation, receive coalescing and receive-side \
+                     scaling (TSO, LRO, RSS).",
+                    servers(u64::from(s.fleet.hosts))
+                );
+                if let Some(m) = t.measured_networking_cores {
+                    detail.push_str(&format!(
+                        " The {} you measured {} that application work, and {} too.",
+                        cores(m),
+                        are(m),
+                        if are(m) == "is" {
+                            "it stays"
+                        } else {
+                            "they stay"
+                        }
+                    ));
+                }
+                if t.deep_inspection {
+                    detail.push_str(
+                        " Inspection in the data path would move only if it were rebuilt for the \
+                         DPU's own cores, and the model counts no cores for it.",
+                    );
+                }
+                Some(Fired::new(detail).instead(
+                    "If a host firewall or encryption is what should move, tick it; otherwise free \
+                     host CPU in the application (a faster packet path, fewer copies) rather than \
+                     with a card.",
+                ))
+            },
+        },
+        RuleDoc {
+            when: "goal free_host_cpu on bare metal with no host firewall and no encryption, \
+                   unless tenants are isolated",
+            fires_for: r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}}"#,
+            quiet_for: Some(
+                r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}, "traffic": {"encryption": "tls"}}"#,
             ),
         },
     ),
@@ -989,28 +1105,46 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                     );
                 }
                 let month = c.dpu_cost_per_host / (12.0 * s.fleet.lifetime_years);
+                let cost = format!(
+                    "{} per server over {}: about {} per server per month",
+                    money(c.dpu_cost_per_host, cur(s)),
+                    years(s),
+                    money(month, cur(s))
+                );
+                let instead = "If tenants need not join your overlay, per-tenant VRFs or EVPN on \
+                               the leaf switches, a DPU-equipped top-of-rack switch, or pooled DPUs \
+                               can isolate them without a card in every server.";
+                if !s.traffic.overlay {
+                    // Model 3: without an overlay the leaf switches already separate whole
+                    // servers; the DPU is then a choice the money has to justify.
+                    return Some(
+                        Fired::new(format!(
+                            "Tenants rent whole servers but join no overlay here, and VLANs or VRFs \
+                             on the leaf switches already keep whole servers apart. A DPU becomes \
+                             required once tenants join your virtual network (VPCs, security \
+                             groups); until then it has to pay its way like any other plan. It \
+                             would cost {cost}."
+                        ))
+                        .severity(Severity::Info)
+                        .title("Without an overlay, the leaf switches can isolate whole-server tenants")
+                        .instead(instead),
+                    );
+                }
                 Some(
                     Fired::new(format!(
-                        "Tenants run their own operating system on the whole server, so the \
-                         provider's network boundary cannot sit on the server itself. A DPU managed \
-                         from outside the host, as AWS Nitro and NVIDIA's bare-metal controller use \
-                         it, keeps tenants inside your virtual network. Here that costs {} per \
-                         server over {}: about {} per server per month.",
-                        money(c.dpu_cost_per_host, cur(s)),
-                        years(s),
-                        money(month, cur(s))
+                        "Tenants run their own operating system on the whole server and join your \
+                         overlay, so the provider's network boundary cannot sit on the server \
+                         itself. A DPU managed from outside the host, as AWS Nitro and NVIDIA's \
+                         bare-metal controller use it, keeps tenants inside your virtual network. \
+                         Here that costs {cost}."
                     ))
-                    .instead(
-                        "If tenants need not join your overlay, per-tenant VRFs or EVPN on the leaf \
-                         switches, a DPU-equipped top-of-rack switch, or pooled DPUs can isolate \
-                         them without a card in every server.",
-                    ),
+                    .instead(instead),
                 )
             },
         },
         RuleDoc {
             when: "goal isolate_bare_metal_tenants off vSphere (required with bare-metal \
-                   applications, else check_inputs)",
+                   applications on an overlay, info without one, else check_inputs)",
             fires_for: r#"{"goals": ["isolate_bare_metal_tenants"], "platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}}"#,
             quiet_for: Some(r#"{"goals": ["isolate_bare_metal_tenants"]}"#),
         },
@@ -1413,20 +1547,33 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
     (
         Rule {
             id: "dual-dpu-standby",
-            severity: Severity::Info,
-            title: "Two DPUs in HA mode give one card's capacity",
+            severity: Severity::Tradeoff,
+            title: "The standby DPU pays only for card failover",
             sources: &["F2.4.1", "F2.4.6"],
             check: |ctx| {
                 let (s, c) = (ctx.s, ctx.cost);
                 (s.dpu.per_host == 2 && s.dpu.dual_mode == DualMode::ActiveStandby).then(|| {
+                    // k counts both cards: the second one is half of it (its price over a NIC,
+                    // its power and any licence over the lifetime).
+                    let second = c.dpu_cost_per_host / 2.0;
                     Fired::new(format!(
-                        "In active/standby mode only one DPU forwards; the other waits for a failure. \
-                         The model counts two cards' extra price and power over NICs ({} per host \
-                         over {}) for one card's {} Gb/s.",
-                        money(c.dpu_cost_per_host, cur(s)),
+                        "In active/standby mode one DPU forwards and the other waits for it to \
+                         fail, so each host gets one card's {} Gb/s for two cards' cost. The \
+                         second card costs {} per host over {} (its price over a NIC and its \
+                         power), {} across the {} that {} DPUs: that is the price of surviving a \
+                         card failure. A dual-port card cabled to two switches already survives a \
+                         link or switch failure.",
+                        auto(c.dpu_line_rate_gbps),
+                        money(second, cur(s)),
                         years(s),
-                        auto(c.dpu_line_rate_gbps)
+                        money(second * c.dpu_hosts as f64, cur(s)),
+                        count(c.dpu_hosts as f64, "host", "hosts"),
+                        if c.dpu_hosts == 1 { "gets" } else { "get" }
                     ))
+                    .instead(
+                        "Use one dual-port DPU per host cabled to two switches, unless a card \
+                         failure must not take a host off the network.",
+                    )
                 })
             },
         },
@@ -1519,12 +1666,26 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                 } else {
                     String::new()
                 };
-                Some(Fired::new(format!(
-                    "You measured {}{ratio}; for {} Gb/s of {}-byte packets on {} data path the \
-                     model estimates {}. The cost figures use your measurement, scaled with traffic.",
-                    cores(m),
+                let traffic = format!(
+                    "{} Gb/s of {}-byte packets",
                     auto(s.traffic.gbps_per_host),
-                    auto(s.traffic.avg_packet_bytes),
+                    auto(s.traffic.avg_packet_bytes)
+                );
+                if s.platform.kind == PlatformKind::BareMetal {
+                    // Model 3: on bare metal the measurement sets N only (SPEC §5).
+                    return Some(Fired::new(format!(
+                        "You measured {}{ratio}; for {traffic} the model estimates {} for the \
+                         host firewall and encryption, since no virtual switch runs on bare metal. \
+                         The cost figures take your measurement as today's networking cores, \
+                         scaled with traffic; what a DPU takes over still comes from the model.",
+                        cores(m),
+                        cores(modelled)
+                    )));
+                }
+                Some(Fired::new(format!(
+                    "You measured {}{ratio}; for {traffic} on {} data path the model estimates \
+                     {}. The cost figures use your measurement, scaled with traffic.",
+                    cores(m),
                     match p.r.datapath {
                         Datapath::Kernel => "a kernel",
                         Datapath::Enhanced => "an enhanced",
@@ -1537,6 +1698,156 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
             when: "measured networking cores given",
             fires_for: r#"{"traffic": {"measured_networking_cores": 4}}"#,
             quiet_for: Some("{}"),
+        },
+    ),
+    (
+        Rule {
+            id: "measured-implausible",
+            severity: Severity::CheckInputs,
+            title: "The measured cores do not fit the traffic",
+            sources: &[
+                "F4.1.1", "F4.1.2", "F4.1.3", "F4.1.4", "F4.1.5", "F4.1.6", "F4.1.7", "F4.1.9",
+            ],
+            check: |ctx| {
+                let (s, p) = (ctx.s, ctx.p);
+                let m = s.traffic.measured_networking_cores?;
+                if s.platform.kind == PlatformKind::BareMetal {
+                    return None;
+                }
+                let g = s.traffic.gbps_per_host;
+                let kernel = p.r.datapath == Datapath::Kernel;
+                let instead = format!(
+                    "Check the traffic (the average through the virtual switch, not a port \
+                     speed or a peak), the average packet size, and what the measurement ({}) \
+                     counted.",
+                    s.core_meter()
+                );
+                if g <= 0.0 {
+                    return (m > 0.0 && kernel).then(|| {
+                        Fired::new(format!(
+                            "You measured {} on the data path at 0 Gb/s. A kernel data path \
+                             burns cores only while it forwards packets; only a poll-mode path \
+                             (OVS-DPDK, an Enhanced Data Path in performance mode, VPP) keeps \
+                             cores busy with no traffic.",
+                            cores(m)
+                        ))
+                        .title("Cores measured on an idle kernel data path")
+                        .instead(format!(
+                            "{instead} If the data path is a poll-mode one, set it to enhanced."
+                        ))
+                    });
+                }
+                let least = least_data_path_cores(p);
+                (m < least / 2.0).then(|| {
+                    let r = &p.r.ranges;
+                    Fired::new(format!(
+                        "You measured {} on the data path, but {} Gb/s of {}-byte packets needs \
+                         at least about {} on {} data path even at the fast end of the per-core \
+                         rates in force ({} Gb/s and {} million packets per second per core) with \
+                         the least overlay and firewall overhead: the measurement is under half \
+                         of that.",
+                        cores(m),
+                        auto(g),
+                        auto(s.traffic.avg_packet_bytes),
+                        cores(least),
+                        if kernel { "a kernel" } else { "an enhanced" },
+                        auto(r.get(AssumptionId::VswitchGbpsPerCore).high),
+                        auto(r.get(AssumptionId::VswitchMppsPerCore).high),
+                    ))
+                    .instead(instead)
+                })
+            },
+        },
+        RuleDoc {
+            when: "measured networking cores off bare metal below half the least the model allows \
+                   for the traffic, or above 0 on an idle kernel data path",
+            fires_for: r#"{"traffic": {"measured_networking_cores": 0.3}}"#,
+            quiet_for: Some(r#"{"traffic": {"measured_networking_cores": 0.4}}"#),
+        },
+    ),
+    (
+        Rule {
+            id: "traffic-beyond-cards",
+            severity: Severity::CheckInputs,
+            title: "The traffic is more than twice what the DPUs carry",
+            sources: &["F4.6.1", "F4.6.3", "F4.6.8"],
+            check: |ctx| {
+                let (s, c) = (ctx.s, ctx.cost);
+                let g = s.traffic.gbps_per_host;
+                let l = c.dpu_line_rate_gbps;
+                (g > 2.0 * l).then(|| {
+                    Fired::new(format!(
+                        "Each host is said to move {} Gb/s through its virtual switch, more than \
+                         twice the {} Gb/s its {} can carry. A figure like that is almost always \
+                         a port speed, a peak, or RDMA or GPU-fabric traffic that never passes \
+                         through the host's switch, not the average load the model needs.",
+                        auto(g),
+                        auto(l),
+                        if s.dpu.per_host == 2 { "DPUs" } else { "DPU" }
+                    ))
+                    .instead(
+                        "Enter the average load through the virtual switch per host, leaving out \
+                         RDMA, GPU-fabric, SR-IOV and storage traffic that bypasses it.",
+                    )
+                })
+            },
+        },
+        RuleDoc {
+            when: "traffic per host above twice the usable DPU line rate",
+            fires_for: r#"{"traffic": {"gbps_per_host": 1000, "avg_packet_bytes": 9000}}"#,
+            quiet_for: Some(r#"{"traffic": {"gbps_per_host": 500}}"#),
+        },
+    ),
+    (
+        Rule {
+            id: "bare-metal-app-datapath",
+            severity: Severity::Info,
+            title: "On bare metal the measured packet work stays with the application",
+            sources: &["F1.1.4", "F5.4.3"],
+            check: |ctx| {
+                let (s, c) = (ctx.s, ctx.cost);
+                let m = s.traffic.measured_networking_cores?;
+                if s.platform.kind != PlatformKind::BareMetal {
+                    return None;
+                }
+                let t = &s.traffic;
+                let taken = match (t.distributed_firewall, t.encryption != Encryption::None) {
+                    (true, true) => "the host firewall and the encryption",
+                    (true, false) => "the host firewall",
+                    (false, true) => "the encryption",
+                    (false, false) => "",
+                };
+                let counted = if taken.is_empty() {
+                    "there is neither here, so nothing is counted as offloadable".to_owned()
+                } else {
+                    format!(
+                        "here the model counts {} for {taken}",
+                        cores(c.offloadable_cores_per_host)
+                    )
+                };
+                Some(
+                    Fired::new(format!(
+                        "On bare metal a DPU takes over only a host firewall and encryption; \
+                         {counted}. The {} you measured {} shown as today's networking, but \
+                         packet processing that is the application itself (VPP, a DPDK \
+                         application, a NAT or a load balancer) stays on the host unless the \
+                         application is ported to the DPU, so none of it is counted as freed.",
+                        cores(m),
+                        are(m)
+                    ))
+                    .instead(
+                        "Count the measured cores as freed only if you plan to port the \
+                         application to the DPU's cores, a project of its own.",
+                    ),
+                )
+            },
+        },
+        RuleDoc {
+            when: "bare metal with measured networking cores",
+            fires_for: r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}, "traffic": {"distributed_firewall": true, "measured_networking_cores": 6}}"#,
+            quiet_for: Some(
+                r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}, "traffic": {"distributed_firewall": true}}"#,
+            ),
         },
     ),
     (
@@ -1618,90 +1929,87 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
     ),
     (
         Rule {
-            id: "software-path-first",
+            id: "plans-compared",
             severity: Severity::Info,
-            title: "A faster software data path is the first alternative",
-            sources: &["F2.1.5", "F2.6.1", "F2.5.6", "F4.1.3"],
-            check: |ctx| {
-                let (s, c) = (ctx.s, ctx.cost);
-                let has_enhanced = s.offload_possible()
-                    || matches!(
-                        s.platform.kind,
-                        PlatformKind::KvmOvs | PlatformKind::Kubernetes
-                    );
-                if ctx.p.r.datapath != Datapath::Kernel || !has_enhanced {
-                    return None;
-                }
-                let mut fast = s.clone();
-                fast.platform.datapath = Some(Datapath::Enhanced);
-                fast.assumptions.vswitch_gbps_per_core = None;
-                fast.assumptions.vswitch_mpps_per_core = None;
-                fast.traffic.measured_networking_cores = None;
-                let fp = Plan::new(&fast);
-                let e = point(&fp, &fp.r.ranges.likely());
-                let verb = |net: f64| {
-                    let word = if net >= 0.0 { "save" } else { "cost" };
-                    format!("{word} {}", money(net.abs(), cur(s)))
-                };
-                let money_part = if (e.net_saving - c.net_saving).abs() < 0.5 {
-                    format!(
-                        "the DPUs would {} over {} either way",
-                        verb(c.net_saving),
-                        years(s)
-                    )
-                } else {
-                    format!(
-                        "the DPUs would then {} over {} (today: {})",
-                        verb(e.net_saving),
-                        years(s),
-                        verb(c.net_saving)
-                    )
-                };
-                Some(Fired::new(format!(
-                    "With an enhanced data path (NSX EDP, OVS-DPDK, AF_XDP or VPP) the same {} Gb/s \
-                     would need about {} per host instead of {}, and {money_part}. Weigh the DPU \
-                     against that software path too.",
-                    auto(s.traffic.gbps_per_host),
-                    cores(e.networking_cores_per_host),
-                    auto(c.networking_cores_per_host)
-                )))
-            },
-        },
-        RuleDoc {
-            when: "kernel data path where an enhanced path exists (offload possible on vSphere, KVM, \
-                   Kubernetes)",
-            fires_for: "{}",
-            quiet_for: Some(r#"{"platform": {"datapath": "enhanced"}}"#),
-        },
-    ),
-    (
-        Rule {
-            id: "consider-alternatives",
-            severity: Severity::Info,
-            title: "Cheaper ways to the same end",
+            title: "The DPUs against the plans without one",
             sources: &[
-                "F2.6.1", "F4.3.5", "F5.4.1", "F5.4.2", "F5.4.3", "F5.4.4", "F5.4.5", "F3.5.1",
+                "F2.6.1", "F4.1.2", "F5.4.1", "F5.4.2", "F5.4.3", "F5.4.4", "F5.4.5", "F3.5.1",
+                "F10.1.4", "F10.2.1", "F10.2.2",
             ],
             check: |ctx| {
                 let s = ctx.s;
-                Some(Fired::new(format!(
-                    "Before buying {}, price the options without Arm cores or a second operating \
-                     system: OVS hardware offload on ordinary ConnectX NICs, inline TLS or IPsec on \
-                     the NIC (how Netflix serves hundreds of Gb/s), a faster software data path \
-                     (enhanced data path, DPDK, AF_XDP, VPP), firewalling in a DPU-equipped \
-                     top-of-rack switch, or a pool of shared DPUs instead of one in every server.",
-                    count(
-                        f64::from(s.fleet.hosts) * f64::from(s.dpu.per_host),
-                        "DPU",
-                        "DPUs"
-                    )
-                )))
+                let instead = "Not priced here: firewalling in the switch (a DPU-equipped \
+                               top-of-rack switch serves a whole rack) and a pool of shared DPUs \
+                               instead of one in every server; ask for quotes where either fits.";
+                if ctx.plans.is_empty() {
+                    return Some(
+                        Fired::new(
+                            "No plan without a DPU was computed for this report.".to_owned(),
+                        )
+                        .instead(instead),
+                    );
+                }
+                let best = crate::plans::best_plan(ctx.plans);
+                let mut detail =
+                    "Each plan is computed over the same futures as the DPUs.".to_owned();
+                for r in ctx.plans {
+                    detail.push(' ');
+                    detail.push_str(&plan_line(ctx, r, r.id == best));
+                }
+                detail.push(' ');
+                detail.push_str(&match best {
+                    PlanId::Dpu => "The DPUs have the highest median of these plans.".to_owned(),
+                    PlanId::DoNothing => {
+                        "No plan beats doing nothing in the median future.".to_owned()
+                    }
+                    other => format!(
+                        "The best plan here is {}: it has the highest median.",
+                        other.subject(s, false)
+                    ),
+                });
+                Some(Fired::new(detail).instead(instead))
             },
         },
         RuleDoc {
             when: "always",
             fires_for: "{}",
             quiet_for: None,
+        },
+    ),
+    (
+        Rule {
+            id: "smartnic-not-on-vsphere",
+            severity: Severity::Info,
+            title: "vSphere documents no switch offload to a plain NIC",
+            sources: &["F2.5.4", "F10.2.13", "F10.2.14", "F10.2.16", "F10.9.7"],
+            check: |ctx| {
+                let s = ctx.s;
+                s.is_vsphere().then(|| {
+                    let release = if s.platform.vsphere >= VsphereVersion::V9_1 {
+                        " (the release set here)"
+                    } else {
+                        ""
+                    };
+                    Fired::new(format!(
+                        "vSphere 8 documents switch offload only onto a DPU, not onto an \
+                         ordinary NIC. NSX's Enhanced Data Path can hand flows to a ConnectX-class \
+                         NIC (flow processing offload), and vSphere 9.1{release} adds a per-host \
+                         \"Performance NIC Offload\", but neither says in public what moves to the \
+                         NIC or which NICs qualify. So the comparison prices no SmartNIC plan on \
+                         vSphere."
+                    ))
+                    .instead(
+                        "Ask Broadcom what flow processing offload and Performance NIC Offload \
+                         would move on your NICs: if it is the switch, a plain NIC may do what the \
+                         DPU is bought for.",
+                    )
+                })
+            },
+        },
+        RuleDoc {
+            when: "vSphere",
+            fires_for: "{}",
+            quiet_for: Some(r#"{"platform": {"kind": "kvm_ovs"}}"#),
         },
     ),
 ];

@@ -17,6 +17,7 @@ const SPEC: &[(&str, Severity)] = &[
     ("rack-space-needs-whole-servers", Severity::WrongProblem),
     ("not-network-intensive", Severity::Info),
     ("licensing-needs-fewer-cores", Severity::WrongProblem),
+    ("bare-metal-nothing-to-free", Severity::WrongProblem),
     ("nothing-to-offload", Severity::WrongProblem),
     ("vsphere-too-old", Severity::Unsupported),
     ("offload-needs-nsx", Severity::Unsupported),
@@ -46,15 +47,18 @@ const SPEC: &[(&str, Severity)] = &[
     ("encryption-stays-on-host", Severity::Info),
     ("plain-nic-does-crypto", Severity::Info),
     ("dual-dpu-independent", Severity::Tradeoff),
-    ("dual-dpu-standby", Severity::Info),
+    ("dual-dpu-standby", Severity::Tradeoff),
     ("not-cpu-bound", Severity::Info),
     ("claim-vs-model", Severity::Info),
     ("measured-vs-model", Severity::Info),
+    ("measured-implausible", Severity::CheckInputs),
+    ("traffic-beyond-cards", Severity::CheckInputs),
+    ("bare-metal-app-datapath", Severity::Info),
     ("deep-inspection-stays-on-host", Severity::Info),
     ("vcf9-scope-unverified", Severity::Info),
     ("storage-offload-fits", Severity::Good),
-    ("software-path-first", Severity::Info),
-    ("consider-alternatives", Severity::Info),
+    ("plans-compared", Severity::Info),
+    ("smartnic-not-on-vsphere", Severity::Info),
 ];
 
 /// SPEC §4's sources column, one rule at a time.
@@ -93,20 +97,32 @@ const SPEC_SOURCES: &[(&str, &[&str])] = &[
     ("not-cpu-bound", &["F1.2.7"]),
     ("claim-vs-model", &["F4.5.1", "F4.5.5", "F1.2.7"]),
     ("measured-vs-model", &["F4.1.5"]),
+    ("bare-metal-nothing-to-free", &["F1.1.4", "F5.4.3"]),
+    (
+        "measured-implausible",
+        // F4.1.8 (line-rate arithmetic) has only a blogspot address, which sources.rs
+        // refuses as a page; the rest of F4.1.1–F4.1.9.
+        &[
+            "F4.1.1", "F4.1.2", "F4.1.3", "F4.1.4", "F4.1.5", "F4.1.6", "F4.1.7", "F4.1.9",
+        ],
+    ),
+    ("traffic-beyond-cards", &["F4.6.1", "F4.6.3", "F4.6.8"]),
+    ("bare-metal-app-datapath", &["F1.1.4", "F5.4.3"]),
     ("deep-inspection-stays-on-host", &["F2.3.1", "F2.2.8"]),
     (
         "vcf9-scope-unverified",
         &["F2.5.1", "F2.5.4", "F2.5.5", "F2.5.6"],
     ),
     (
-        "software-path-first",
-        &["F2.1.5", "F2.6.1", "F2.5.6", "F4.1.3"],
+        "plans-compared",
+        &[
+            "F2.6.1", "F4.1.2", "F5.4.1", "F5.4.2", "F5.4.3", "F5.4.4", "F5.4.5", "F3.5.1",
+            "F10.1.4", "F10.2.1", "F10.2.2",
+        ],
     ),
     (
-        "consider-alternatives",
-        &[
-            "F2.6.1", "F4.3.5", "F5.4.1", "F5.4.2", "F5.4.3", "F5.4.4", "F5.4.5", "F3.5.1",
-        ],
+        "smartnic-not-on-vsphere",
+        &["F2.5.4", "F10.2.13", "F10.2.14", "F10.2.16", "F10.9.7"],
     ),
 ];
 
@@ -158,7 +174,12 @@ fn the_catalog_is_the_spec_table() {
         let rule = dpu_engine::rules::rule(id).unwrap();
         assert_eq!(rule.sources, *sources, "{id} cites what SPEC §4 says");
     }
-    for gone in ["bare-metal-fits-workload", "bare-metal-cloud-fits"] {
+    for gone in [
+        "bare-metal-fits-workload",
+        "bare-metal-cloud-fits",
+        "software-path-first",
+        "consider-alternatives",
+    ] {
         assert!(
             dpu_engine::rules::rule(gone).is_none(),
             "{gone} was replaced"
@@ -273,6 +294,36 @@ fn variable_severities() {
         finding(vms, "tenant-isolation-needs-dpu").unwrap().title,
         "It is unclear who the bare-metal tenants are"
     );
+    // Whole-server tenants on an overlay need the DPU; without an overlay the leaf switches
+    // can isolate them, and the money decides.
+    let tenants = |overlay: bool| {
+        finding(
+            &format!(
+                r#"{{"goals": ["isolate_bare_metal_tenants"], "platform": {{"kind": "bare_metal"}},
+                    "workload": {{"kind": "bare_metal_apps"}}, "traffic": {{"overlay": {overlay}}}}}"#
+            ),
+            "tenant-isolation-needs-dpu",
+        )
+        .unwrap()
+    };
+    assert_eq!(tenants(true).severity, Severity::Required);
+    let no_overlay = tenants(false);
+    assert_eq!(no_overlay.severity, Severity::Info);
+    assert!(
+        no_overlay.detail.contains("VLANs or VRFs"),
+        "{}",
+        no_overlay.detail
+    );
+    // k = 3,282.03 per server over 5 years, 54.70 per month, said in both cases.
+    for f in [tenants(true), no_overlay] {
+        assert!(
+            f.detail
+                .contains("USD 3,282 per server over 5 years: about USD 55 per server per month"),
+            "{}",
+            f.detail
+        );
+        assert!(f.instead.unwrap().contains("per-tenant VRFs or EVPN"));
+    }
 }
 
 #[test]
@@ -583,10 +634,31 @@ fn texts_with_numbers_worked_out_by_hand() {
         ),
         None
     );
-    // Two cards in HA: 2·3,282.03 = 6,564 per host for one card's 400 Gb/s.
+    // Two cards in HA: the second card is (2,500 − 500) + 5·(130 W·8.766·1.5·0.15) = 3,282.03
+    // per host; no server is avoided, so all 32 hosts get DPUs: 32·3,282.03 = 105,024.88.
     let d = detail(r#"{"dpu": {"per_host": 2}}"#, "dual-dpu-standby");
+    assert!(d.contains("each host gets one card's 400 Gb/s"), "{d}");
     assert!(
-        d.contains("USD 6,564 per host over 5 years) for one card's 400 Gb/s"),
+        d.contains(
+            "The second card costs USD 3,282 per host over 5 years (its price over a NIC and \
+             its power), USD 105,025 across the 32 hosts that get DPUs"
+        ),
+        "{d}"
+    );
+    assert!(
+        d.ends_with("already survives a link or switch failure."),
+        "{d}"
+    );
+    // One host, a 1,200 DPU over a 200 NIC at 100 W over 20 W for 3 years at 0.10/kWh and a
+    // PUE of 1: 1,000 + 3·80·8.766·0.1 = 1,210.38 for the second card, one host.
+    let d = detail(
+        r#"{"dpu": {"per_host": 2}, "fleet": {"hosts": 1, "lifetime_years": 3},
+            "costs": {"dpu_price": 1200, "nic_price": 200, "dpu_watts": 100, "nic_watts": 20,
+                      "kwh_price": 0.1, "pue": 1}}"#,
+        "dual-dpu-standby",
+    );
+    assert!(
+        d.contains("USD 1,210 per host over 3 years (its price over a NIC and its power), USD 1,210 across the 1 host that gets DPUs"),
         "{d}"
     );
     let d = detail(
@@ -652,30 +724,6 @@ fn texts_with_numbers_worked_out_by_hand() {
         d.contains("on a kernel data path the model estimates 1.56 cores"),
         "{d}"
     );
-    // The enhanced path at 10 Gb/s: max(1/25, 1000/(8·800·5)) = 0.04 per Gb/s → 0.4 cores.
-    let d = detail("{}", "software-path-first");
-    assert!(
-        d.contains("would need about 0.4 cores per host instead of 1.56"),
-        "{d}"
-    );
-    assert!(
-        d.contains("the DPUs would cost USD 105,025 over 5 years either way"),
-        "{d}"
-    );
-    // NFV-like traffic: the kernel path frees servers, the enhanced one fewer.
-    let d = detail(
-        r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"gbps_per_host": 60, "avg_packet_bytes": 512}}"#,
-        "software-path-first",
-    );
-    assert!(
-        d.contains("would need about 2.93 cores per host instead of 14.6"),
-        "{d}"
-    );
-    assert!(
-        d.contains("the DPUs would then cost USD 105,025 over 5 years"),
-        "{d}"
-    );
-    assert!(d.contains("(today: save USD"), "{d}");
     // Kubernetes with the wrong card and two of them.
     let d = detail(
         r#"{"platform": {"kind": "kubernetes"}, "dpu": {"model": "intel_ipu_e2100", "per_host": 2}}"#,
@@ -781,4 +829,352 @@ fn findings_are_sorted_by_severity() {
             .windows(2)
             .all(|w| w[0].severity <= w[1].severity)
     );
+}
+
+#[test]
+fn bare_metal_has_nothing_to_free_without_a_firewall_or_encryption() {
+    let base = r#""platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"}"#;
+    let fires = |extra: &str| fired(&format!("{{{base}{extra}}}"), "bare-metal-nothing-to-free");
+    assert_eq!(fires(""), Some(Severity::WrongProblem));
+    // Deep inspection alone has no cost term: still nothing to free.
+    assert!(fires(r#", "traffic": {"deep_inspection": true}"#).is_some());
+    // Measured cores are the application's own work: still nothing to free.
+    let measured = detail(
+        &format!(r#"{{{base}, "traffic": {{"measured_networking_cores": 6}}}}"#),
+        "bare-metal-nothing-to-free",
+    );
+    let one = detail(
+        &format!(r#"{{{base}, "traffic": {{"measured_networking_cores": 1}}}}"#),
+        "bare-metal-nothing-to-free",
+    );
+    assert!(
+        one.contains("The 1 core you measured is that application work, and it stays too."),
+        "{one}"
+    );
+    assert!(
+        measured.contains("The 6 cores you measured are that application work"),
+        "{measured}"
+    );
+    // Other goals do not prevent it, offload_security included.
+    assert!(fires(r#", "goals": ["free_host_cpu", "offload_security"]"#).is_some());
+    // A host firewall or encryption is work a DPU can take; isolating tenants is a goal a DPU
+    // serves; without the goal, or off bare metal, the rule is quiet.
+    for quiet in [
+        r#", "traffic": {"distributed_firewall": true}"#,
+        r#", "traffic": {"encryption": "ipsec"}"#,
+        r#", "goals": ["free_host_cpu", "isolate_bare_metal_tenants"]"#,
+        r#", "goals": ["save_rack_space"]"#,
+    ] {
+        assert_eq!(fires(quiet), None, "{quiet}");
+    }
+    assert_eq!(
+        fired(
+            r#"{"platform": {"kind": "kubernetes"}}"#,
+            "bare-metal-nothing-to-free"
+        ),
+        None
+    );
+}
+
+#[test]
+fn measured_cores_below_half_the_least_the_model_allows() {
+    // KVM, kernel path, 40 Gb/s of 512-byte packets through an overlay the NIC cannot offload,
+    // with a distributed firewall. At the fast ends T = 15 Gb/s and M = 2 Mpps per core:
+    // max(1/15, 10³/(8·512·2)) = 0.12207 cores per Gb/s, b = 40·0.12207 = 4.883 cores; O at
+    // its low end 0 adds nothing, W at its low end 0.1 adds 0.488: n_min = 5.371, half 2.686.
+    let nfv = |m: &str| {
+        format!(
+            r#"{{"platform": {{"kind": "kvm_ovs"}},
+                "traffic": {{"gbps_per_host": 40, "avg_packet_bytes": 512, "overlay": true,
+                            "overlay_nic_offload": false, "distributed_firewall": true,
+                            "measured_networking_cores": {m}}}}}"#
+        )
+    };
+    let f = finding(&nfv("2.68"), "measured-implausible").expect("fires under half");
+    assert_eq!(f.severity, Severity::CheckInputs);
+    assert!(
+        f.detail.starts_with(
+            "You measured 2.68 cores on the data path, but 40 Gb/s of 512-byte packets needs at \
+             least about 5.37 cores on a kernel data path"
+        ),
+        "{}",
+        f.detail
+    );
+    assert!(
+        f.detail
+            .contains("(15 Gb/s and 2 million packets per second per core)"),
+        "{}",
+        f.detail
+    );
+    assert!(f.instead.unwrap().contains("pidstat, top"));
+    assert_eq!(fired(&nfv("2.69"), "measured-implausible"), None);
+    // The user's ranges are the ones in force: with T up to 40 and M up to 10, the default
+    // 10 Gb/s of 800-byte packets need max(1/40, 10³/(8·800·10)) = 0.025 per Gb/s: 0.25
+    // cores, so 0.12 is under half and 0.13 is not.
+    let own = |m: &str| {
+        format!(
+            r#"{{"traffic": {{"measured_networking_cores": {m}}},
+                "assumptions": {{"vswitch_gbps_per_core": {{"low": 5, "likely": 10, "high": 40}},
+                                 "vswitch_mpps_per_core": {{"low": 1, "likely": 2, "high": 10}}}}}}"#
+        )
+    };
+    let d = detail(&own("0.12"), "measured-implausible");
+    assert!(
+        d.contains("needs at least about 0.25 cores on a kernel data path"),
+        "{d}"
+    );
+    assert_eq!(fired(&own("0.13"), "measured-implausible"), None);
+    // The enhanced defaults (T up to 50, M up to 8): max(0.02, 10³/(8·800·8)) = 0.02 per Gb/s,
+    // 0.2 cores at 10 Gb/s.
+    let d = detail(
+        r#"{"platform": {"datapath": "enhanced"}, "traffic": {"measured_networking_cores": 0.09}}"#,
+        "measured-implausible",
+    );
+    assert!(
+        d.contains("at least about 0.2 cores on an enhanced data path"),
+        "{d}"
+    );
+    // Bare metal: the measurement is the application's, never compared.
+    assert_eq!(
+        fired(
+            r#"{"platform": {"kind": "bare_metal"}, "traffic": {"measured_networking_cores": 0.01}}"#,
+            "measured-implausible"
+        ),
+        None
+    );
+}
+
+#[test]
+fn measured_cores_on_an_idle_kernel_path() {
+    let idle = |platform: &str, m: &str| {
+        fired(
+            &format!(
+                r#"{{"platform": {platform}, "traffic": {{"gbps_per_host": 0, "measured_networking_cores": {m}}}}}"#
+            ),
+            "measured-implausible",
+        )
+    };
+    assert_eq!(
+        idle(r#"{"kind": "kvm_ovs"}"#, "2"),
+        Some(Severity::CheckInputs)
+    );
+    let f = finding(
+        r#"{"traffic": {"gbps_per_host": 0, "measured_networking_cores": 2}}"#,
+        "measured-implausible",
+    )
+    .unwrap();
+    assert_eq!(f.title, "Cores measured on an idle kernel data path");
+    assert!(
+        f.detail
+            .starts_with("You measured 2 cores on the data path at 0 Gb/s."),
+        "{}",
+        f.detail
+    );
+    assert!(f.instead.unwrap().contains("(esxtop)"));
+    // Poll-mode paths pin cores at any load; nothing measured is nothing to question.
+    assert_eq!(
+        idle(r#"{"kind": "kvm_ovs", "datapath": "enhanced"}"#, "2"),
+        None
+    );
+    assert_eq!(idle(r#"{"kind": "kvm_ovs"}"#, "0"), None);
+}
+
+#[test]
+fn traffic_beyond_twice_the_cards() {
+    // One BlueField-3 carries 400 Gb/s: 800 is twice that, 800.5 is beyond.
+    let at = |json: &str| fired(json, "traffic-beyond-cards");
+    let bulk = r#""avg_packet_bytes": 9000"#;
+    assert_eq!(
+        at(&format!(
+            r#"{{"traffic": {{"gbps_per_host": 800, {bulk}}}}}"#
+        )),
+        None
+    );
+    assert_eq!(
+        at(&format!(
+            r#"{{"traffic": {{"gbps_per_host": 800.5, {bulk}}}}}"#
+        )),
+        Some(Severity::CheckInputs)
+    );
+    // Two cards in active/standby still carry one card's rate; two independent ones twice it.
+    assert!(
+        at(&format!(
+            r#"{{"traffic": {{"gbps_per_host": 900, {bulk}}}, "dpu": {{"per_host": 2}}}}"#
+        ))
+        .is_some()
+    );
+    let both = |g: &str| {
+        format!(
+            r#"{{"traffic": {{"gbps_per_host": {g}, {bulk}}}, "dpu": {{"per_host": 2, "dual_mode": "independent"}}}}"#
+        )
+    };
+    assert_eq!(at(&both("1600")), None);
+    let d = detail(&both("1700"), "traffic-beyond-cards");
+    assert!(
+        d.starts_with("Each host is said to move 1,700 Gb/s through its virtual switch, more than twice the 800 Gb/s its DPUs can carry."),
+        "{d}"
+    );
+    // A 50 Gb/s DSC-25: 101 Gb/s is beyond.
+    let d = detail(
+        r#"{"platform": {"kind": "kvm_ovs"}, "dpu": {"model": "pensando_dsc25"}, "traffic": {"gbps_per_host": 101, "avg_packet_bytes": 9000}}"#,
+        "traffic-beyond-cards",
+    );
+    assert!(
+        d.contains("more than twice the 50 Gb/s its DPU can carry"),
+        "{d}"
+    );
+}
+
+#[test]
+fn bare_metal_measurement_is_shown_not_offloaded() {
+    // Bare metal with a host firewall: E = b·W = 10·(10³/(8·800·1))·0.4 = 0.625 cores, whatever
+    // was measured (shown as 0.62: an exact half rounds to even, as std's `{:.2}` does).
+    let d = detail(
+        r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"},
+            "traffic": {"distributed_firewall": true, "measured_networking_cores": 6}}"#,
+        "bare-metal-app-datapath",
+    );
+    assert!(
+        d.starts_with("On bare metal a DPU takes over only a host firewall and encryption; here the model counts 0.62 cores for the host firewall. The 6 cores you measured"),
+        "{d}"
+    );
+    let d = detail(
+        r#"{"platform": {"kind": "bare_metal"}, "traffic": {"measured_networking_cores": 1}}"#,
+        "bare-metal-app-datapath",
+    );
+    assert!(
+        d.contains(
+            "there is neither here, so nothing is counted as offloadable. The 1 core you measured is shown"
+        ),
+        "{d}"
+    );
+    // measured-vs-model says the same: N is the measurement, E the model's. With a host
+    // firewall the model's estimate is b·W = 0.625 cores, so 6 cores are 9.6× it.
+    let d = detail(
+        r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"},
+            "traffic": {"distributed_firewall": true, "measured_networking_cores": 6}}"#,
+        "measured-vs-model",
+    );
+    assert!(
+        d.starts_with("You measured 6 cores (9.6× the estimate); for 10 Gb/s of 800-byte packets the model estimates 0.62 cores for the host firewall and encryption"),
+        "{d}"
+    );
+    assert!(
+        d.ends_with("what a DPU takes over still comes from the model."),
+        "{d}"
+    );
+    assert_eq!(
+        fired(
+            r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"measured_networking_cores": 1}}"#,
+            "bare-metal-app-datapath"
+        ),
+        None
+    );
+}
+
+#[test]
+fn plans_compared_names_every_plan_and_the_best() {
+    // vSphere 8.0u3 with NSX on the kernel path, 10 Gb/s of 800-byte packets: N = 1.5625 cores.
+    // The NSX fast path at s = 2: 1.5625 − 1.5625/2 = 0.78 cores freed; the DPUs free
+    // 0.8·1.5625 = 1.25. Neither adds up to a server (16·1.25/64 < 1), so the DPUs lose
+    // 32·3,282.03 = 105,025 in every future and doing nothing is best.
+    let f = finding("{}", "plans-compared").unwrap();
+    let d = &f.detail;
+    assert_eq!(f.severity, Severity::Info);
+    for part in [
+        "Do nothing: no cost and no saving (NPV USD 0); the DPUs beat it in 0 % of futures (the best plan).",
+        "NSX Enhanced Data Path in software: frees 0.78 cores per host, removes 0 servers",
+        "It needs NICs certified for the Enhanced Data Path",
+        "ConnectX-class SmartNIC with switch offload: does not apply. vSphere documents no switch offload",
+        "NVIDIA BlueField-3 DPUs: frees 1.25 cores per host, removes 0 servers, a median USD -105,025; pays in 0 % of futures.",
+    ] {
+        assert!(d.contains(part), "{part}\n{d}");
+    }
+    assert!(
+        d.ends_with("No plan beats doing nothing in the median future."),
+        "{d}"
+    );
+    assert!(!d.contains("OVS"), "no OVS advice on vSphere: {d}");
+    let instead = f.instead.unwrap();
+    assert!(instead.contains("top-of-rack switch") && instead.contains("pool of shared DPUs"));
+
+    // KVM, 60 Gb/s of 512-byte packets: N = 60·10³/(8·512) = 14.65 cores. OVS-DPDK at
+    // s = 2.5 keeps max(2 pinned, 14.65/2.5 = 5.86): frees 8.79, which in a 16-host cluster
+    // is ⌊16·8.79/64⌋ = 2 servers, 4 in the fleet. The SmartNIC frees 0.8·14.65 − 1 = 10.7,
+    // also 4 servers; the DPUs 11.7. Four servers at no hardware cost are worth
+    // 4·(30,000 + 5·(700·8.766·1.5·0.15 + 300)) = 153,613 in every future, more than either
+    // card's plan, so the fast path is best.
+    let d = detail(
+        r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"gbps_per_host": 60, "avg_packet_bytes": 512}}"#,
+        "plans-compared",
+    );
+    for part in [
+        "OVS-DPDK or AF_XDP in software: frees 8.79 cores per host, removes 4 servers, a median USD 153,613; pays in 100 % of futures",
+        "It needs huge pages, a DPDK or AF_XDP capable NIC",
+        "ConnectX-class SmartNIC with switch offload: frees 10.7 cores per host, removes 4 servers",
+        "NVIDIA BlueField-3 DPUs: frees 11.7 cores per host, removes 4 servers",
+    ] {
+        assert!(d.contains(part), "{part}\n{d}");
+    }
+    assert!(
+        d.ends_with(
+            "The best plan here is OVS-DPDK or AF_XDP in software: it has the highest median."
+        ),
+        "{d}"
+    );
+    assert_eq!(d.matches("(the best plan)").count(), 1, "{d}");
+    assert!(!d.contains("NSX"), "no NSX advice on KVM: {d}");
+
+    // Kubernetes and bare metal have no fast path, and say why.
+    let d = detail(r#"{"platform": {"kind": "kubernetes"}}"#, "plans-compared");
+    assert!(
+        d.contains(
+            "A software fast path: does not apply. Kubernetes pods have no poll-mode switch path"
+        ),
+        "{d}"
+    );
+    let d = detail(
+        r#"{"platform": {"kind": "bare_metal"}, "traffic": {"encryption": "tls", "gbps_per_host": 100}}"#,
+        "plans-compared",
+    );
+    assert!(
+        d.contains(
+            "A software fast path: does not apply. No virtual switch runs on bare-metal servers."
+        ),
+        "{d}"
+    );
+    assert!(
+        d.contains("ConnectX-class NIC with inline crypto: frees"),
+        "{d}"
+    );
+}
+
+#[test]
+fn smartnic_plan_is_not_priced_on_vsphere() {
+    let d = detail("{}", "smartnic-not-on-vsphere");
+    assert!(
+        d.starts_with("vSphere 8 documents switch offload only onto a DPU"),
+        "{d}"
+    );
+    assert!(
+        d.contains("vSphere 9.1 adds a per-host \"Performance NIC Offload\""),
+        "{d}"
+    );
+    let d = detail(
+        r#"{"platform": {"vsphere": "9.1", "nsx": "9.1"}}"#,
+        "smartnic-not-on-vsphere",
+    );
+    assert!(d.contains("vSphere 9.1 (the release set here) adds"), "{d}");
+    // Its sources show the NOT FOUND beside the NSX page whose silence records it.
+    let f = finding("{}", "smartnic-not-on-vsphere").unwrap();
+    assert!(f.sources.iter().any(|s| s.not_found == ["F10.9.7"]));
+    for platform in ["kvm_ovs", "kubernetes", "bare_metal"] {
+        assert_eq!(
+            fired(
+                &format!(r#"{{"platform": {{"kind": "{platform}"}}}}"#),
+                "smartnic-not-on-vsphere"
+            ),
+            None
+        );
+    }
 }
