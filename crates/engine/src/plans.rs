@@ -449,7 +449,7 @@ fn describe_fast_path(kind: FastPath, mut r: PlanRow) -> PlanRow {
             r.loses = "Nothing documented; its CPU cost is not published, so measure on one \
                        host first."
                 .to_owned();
-            r.sources = refs(&["F2.6.1", "F2.6.4", "F10.1.4", "F10.9.5"]);
+            r.sources = refs(&["F2.1.5", "F2.6.1", "F2.6.4", "F10.1.4", "F10.9.5"]);
         }
         FastPath::Ovs => {
             r.needs = "Huge pages, a DPDK or AF_XDP capable NIC, and poll-mode cores pinned on \
