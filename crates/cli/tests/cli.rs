@@ -77,7 +77,7 @@ fn evaluate_reads_stdin_in_every_format() {
             "uncertainty.{key} missing"
         );
     }
-    assert_eq!(v["model"]["version"], "2.1");
+    assert_eq!(v["model"]["version"], "3");
     assert_eq!(v["model"]["facts_as_of"], "2026-12-07");
     assert!(v["resolved"].as_array().is_some_and(|r| r.len() == 10));
     assert!(ok(&["evaluate", "-"], "{}").contains("Verdict: NOT WORTH IT"));

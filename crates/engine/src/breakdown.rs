@@ -60,6 +60,100 @@ fn bare(shown: String) -> String {
     shown.replace(',', "")
 }
 
+/// The plans without a DPU at the likely values (SPEC §5.1): the fast path's cores freed,
+/// the SmartNIC's cores freed and premium, where they apply.
+fn plan_steps(p: &Plan, v: &Values) -> Vec<Step> {
+    use crate::plans::{
+        FastPath, fast_path, fast_path_kind, smartnic, smartnic_applies, smartnic_work,
+    };
+    let s = p.s;
+    let k = &s.costs;
+    let cur = k.currency.as_str();
+    let mut out = Vec::new();
+    if let Ok(kind) = fast_path_kind(s) {
+        let o = fast_path(p, kind, v);
+        let n_dp = match s.traffic.measured_networking_cores {
+            Some(m) => m,
+            None => {
+                let (sw, fw, _) = crate::cost::terms(p, v, p.g);
+                sw + fw
+            }
+        };
+        let (formula, after) = match kind {
+            FastPath::Nsx => (
+                "min(C, max(0, N_dp − N_dp/s)), N_dp = switching + firewall cores",
+                format!("{}/{}", bare(auto(n_dp)), auto(v.speedup)),
+            ),
+            FastPath::Ovs => (
+                "min(C, max(0, N_dp − max(p_pin, N_dp/s))), N_dp = switching + firewall cores",
+                format!(
+                    "max({}, {}/{})",
+                    bare(auto(v.pinned)),
+                    bare(auto(n_dp)),
+                    auto(v.speedup)
+                ),
+            ),
+        };
+        out.push(step(
+            "Z_fp",
+            "cores the software fast path frees per host",
+            formula,
+            format!(
+                "min({}, max(0, {} − {after}))",
+                s.fleet.cores_per_host,
+                bare(auto(n_dp))
+            ),
+            cores(o.z),
+        ));
+        out.push(step(
+            "A_fp",
+            "whole servers the fast path avoids",
+            "A(Z_fp), as for the DPU",
+            format!("A({})", bare(num(o.z, 2))),
+            num(o.a as f64, 0),
+        ));
+    }
+    if smartnic_applies(p).is_ok() {
+        let o = smartnic(p, v);
+        let bare_metal = s.platform.kind == PlatformKind::BareMetal;
+        let kept = if bare_metal { 0.0 } else { v.nic_cores };
+        out.push(step(
+            "Z_nic",
+            "cores a plain SmartNIC frees per host",
+            if bare_metal {
+                "max(0, φ·min(E_nic, C)), E_nic = encryption cores at min(G, L₁)"
+            } else {
+                "max(0, φ·min(E_nic, C) − c_nic), E_nic = switching + firewall cores at min(G, L₁)"
+            },
+            format!(
+                "max(0, {}·min({}, {}) − {})",
+                auto(v.phi),
+                bare(auto(smartnic_work(p, v))),
+                s.fleet.cores_per_host,
+                auto(kept)
+            ),
+            cores(o.z),
+        ));
+        out.push(step(
+            "k_nic",
+            "SmartNIC premium per host over the lifetime",
+            "(SmartNIC price − NIC price) + Y·(SmartNIC W − NIC W)·8.766·PUE·kWh price",
+            format!(
+                "({} − {}) + {}·({} − {})·8.766·{}·{}",
+                num(p.r.smartnic_price, 0),
+                num(k.nic_price, 0),
+                auto(s.fleet.lifetime_years),
+                auto(k.smartnic_watts),
+                auto(k.nic_watts),
+                auto(k.pue),
+                num(k.kwh_price, 3)
+            ),
+            money(p.smartnic_cost_per_host, cur),
+        ));
+    }
+    out
+}
+
 /// Every step of the point estimate, in the order the model computes it.
 pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
     let s = p.s;
@@ -133,7 +227,8 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
         format!("{} Gb/s", auto(c.offloaded_gbps_per_host)),
     ));
     let mut stays = Vec::new();
-    if t.measured_networking_cores.is_none() {
+    let measured = crate::cost::measured_replaces_model(s);
+    if !measured {
         if t.distributed_firewall && !p.firewall_offloadable {
             stays.push("the firewall stays on the host (NSX 4.0.1)");
         }
@@ -152,12 +247,19 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
         "the work of N at G_off, without what stays on the host",
         format!(
             "{}{stays}",
-            if t.measured_networking_cores.is_some() && g > 0.0 {
+            if measured && g > 0.0 {
                 format!(
                     "{}·{}/{}",
                     auto(c.networking_cores_per_host),
                     auto(c.offloaded_gbps_per_host),
                     auto(g)
+                )
+            } else if t.measured_networking_cores.is_some() {
+                // Bare metal: the measurement is the application's own work (model 3).
+                format!(
+                    "the firewall and encryption terms of N at {} Gb/s (the measured cores are \
+                     the application's own)",
+                    auto(c.offloaded_gbps_per_host)
                 )
             } else {
                 format!("N at {} Gb/s", auto(c.offloaded_gbps_per_host))
@@ -349,6 +451,7 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
             },
         },
     ));
+    out.extend(plan_steps(p, v));
     out
 }
 
