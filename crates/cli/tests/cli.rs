@@ -79,7 +79,7 @@ fn evaluate_reads_stdin_in_every_format() {
     }
     assert_eq!(v["model"]["version"], "3");
     assert_eq!(v["model"]["facts_as_of"], "2026-12-07");
-    assert!(v["resolved"].as_array().is_some_and(|r| r.len() == 10));
+    assert!(v["resolved"].as_array().is_some_and(|r| r.len() == 14));
     assert!(ok(&["evaluate", "-"], "{}").contains("Verdict: NOT WORTH IT"));
     assert!(ok(&["evaluate", "--format=markdown", "-"], "{}").starts_with("## DPU Reality Check"));
     assert!(ok(&["evaluate", "-", "-f", "md"], "{}").contains("| Net saving |"));
