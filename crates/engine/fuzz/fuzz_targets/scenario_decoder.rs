@@ -19,6 +19,13 @@ fuzz_target!(|data: &[u8]| {
             assert!(report.cost.net_saving.is_finite() && report.cost.npv.is_finite());
             assert!(report.cost.networking_cores_per_host.is_finite());
             assert!(report.uncertainty.net_saving_p90.is_finite());
+            // Model 3: every plan that applies has finite figures; p_best ≤ p_worth_it.
+            assert!(report.uncertainty.p_best <= report.uncertainty.p_worth_it);
+            for plan in &report.plans {
+                assert_eq!(plan.applies, plan.npv_p50.is_some());
+                assert!(plan.npv_p50.is_none_or(f64::is_finite));
+                assert!(plan.cores_freed_per_host.is_none_or(f64::is_finite));
+            }
             // The CLI's and the Copy-as-Markdown reports render whatever the numbers are.
             assert!(!dpu_engine::render::text(&report, &scenario).is_empty());
             assert!(!dpu_engine::render::markdown(&report, &scenario).is_empty());
