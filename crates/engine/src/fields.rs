@@ -1558,6 +1558,56 @@ mod tests {
 
     #[test]
     fn bad_input_names_the_field_and_the_range() {
+        // Model 3's inputs, like every other field.
+        for (json, path, allowed) in [
+            (
+                r#"{"costs": {"smartnic_price": -1}}"#,
+                "costs.smartnic_price",
+                "or null for the default",
+            ),
+            (
+                r#"{"costs": {"smartnic_price": "cheap"}}"#,
+                "costs.smartnic_price",
+                "from 0 to 100,000,000",
+            ),
+            (
+                r#"{"costs": {"smartnic_watts": null}}"#,
+                "costs.smartnic_watts",
+                "from 0 to 10,000",
+            ),
+            (
+                r#"{"costs": {"smartnic_watts": 10001}}"#,
+                "costs.smartnic_watts",
+                "from 0 to 10,000",
+            ),
+            (
+                r#"{"assumptions": {"fast_path_speedup": {"low": 0.99, "likely": 2, "high": 3}}}"#,
+                "assumptions.fast_path_speedup.low",
+                "each a number from 1 to 20",
+            ),
+            (
+                r#"{"assumptions": {"fast_path_speedup": {"low": 1, "likely": 2, "high": 20.5}}}"#,
+                "assumptions.fast_path_speedup.high",
+                "from 1 to 20",
+            ),
+            (
+                r#"{"assumptions": {"fast_path_pinned_cores": {"low": -1, "likely": 2, "high": 4}}}"#,
+                "assumptions.fast_path_pinned_cores.low",
+                "from 0 to 64",
+            ),
+            (
+                r#"{"assumptions": {"smartnic_host_cores": {"low": 3, "likely": 2, "high": 4}}}"#,
+                "assumptions.smartnic_host_cores.low",
+                "low ≤ likely ≤ high",
+            ),
+            (
+                r#"{"assumptions": {"smartnic_host_cores": {"low": 1, "likely": 2}}}"#,
+                "assumptions.smartnic_host_cores",
+                "from 0 to 64",
+            ),
+        ] {
+            check_err(json, path, allowed);
+        }
         check_err(
             r#"{"traffic": {"gbps_per_host": -1}}"#,
             "traffic.gbps_per_host",
