@@ -148,9 +148,10 @@ ensure_wasm_bindgen() {
         && command -v wasm-bindgen-test-runner >/dev/null; then
         return
     fi
-    local lock work
+    local lock work how="its published Cargo.lock"
     lock="$(wasm_bindgen_lock "$want")"
-    say "installing wasm-bindgen-cli $want (must match Cargo.lock) with ${lock:+scripts/tools/}${lock:+${lock##*/}}${lock:-its published Cargo.lock}"
+    if [ -n "$lock" ]; then how="scripts/tools/${lock##*/}"; fi
+    say "installing wasm-bindgen-cli $want (must match Cargo.lock) with $how"
     work="$(stage_crate wasm-bindgen-cli "$want" "$lock")" || {
         say "wasm-bindgen-cli $want does not build with that lock; make one with"
         say "scripts/tools/wasm-bindgen-cli-lock.sh $want and commit it (scripts/tools/README.md)"
