@@ -326,6 +326,14 @@ pub struct PlanSamples {
 /// A plan pays off itself in at least this share of the samples to be a rival.
 pub const RIVAL_FROM: f64 = 0.5;
 
+impl PlanSamples {
+    /// Whether the plan pays off itself in at least half the samples: then the DPU must beat
+    /// it to be the best plan (SPEC §5.1).
+    pub fn is_rival(&self) -> bool {
+        self.p_pays >= RIVAL_FROM
+    }
+}
+
 /// Two medians this close are a tie for the best plan (SPEC §5.1).
 const TIE: f64 = 0.005;
 
@@ -388,7 +396,7 @@ pub fn rows(
         npv_p90: Some(x.p90),
         p_pays: Some(x.p_pays),
         p_dpu_beats: Some(x.p_dpu_beats),
-        rival: x.p_pays >= RIVAL_FROM,
+        rival: x.is_rival(),
         ..r
     };
 
@@ -487,14 +495,6 @@ fn describe_smartnic(s: &Scenario, mut r: PlanRow) -> PlanRow {
         ]);
     }
     r
-}
-
-/// p_best = min(p_worth_it, p_dpu_beats of every rival) (SPEC §5.1).
-pub fn p_best(p_worth_it: f64, rows: &[PlanRow]) -> f64 {
-    rows.iter()
-        .filter(|r| r.rival)
-        .filter_map(|r| r.p_dpu_beats)
-        .fold(p_worth_it, f64::min)
 }
 
 /// The rival the DPU beats least often: the smallest `p_dpu_beats`; on a tie the higher
@@ -889,8 +889,6 @@ mod tests {
         ];
         assert_eq!(closest_rival(&rows).map(|r| r.id), Some(PlanId::Smartnic));
         assert_eq!(richest_rival(&rows).map(|r| r.id), Some(PlanId::FastPath));
-        assert_eq!(p_best(0.9, &rows), 0.1);
-        assert_eq!(p_best(0.05, &rows), 0.05);
         // A tie on the chance: the higher median, then the earlier plan.
         let rows = [
             mk(PlanId::FastPath, 0.2, 5.0),
@@ -902,13 +900,13 @@ mod tests {
             mk(PlanId::Smartnic, 0.2, 5.0),
         ];
         assert_eq!(closest_rival(&rows).map(|r| r.id), Some(PlanId::FastPath));
-        // Not rivals: none named, p_best is p_worth_it.
+        // Not rivals: none named.
         let mut rows = rows;
         for r in &mut rows {
             r.rival = false;
         }
         assert!(closest_rival(&rows).is_none());
-        assert_eq!(p_best(0.8, &rows), 0.8);
+        assert!(richest_rival(&rows).is_none());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assumptions::{ASSUMPTIONS, AssumptionId, Range};
 use crate::cost::{Plan, outcome};
-use crate::plans::{Alternatives, PlanOutcome, PlanSamples, RIVAL_FROM};
+use crate::plans::{Alternatives, PlanOutcome, PlanSamples};
 
 /// Default number of samples.
 pub const DEFAULT_SAMPLES: u32 = 10_000;
@@ -248,7 +248,7 @@ pub fn analyse_plans(p: &Plan, samples: u32, seed: u64) -> Analysis {
     let p_best = [fast_path, smartnic]
         .into_iter()
         .flatten()
-        .filter(|x| x.p_pays >= RIVAL_FROM)
+        .filter(PlanSamples::is_rival)
         .map(|x| x.p_dpu_beats)
         .fold(p_worth_it, f64::min);
     Analysis {

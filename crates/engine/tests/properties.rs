@@ -351,6 +351,14 @@ proptest! {
         let r = evaluate_with(&s, FAST);
         let u = &r.uncertainty;
         prop_assert!(u.p_best <= u.p_worth_it);
+        // p_best = min(p_worth_it, p_dpu_beats of every rival), as the rows read.
+        let from_rows = r
+            .plans
+            .iter()
+            .filter(|p| p.rival)
+            .filter_map(|p| p.p_dpu_beats)
+            .fold(u.p_worth_it, f64::min);
+        prop_assert_eq!(u.p_best, from_rows);
         let rivals = r.plans.iter().filter(|p| p.rival).count();
         if rivals == 0 {
             prop_assert_eq!(u.p_best, u.p_worth_it);
