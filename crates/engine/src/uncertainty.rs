@@ -150,15 +150,22 @@ struct Tally {
     npvs: Vec<f64>,
     servers: Vec<f64>,
     dpu_beats: usize,
+    /// NPV = slope·A − offset: the plan's money is affine in the servers it avoids.
+    slope: f64,
+    offset: f64,
 }
 
 impl Tally {
-    fn new(applies: bool, samples: u32) -> Option<Self> {
-        applies.then(|| Tally {
+    /// A tally for a plan whose NPV with A servers avoided is A·(pv_server + pv_card) −
+    /// H·pv_card (pv_card: the present value of one host's card premium; 0 for no card).
+    fn new(p: &Plan, pv_card: f64, samples: u32) -> Self {
+        Tally {
             npvs: Vec::with_capacity(samples as usize),
             servers: Vec::with_capacity(samples as usize),
             dpu_beats: 0,
-        })
+            slope: p.pv_server + pv_card,
+            offset: p.h * pv_card,
+        }
     }
 
     fn add(&mut self, o: PlanOutcome, dpu_npv: f64) {
@@ -171,11 +178,21 @@ impl Tally {
         let n = self.npvs.len().max(1) as f64;
         let pays = self.npvs.iter().filter(|x| **x > 0.0).count();
         crate::sort::floats(&mut self.npvs);
-        crate::sort::floats(&mut self.servers);
+        let p50 = percentile(&self.npvs, 0.5);
+        // The servers' median without a second sort: the NPV is an affine function of the
+        // servers avoided, so its median maps back to theirs (an increasing or decreasing map
+        // keeps the middle rank in the middle). Only when the money does not depend on the
+        // servers at all are they sorted.
+        let servers_p50 = if self.slope.abs() > 1e-9 {
+            ((p50 + self.offset) / self.slope * 1e6).round() / 1e6
+        } else {
+            crate::sort::floats(&mut self.servers);
+            percentile(&self.servers, 0.5)
+        };
         PlanSamples {
-            servers_p50: percentile(&self.servers, 0.5),
+            servers_p50,
             p10: percentile(&self.npvs, 0.1),
-            p50: percentile(&self.npvs, 0.5),
+            p50,
             p90: percentile(&self.npvs, 0.9),
             p_pays: pays as f64 / n,
             p_dpu_beats: self.dpu_beats as f64 / n,
@@ -193,21 +210,31 @@ pub fn analyse_plans(p: &Plan, samples: u32, seed: u64) -> Analysis {
     let likely = ranges.likely();
     let drawn = sampled(p);
     let plans = Alternatives::of(p);
-    let mut fast = Tally::new(plans.fast_path.is_some(), samples);
-    let mut nic = Tally::new(plans.smartnic, samples);
+    let mut fast = plans.fast_path.map(|_| Tally::new(p, 0.0, samples));
+    let mut nic = plans
+        .smartnic
+        .then(|| Tally::new(p, p.pv_smartnic, samples));
+    // The DPU's own NPVs are kept in `npvs` (the percentiles of the report); this tally
+    // gives the median of its servers.
+    let mut dpu = Tally::new(p, p.pv_dpu, samples);
     let mut rng = SplitMix64::new(seed);
-    let mut npvs = Vec::with_capacity(samples as usize);
     let mut shares = Vec::with_capacity(samples as usize);
-    let mut servers = Vec::with_capacity(samples as usize);
     for _ in 0..samples {
         let mut v = likely;
         for id in &drawn {
             v = v.with(*id, triangular(ranges.get(*id), rng.next_unit()));
         }
         let o = outcome(p, &v, p.g);
-        npvs.push(o.npv);
+        dpu.add(
+            PlanOutcome {
+                z: o.z,
+                a: o.a,
+                net: o.net,
+                npv: o.npv,
+            },
+            f64::NEG_INFINITY,
+        );
         shares.push(o.z / p.c);
-        servers.push(o.a as f64);
         let (f, n) = plans.outcomes(p, &v);
         if let (Some(t), Some(x)) = (fast.as_mut(), f) {
             t.add(x, o.npv);
@@ -216,10 +243,7 @@ pub fn analyse_plans(p: &Plan, samples: u32, seed: u64) -> Analysis {
             t.add(x, o.npv);
         }
     }
-    let worth = npvs.iter().filter(|n| **n > 0.0).count();
-    crate::sort::floats(&mut npvs);
     crate::sort::floats(&mut shares);
-    crate::sort::floats(&mut servers);
     // The tornado lists what moves the DPU's net saving: not the plans' own assumptions.
     let mut tornado: Vec<TornadoBar> = ASSUMPTIONS
         .iter()
@@ -243,7 +267,9 @@ pub fn analyse_plans(p: &Plan, samples: u32, seed: u64) -> Analysis {
     crate::sort::stable_by(&mut tornado, |a, b| a.swing.total_cmp(&b.swing).is_gt());
     let fast_path = fast.map(Tally::finish);
     let smartnic = nic.map(Tally::finish);
-    let p_worth_it = worth as f64 / f64::from(samples);
+    let dpu = dpu.finish();
+    // The DPU's chance to pay off: its NPV above zero (doing nothing).
+    let p_worth_it = dpu.p_pays;
     // p_best = min(p_worth_it, p_dpu_beats of every rival): a rival pays in half the samples.
     let p_best = [fast_path, smartnic]
         .into_iter()
@@ -258,16 +284,16 @@ pub fn analyse_plans(p: &Plan, samples: u32, seed: u64) -> Analysis {
             sampled: drawn,
             p_worth_it,
             p_best,
-            net_saving_p10: percentile(&npvs, 0.1),
-            net_saving_p50: percentile(&npvs, 0.5),
-            net_saving_p90: percentile(&npvs, 0.9),
+            net_saving_p10: dpu.p10,
+            net_saving_p50: dpu.p50,
+            net_saving_p90: dpu.p90,
             cores_freed_share_p10: percentile(&shares, 0.1),
             cores_freed_share_p90: percentile(&shares, 0.9),
             tornado,
         },
         fast_path,
         smartnic,
-        dpu_servers_p50: percentile(&servers, 0.5),
+        dpu_servers_p50: dpu.servers_p50,
     }
 }
 
@@ -493,6 +519,48 @@ mod tests {
             r#"{"platform": {"kind": "bare_metal"}, "traffic": {"measured_networking_cores": 20}}"#,
         );
         assert_eq!(sampled(&Plan::new(&s)).len(), 9);
+    }
+
+    /// The servers' medians, derived from the NPV's median, equal the medians of the
+    /// servers themselves, recomputed here sample by sample and sorted.
+    #[test]
+    fn servers_medians_match_a_sort_of_the_samples() {
+        for json in [
+            r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"gbps_per_host": 40, "avg_packet_bytes": 512,
+                "overlay_nic_offload": false, "distributed_firewall": true}, "fleet": {"hosts": 40, "cluster_hosts": 20}}"#,
+            r#"{"traffic": {"gbps_per_host": 30, "avg_packet_bytes": 700, "distributed_firewall": true}}"#,
+            r#"{"platform": {"kind": "kubernetes"}, "traffic": {"gbps_per_host": 90},
+                "costs": {"smartnic_price": 100, "dpu_price": 100}}"#,
+        ] {
+            let s = plan_for(json);
+            let p = Plan::new(&s);
+            let got = analyse_plans(&p, 801, 9);
+            let plans = Alternatives::of(&p);
+            let (ranges, drawn) = (p.r.ranges, sampled(&p));
+            let mut rng = SplitMix64::new(9);
+            let (mut dpu, mut fast, mut nic) = (Vec::new(), Vec::new(), Vec::new());
+            for _ in 0..801 {
+                let mut v = ranges.likely();
+                for id in &drawn {
+                    v = v.with(*id, triangular(ranges.get(*id), rng.next_unit()));
+                }
+                dpu.push(outcome(&p, &v, p.g).a as f64);
+                let (f, n) = plans.outcomes(&p, &v);
+                fast.extend(f.map(|o| o.a as f64));
+                nic.extend(n.map(|o| o.a as f64));
+            }
+            let median = |mut x: Vec<f64>| {
+                crate::sort::floats(&mut x);
+                percentile(&x, 0.5)
+            };
+            assert_eq!(got.dpu_servers_p50, median(dpu), "{json}");
+            if let Some(f) = got.fast_path {
+                assert_eq!(f.servers_p50, median(fast), "{json}");
+            }
+            if let Some(n) = got.smartnic {
+                assert_eq!(n.servers_p50, median(nic), "{json}");
+            }
+        }
     }
 
     #[test]
