@@ -144,7 +144,13 @@ fn and_more(n: usize) -> String {
 
 /// "a 12 % chance", "an 83 % chance", "an 8 % chance".
 fn chance(p: f64) -> String {
-    let text = percent(p);
+    let text = crate::format::share_of_futures(p);
+    match text.as_str() {
+        "none" => return "no chance".to_owned(),
+        "all" => return "a 100 % chance".to_owned(),
+        t if t.starts_with("under") || t.starts_with("over") => return format!("a chance {t}"),
+        _ => {}
+    }
     let lead: String = text.chars().take_while(char::is_ascii_digit).collect();
     let article = if lead.starts_with('8') || lead == "11" || lead == "18" {
         "an"
@@ -462,6 +468,11 @@ mod tests {
         assert_eq!(chance(0.111), "an 11.1 % chance");
         assert_eq!(chance(0.19), "a 19 % chance");
         assert_eq!(chance(1.0), "a 100 % chance");
-        assert_eq!(chance(0.0), "a 0 % chance");
+        assert_eq!(chance(0.0), "no chance");
+        // Never rounded to a certainty it is not (issue 17): 4 in 10,000 is not none.
+        assert_eq!(chance(0.0004), "a chance under 0.1 %");
+        assert_eq!(chance(0.0005), "a 0.1 % chance");
+        assert_eq!(chance(0.039), "a 3.9 % chance");
+        assert_eq!(chance(0.9996), "a chance over 99.9 %");
     }
 }

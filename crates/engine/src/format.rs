@@ -87,6 +87,33 @@ pub fn percent(share: f64) -> String {
     format!("{} %", num(share * 100.0, 1))
 }
 
+/// A share of the futures as a sentence says it: "none" and "all" only when exactly so, and
+/// a share that `percent` would round to 0 % or 100 % without being so as "under 0.1 %" or
+/// "over 99.9 %" (4 of 10,000 futures is not none).
+///
+/// ```
+/// use dpu_engine::format::share_of_futures;
+/// assert_eq!(share_of_futures(0.0), "none");
+/// assert_eq!(share_of_futures(0.0004), "under 0.1 %");
+/// assert_eq!(share_of_futures(0.039), "3.9 %");
+/// assert_eq!(share_of_futures(0.9996), "over 99.9 %");
+/// assert_eq!(share_of_futures(1.0), "all");
+/// ```
+pub fn share_of_futures(p: f64) -> String {
+    let text = percent(p);
+    if p <= 0.0 {
+        "none".to_owned()
+    } else if p >= 1.0 {
+        "all".to_owned()
+    } else if text == "0 %" {
+        "under 0.1 %".to_owned()
+    } else if text == "100 %" {
+        "over 99.9 %".to_owned()
+    } else {
+        text
+    }
+}
+
 /// A count with its noun, the plural agreeing: `1 core`, `2 cores`, `1.25 cores`, `0 servers`.
 ///
 /// ```

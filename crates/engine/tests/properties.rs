@@ -444,6 +444,28 @@ proptest! {
         prop_assert!(evaluate_with(&t, FAST).uncertainty.p_best <= base, "faster fast path");
     }
 
+    /// Every sentence about the odds agrees with p_worth_it and p_best (issue 17): "none"
+    /// and "all" only when exactly so, the share itself otherwise, also below 10 %.
+    #[test]
+    fn the_odds_in_words_agree_with_the_numbers(s in scenario()) {
+        use dpu_engine::format::share_of_futures;
+        let r = evaluate_with(&s, FAST);
+        let u = &r.uncertainty;
+        let odds = &r.explanation.odds;
+        let said = format!("pay off in {} of all futures", share_of_futures(u.p_worth_it));
+        prop_assert!(odds.contains(&said), "{odds} lacks `{said}`");
+        if u.p_best < u.p_worth_it {
+            let best = format!("are the best plan in {}", share_of_futures(u.p_best));
+            prop_assert!(odds.contains(&best), "{odds} lacks `{best}`");
+        }
+        if u.p_worth_it > 0.0 {
+            prop_assert!(!r.headline.contains("no chance"), "{}", r.headline);
+        }
+        if r.verdict.is_cost_verdict() && u.p_worth_it > 0.0 && u.p_worth_it < 1.0 {
+            prop_assert!(!r.headline.contains("a 0 % chance") && !r.headline.contains("a 100 % chance"), "{}", r.headline);
+        }
+    }
+
     #[test]
     fn scenarios_round_trip_through_json(s in scenario()) {
         let json = s.to_json_value().to_string();
