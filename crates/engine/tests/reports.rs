@@ -132,7 +132,7 @@ fn headlines_use_the_scenarios_numbers() {
     // k = 3,282.03 per host; 32 hosts; nothing avoided in any sample.
     assert_eq!(
         r.headline,
-        "The DPUs free about 1.25 cores per host and remove 0 of 32 servers: a 0 % chance that \
+        "The DPUs free about 1.25 cores per host and remove 0 of 32 servers: no chance that \
          they pay off, and a median net loss of USD 105,025 over 5 years."
     );
     let r = report(&format!("{{{PAYS}}}"));
