@@ -9,9 +9,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v cargo-mutants >/dev/null || cargo install --locked cargo-mutants
-exec cargo mutants --package dpu-engine \
-    --file crates/engine/src/cost.rs \
-    --file crates/engine/src/uncertainty.rs \
-    --file crates/engine/src/rules.rs \
-    --file crates/engine/src/evaluate.rs \
+# Pass `--file crates/engine/src/plans.rs` (after the script's name) to mutate one file only;
+# the list below is the model: the cost model, the plans without a DPU (model 3), the
+# uncertainty analysis, the rules, the verdict, the assumptions and the formula breakdown.
+files=()
+if ! printf '%s\n' "$@" | grep -qx -- '--file'; then
+    for f in cost plans uncertainty rules evaluate assumptions breakdown; do
+        files+=(--file "crates/engine/src/$f.rs")
+    done
+fi
+exec cargo mutants --package dpu-engine "${files[@]}" \
     --jobs 1 --timeout 60 --output "${MUTANTS_OUT:-target/mutants}" "$@"
