@@ -182,10 +182,19 @@ pub fn chain(s: &Scenario, r: &Report) -> Vec<Link> {
     } else {
         format!("With no server avoided, the DPUs in {all} cost {extra} more over {years}: ")
     };
-    money_text.push_str(&if c.net_saving >= 0.0 {
-        format!("a net saving of {}", money(c.net_saving, cur))
+    // Two figures for one scenario must say which is which (issue 17): this chain works at
+    // the likely values; the headline quotes the median over the futures.
+    let u = &r.uncertainty;
+    let two_figures = (u.net_saving_p50 - c.npv).abs() >= 0.5;
+    let at_likely = if two_figures {
+        " at the likely values"
     } else {
-        format!("a net loss of {}", money(-c.net_saving, cur))
+        ""
+    };
+    money_text.push_str(&if c.net_saving >= 0.0 {
+        format!("a net saving of {}{at_likely}", money(c.net_saving, cur))
+    } else {
+        format!("a net loss of {}{at_likely}", money(-c.net_saving, cur))
     });
     if s.costs.discount_rate > 0.0 {
         money_text.push_str(&format!(
@@ -195,10 +204,25 @@ pub fn chain(s: &Scenario, r: &Report) -> Vec<Link> {
         ));
     }
     money_text.push_str(&match c.payback_year {
-        Some(0) => ", paid back at purchase.".to_owned(),
-        Some(y) => format!(", paid back in year {y}."),
-        None => ".".to_owned(),
+        Some(0) => ", paid back at purchase".to_owned(),
+        Some(y) => format!(", paid back in year {y}"),
+        None => String::new(),
     });
+    if two_figures {
+        let x = u.net_saving_p50;
+        let median = if s.costs.discount_rate > 0.0 {
+            format!("a net present value of {}", money(x, cur))
+        } else if x < 0.0 {
+            format!("a net loss of {}", money(-x, cur))
+        } else {
+            format!("a net saving of {}", money(x, cur))
+        };
+        money_text.push_str(&format!(
+            "; the median of {} futures, which the verdict quotes, is {median}",
+            num(f64::from(u.samples), 0)
+        ));
+    }
+    money_text.push('.');
     out.push(link("money", money_text));
     // Compared to what? When a plan without a DPU beats the DPUs in most futures, the chain
     // ends with it (SPEC §8).
@@ -574,10 +598,22 @@ mod tests {
             "{}",
             chain[3].text
         );
+        // The likely values' figure and the median the verdict quotes, each named.
         assert!(
-            chain[3].text.ends_with(", paid back at purchase."),
+            chain[3].text.contains(
+                ": a net saving of USD 598,830 at the likely values, paid back at purchase; the \
+                 median of 10,000 futures, which the verdict quotes, is a net saving of USD "
+            ),
             "{}",
             chain[3].text
+        );
+        assert!(
+            r.headline.contains(&format!(
+                "a median net saving of {} over 5 years",
+                money(r.uncertainty.net_saving_p50, "USD")
+            )),
+            "{}",
+            r.headline
         );
     }
 
