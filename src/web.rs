@@ -458,6 +458,13 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), StorageProblem> {
         })
 }
 
+/// Removes what is stored under `key`.
+pub fn storage_remove(key: &str) -> Result<(), StorageProblem> {
+    storage()?
+        .remove_item(key)
+        .map_err(|_| StorageProblem::Unavailable)
+}
+
 /// Puts `text` on the clipboard; resolves to whether the browser allowed it.
 pub async fn copy_text(text: String) -> bool {
     let Some(window) = web_sys::window() else {
