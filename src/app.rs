@@ -353,7 +353,7 @@ pub fn App(props: &AppProps) -> Html {
         <ShareBar scenario={scenario_rc.clone()} report={report.clone()} on_import={on_import.clone()}
             on_notice={on_notice.clone()} link={copy_link} embedded={props.embed}
             deployment={props.deployment.clone()} what={embed_what(&state.scenario, state.preset)}
-            iframe_ns={props.iframe_ns.clone()} />
+            iframe_ns={props.iframe_ns.clone()} from_disk={props.from_disk} />
     };
     let footer = html! {
         <footer class="foot">
