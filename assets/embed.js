@@ -264,9 +264,9 @@
         warn("data-embeds names " + quote(named[j]) + ", but no div[data-dpu-reality-check] has that id");
       }
     }
+    // Not marked: another copy of the loader (a second pasted snippet) may name it.
     for (var k = 0; k < divs.length; k++) {
       if (mine.indexOf(divs[k]) < 0 && !divs[k].getAttribute("data-dpu-mounted")) {
-        divs[k].setAttribute("data-dpu-mounted", "ignored");
         warn("not mounted: this page's data-embeds does not name " +
           (divs[k].id ? "the id " + quote(divs[k].id) : "an embed without an id"));
       }

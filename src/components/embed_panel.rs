@@ -48,8 +48,11 @@ fn attr(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// The `div` and `script` a post needs.
-pub fn loader_snippet(d: &Deployment, what: &What, theme: Theme) -> String {
+/// The `div` and `script` a post needs. The `div` has the id `id` and the loader's tag names
+/// it in `data-embeds`, so only this embed mounts from this tag: a calculator planted in a
+/// comment stays empty (pasting the snippet twice gives two tags, each mounting its own).
+pub fn loader_snippet(d: &Deployment, what: &What, theme: Theme, id: &str) -> String {
+    let id = attr(id);
     let target = match what {
         What::Preset(name) => format!(r#" data-preset="{}""#, attr(name)),
         What::Link(link) => format!(r#" data-link="{}""#, attr(&format!("{}#s={link}", d.root))),
@@ -57,17 +60,17 @@ pub fn loader_snippet(d: &Deployment, what: &What, theme: Theme) -> String {
     };
     let script = match &d.loader {
         Some((file, integrity)) => format!(
-            r#"<script src="{}" integrity="{}" crossorigin="anonymous" referrerpolicy="no-referrer"></script>"#,
+            r#"<script src="{}" integrity="{}" crossorigin="anonymous" referrerpolicy="no-referrer" data-embeds="{id}"></script>"#,
             attr(&format!("{}{file}", d.root)),
             attr(integrity)
         ),
         None => format!(
-            r#"<script src="{}" referrerpolicy="no-referrer"></script>"#,
+            r#"<script src="{}" referrerpolicy="no-referrer" data-embeds="{id}"></script>"#,
             attr(&format!("{}embed.js", d.root))
         ),
     };
     format!(
-        "<div data-dpu-reality-check{target} data-theme=\"{}\"></div>\n{script}",
+        "<div id=\"{id}\" data-dpu-reality-check{target} data-theme=\"{}\"></div>\n{script}",
         theme.attr()
     )
 }
@@ -111,7 +114,8 @@ pub struct EmbedPanel<'a> {
 
 /// The Embed action and its panel, in the colours `theme` holds.
 pub fn embed_panel(p: &EmbedPanel, theme: &UseStateHandle<Theme>) -> Html {
-    let loader = loader_snippet(p.deployment, p.what, **theme);
+    let id = format!("dpu-{}", p.iframe_ns.trim_start_matches("iframe-"));
+    let loader = loader_snippet(p.deployment, p.what, **theme, &id);
     let iframe = iframe_snippet(p.deployment, p.what, **theme, p.iframe_ns);
     let on_theme = {
         let theme = theme.clone();
@@ -177,16 +181,16 @@ mod tests {
     fn the_loader_snippet_names_the_preset_or_the_link() {
         let d = deployment();
         assert_eq!(
-            loader_snippet(&d, &What::Preset("hype-case".into()), Theme::Dark),
-            "<div data-dpu-reality-check data-preset=\"hype-case\" data-theme=\"dark\"></div>\n\
-             <script src=\"https://example.org/tools/dpu/embed-0123456789.js\" integrity=\"sha384-abc\" crossorigin=\"anonymous\" referrerpolicy=\"no-referrer\"></script>"
+            loader_snippet(&d, &What::Preset("hype-case".into()), Theme::Dark, "dpu-1a"),
+            "<div id=\"dpu-1a\" data-dpu-reality-check data-preset=\"hype-case\" data-theme=\"dark\"></div>\n\
+             <script src=\"https://example.org/tools/dpu/embed-0123456789.js\" integrity=\"sha384-abc\" crossorigin=\"anonymous\" referrerpolicy=\"no-referrer\" data-embeds=\"dpu-1a\"></script>"
         );
-        let s = loader_snippet(&d, &What::Link("1.eyJ9".into()), Theme::Auto);
-        assert!(s.starts_with("<div data-dpu-reality-check data-link=\"https://example.org/tools/dpu/#s=1.eyJ9\" data-theme=\"auto\">"), "{s}");
+        let s = loader_snippet(&d, &What::Link("1.eyJ9".into()), Theme::Auto, "x");
+        assert!(s.starts_with("<div id=\"x\" data-dpu-reality-check data-link=\"https://example.org/tools/dpu/#s=1.eyJ9\" data-theme=\"auto\">"), "{s}");
         let plain = Deployment { loader: None, ..d };
         assert!(
-            loader_snippet(&plain, &What::Default, Theme::Auto)
-                .ends_with("<script src=\"https://example.org/tools/dpu/embed.js\" referrerpolicy=\"no-referrer\"></script>")
+            loader_snippet(&plain, &What::Default, Theme::Auto, "x")
+                .ends_with("<script src=\"https://example.org/tools/dpu/embed.js\" referrerpolicy=\"no-referrer\" data-embeds=\"x\"></script>")
         );
     }
 
@@ -254,7 +258,7 @@ mod tests {
             loader: None,
             pages: false,
         };
-        let s = loader_snippet(&d, &What::Link("1.a".into()), Theme::Auto);
+        let s = loader_snippet(&d, &What::Link("1.a".into()), Theme::Auto, "\"><script>");
         assert!(!s.contains("\"><script>"), "{s}");
     }
 }
