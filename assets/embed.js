@@ -39,10 +39,10 @@
   var MAX_LINK = 16384; // the longest #s= value the calculator reads
   var MAX_HEIGHT = 2400; // data-height above this is ignored: no card is that tall
   // What the card may do in its iframe, and no more: run its scripts on its own origin (its
-  // storage, its wasm), open the full analysis in a new tab that is not sandboxed, and
-  // download an export. src/components/embed_panel.rs gives pasted iframes the same list
+  // storage, its wasm), submit its Save form (handled by the page, sent nowhere), open the
+  // full analysis in a new tab that is not sandboxed, and download an export. src/components/embed_panel.rs gives pasted iframes the same list
   // (a test keeps the two equal).
-  var SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads";
+  var SANDBOX = "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads";
   var SAFE = /^[A-Za-z0-9_-]$/;
   // The presets with a pre-rendered card (embed/<name>/); a test in src/prerender.rs keeps
   // this list equal to the calculator's. Any other well-formed name goes to embed/?preset=,

@@ -407,7 +407,7 @@ describe("the embed loader", () => {
       (f) => [f.getAttribute("sandbox"), f.style.height, new URL(f.src).search]));
     assert.equal(frames.length, 3, "without data-embeds every div mounts");
     for (const [sandbox, , search] of frames) {
-      assert.equal(sandbox, "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads");
+      assert.equal(sandbox, "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads");
       assert.ok(!search.includes("ns="), `the query tells the host nothing of the post: ${search}`);
     }
     assert.deepEqual(frames.map(([, h]) => h), ["900px", "640px", "640px"]);

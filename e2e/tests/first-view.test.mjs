@@ -199,6 +199,8 @@ describe("pre-rendered pages", () => {
       [`?pre%73et=nfv-heavy`, "nfv-heavy"],
     ];
     for (const [query, preset] of cases) {
+      // A fresh load each time (a fragment alone would navigate within the page).
+      await page.goto("about:blank");
       await page.goto(`${server.origin}/${query}`);
       await page.waitForSelector("html[data-live] #verdict[data-verdict]");
       const final = await page.getAttribute("#verdict", "data-verdict");
