@@ -100,6 +100,19 @@ describe("links", () => {
     }
   });
 
+  test("on a path that starts with // an edit still puts #s= in the address", async () => {
+    // Issue 18: the new address was pasted together from the path, and `//#s=…` names
+    // another host, which pushState refuses.
+    const page = await newPage();
+    await page.goto(`${server.origin}//`);
+    await waitVerdict(page, EXPECTED.default);
+    await setField(page, "traffic.gbps_per_host", EXPECTED.traffic_edit.value);
+    await waitVerdict(page, EXPECTED.traffic_edit.verdict);
+    await page.waitForFunction(() => location.hash.startsWith("#s=1."));
+    assert.equal(new URL(page.url()).pathname, "//");
+    await page.close();
+  });
+
   test("a link without a schema number (written by hand or by an older page) still loads", async () => {
     const page = await newPage();
     const json = JSON.stringify({ traffic: { gbps_per_host: Number(EXPECTED.traffic_edit.value) } });
