@@ -37,11 +37,9 @@ pub enum What {
 /// (the Save form: without it the browser blocks the submit event the page handles; the
 /// form has no action and sends nothing), "Open the full analysis" in a new tab free of the
 /// sandbox, and downloads (exporting an unreadable saved list). No modals, top navigation,
-/// pointer lock or presentation. The card's
-/// origin is the calculator's, never the post's, so `allow-same-origin` gives it nothing of
-/// the host page.
-pub const IFRAME_SANDBOX: &str =
-    "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads";
+/// pointer lock or presentation. The card's origin is the calculator's, never the post's, so
+/// `allow-same-origin` gives it nothing of the host page.
+pub const IFRAME_SANDBOX: &str = "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads";
 
 fn attr(text: &str) -> String {
     text.replace('&', "&amp;")
