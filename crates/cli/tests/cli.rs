@@ -354,3 +354,16 @@ fn invisible_characters_are_refused_and_urls_stay_text() {
         "{md}"
     );
 }
+
+/// A repeated key is refused with its name (the last one used to win silently).
+#[test]
+fn a_repeated_key_is_refused_by_name() {
+    let msg = bad(
+        &["evaluate", "-"],
+        r#"{"traffic": {"gbps_per_host": 40}, "traffic": {"gbps_per_host": 4}}"#,
+    );
+    assert_eq!(
+        msg,
+        "standard input: not valid JSON at line 1, column 44: duplicate key `traffic`"
+    );
+}
