@@ -16,7 +16,17 @@
 //                into the iframe's fragment, which browsers never send to a server.
 //   data-theme   light | dark | auto
 //   data-title   the iframe's title; data-height the height before the content reports it
+//                (100 to 2400 pixels: more than a card needs in any column)
 //   id / data-id names the embed's saved-scenario list (see namespace() below)
+//
+// Which embeds are the author's: on the loader's own <script> tag,
+//   data-embeds="calc-1 calc-2"   only the elements with these ids mount (the first element
+//                                 of each id in the page, so a planted copy later in the page,
+//                                 in a comment, is never mounted); any other div is ignored
+//                                 with a warning. Use it on any page that shows other people's
+//                                 HTML (comments, guest posts): sanitizers keep data-*
+//                                 attributes, so a comment could otherwise plant a calculator.
+// Without data-embeds (the default, as before) every div[data-dpu-reality-check] mounts.
 //
 // The iframe reports its height with postMessage; only messages from our own origin and
 // from an iframe this loader made are believed. Nothing here tracks or calls out: the only
@@ -27,6 +37,12 @@
   var PRESET = /^[a-z0-9-]{1,40}$/;
   var LINK_VALUE = /^1\.[A-Za-z0-9_-]+$/;
   var MAX_LINK = 16384; // the longest #s= value the calculator reads
+  var MAX_HEIGHT = 2400; // data-height above this is ignored: no card is that tall
+  // What the card may do in its iframe, and no more: run its scripts on its own origin (its
+  // storage, its wasm), submit its Save form (handled by the page, sent nowhere), open the
+  // full analysis in a new tab that is not sandboxed, and download an export. src/components/embed_panel.rs gives pasted iframes the same list
+  // (a test keeps the two equal).
+  var SANDBOX = "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads";
   var SAFE = /^[A-Za-z0-9_-]$/;
   // The presets with a pre-rendered card (embed/<name>/); a test in src/prerender.rs keeps
   // this list equal to the calculator's. Any other well-formed name goes to embed/?preset=,
@@ -52,9 +68,11 @@
   }
   var listen = EventTarget.prototype.addEventListener;
 
+  var ownScript = docGet("currentScript");
+
   /** Our own script element's absolute src, or "" when this is not a classic <script src>. */
   function ownSource() {
-    var script = docGet("currentScript");
+    var script = ownScript;
     if (!(script instanceof HTMLScriptElement)) return "";
     var d = Object.getOwnPropertyDescriptor(HTMLScriptElement.prototype, "src");
     var src = d && d.get ? d.get.call(script) : "";
@@ -175,7 +193,6 @@
       theme = "auto";
     }
     params.set("theme", theme);
-    params.set("ns", namespace(div, index));
 
     // The pre-rendered card of the preset (or of the default scenario): its verdict is in the
     // HTML, so the reader sees it before the calculator's code has loaded.
@@ -185,7 +202,9 @@
     if (preset && !card) params.set("preset", preset);
     var url = new URL("embed/" + (card && preset ? preset + "/" : ""), base);
     url.search = params.toString();
-    if (link) url.hash = "s=" + link;
+    // The list's name rides in the fragment with the link: browsers send neither to the
+    // calculator's host, which so never learns which post embeds it.
+    url.hash = "ns=" + namespace(div, index) + (link ? "&s=" + link : "");
 
     var iframe = docCall("createElement", "iframe");
     iframe.src = url.href;
@@ -194,11 +213,16 @@
     iframe.loading = "lazy";
     iframe.referrerPolicy = "no-referrer";
     iframe.setAttribute("allow", "clipboard-write");
+    iframe.setAttribute("sandbox", SANDBOX);
     iframe.style.width = "100%";
     iframe.style.border = "0";
     iframe.style.display = "block";
-    var height = parseInt(div.getAttribute("data-height"), 10);
-    iframe.style.height = (height >= 100 && height <= 20000 ? height : 640) + "px";
+    var asked = div.getAttribute("data-height");
+    var height = parseInt(asked, 10);
+    if (asked && !(height >= 100 && height <= MAX_HEIGHT)) {
+      warn("ignored data-height " + quote(asked) + " (100 to " + MAX_HEIGHT + ")");
+    }
+    iframe.style.height = (height >= 100 && height <= MAX_HEIGHT ? height : 640) + "px";
     div.appendChild(iframe);
     frames.push(iframe);
   }
@@ -215,9 +239,38 @@
     }
   });
 
+  /** The ids the author listed in data-embeds on the loader's tag; null when none is set. */
+  function authorsEmbeds() {
+    var list = Element.prototype.getAttribute.call(ownScript, "data-embeds");
+    if (list === null) return null;
+    return list.split(/\s+/).filter(function (id) { return id; });
+  }
+
   function mountAll() {
+    var named = authorsEmbeds();
     var divs = docCall("querySelectorAll", "div[data-dpu-reality-check]");
-    for (var i = 0; i < divs.length; i++) mount(divs[i], i);
+    if (named === null) {
+      for (var i = 0; i < divs.length; i++) mount(divs[i], i);
+      return;
+    }
+    // Only the first element of each listed id: the author's, placed before any comment.
+    var mine = [];
+    for (var j = 0; j < named.length; j++) {
+      var el = docCall("getElementById", named[j]);
+      if (el && el.tagName === "DIV" && el.hasAttribute("data-dpu-reality-check")) {
+        mine.push(el);
+        mount(el, j);
+      } else {
+        warn("data-embeds names " + quote(named[j]) + ", but no div[data-dpu-reality-check] has that id");
+      }
+    }
+    // Not marked: another copy of the loader (a second pasted snippet) may name it.
+    for (var k = 0; k < divs.length; k++) {
+      if (mine.indexOf(divs[k]) < 0 && !divs[k].getAttribute("data-dpu-mounted")) {
+        warn("not mounted: this page's data-embeds does not name " +
+          (divs[k].id ? "the id " + quote(divs[k].id) : "an embed without an id"));
+      }
+    }
   }
   if (docGet("readyState") === "loading") {
     listen.call(document, "DOMContentLoaded", mountAll);

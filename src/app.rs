@@ -87,6 +87,18 @@ pub fn start_state(link: Option<&str>, name: Option<&str>) -> (State, Option<Not
     }
 }
 
+/// Whether the page starts from the scenario a pre-rendered page (`shown`, from its
+/// `<meta name="dpu-page">`) shows: the same layout, preset and scenario. Only then may the
+/// take-over carry a reader's typing from the pre-rendered form into the live one.
+pub fn starts_as_prerendered(
+    start: &State,
+    embed: bool,
+    shown: &crate::params::PageParams,
+) -> bool {
+    let (pre, _) = start_state(None, shown.preset.as_deref());
+    embed == shown.embed && start.preset == pre.preset && start.scenario == pre.scenario
+}
+
 /// The `#s=` value the address should carry for a scenario: none when it is exactly the
 /// preset named by `?preset=` or the defaults.
 pub fn link_for(scenario: &Scenario, preset_name: Option<&str>) -> Option<String> {
@@ -168,11 +180,21 @@ pub fn App(props: &AppProps) -> Html {
             let _ = (link, preset, last_change, from_history, path_root);
         });
     }
-    // The first render done, the live page replaces a pre-rendered one (see web::app_root).
-    use_effect_with((), |_| {
-        #[cfg(target_arch = "wasm32")]
-        crate::web::take_over();
-    });
+    // The first render done, the live page replaces a pre-rendered one (see web::app_root),
+    // carrying over what a reader typed only when the page started from the very scenario
+    // that was pre-rendered.
+    {
+        let (started, embed) = (started.clone(), props.embed);
+        use_effect_with((), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            crate::web::take_over(
+                crate::web::prerendered()
+                    .is_some_and(|shown| starts_as_prerendered(&started.0, embed, &shown)),
+            );
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (started, embed);
+        });
+    }
     // Back, Forward and a link pasted into the same tab load what the address asks for.
     {
         let (d, notice, from_history) = (state.dispatcher(), notice.setter(), from_history.clone());
@@ -331,7 +353,7 @@ pub fn App(props: &AppProps) -> Html {
         <ShareBar scenario={scenario_rc.clone()} report={report.clone()} on_import={on_import.clone()}
             on_notice={on_notice.clone()} link={copy_link} embedded={props.embed}
             deployment={props.deployment.clone()} what={embed_what(&state.scenario, state.preset)}
-            iframe_ns={props.iframe_ns.clone()} />
+            iframe_ns={props.iframe_ns.clone()} from_disk={props.from_disk} />
     };
     let footer = html! {
         <footer class="foot">
@@ -453,6 +475,33 @@ mod tests {
             (state, notice.map(|n| n.kind())),
             (State::default(), Some("unknown-preset"))
         );
+    }
+
+    #[test]
+    fn typing_is_carried_over_only_onto_the_prerendered_scenario() {
+        use crate::params::PageParams;
+        let page = |meta: &str| PageParams::parse(meta, "");
+        let nfv = page("r=1&preset=nfv-heavy");
+        // The forged links of issue 18: another scenario than the pre-rendered preset.
+        let mut other = Scenario::default();
+        other.fleet.hosts = 7;
+        let forged = dpu_engine::share::encode(&other);
+        let (state, _) = start_state(Some(&forged), Some("nfv-heavy"));
+        assert!(!starts_as_prerendered(&state, false, &nfv));
+        let (state, _) = start_state(None, Some("hype-case"));
+        assert!(!starts_as_prerendered(&state, false, &nfv));
+        // The page as pre-rendered.
+        let (state, _) = start_state(None, Some("nfv-heavy"));
+        assert!(starts_as_prerendered(&state, false, &nfv));
+        assert!(!starts_as_prerendered(&state, true, &nfv));
+        let (state, _) = start_state(None, None);
+        assert!(starts_as_prerendered(&state, false, &page("r=1")));
+        // A link to the pre-rendered preset's own numbers is still another origin, but the
+        // same scenario: the form on screen is the one the reader typed into.
+        let (state, _) = start_state(None, Some("nfv-heavy"));
+        let same = dpu_engine::share::encode(&state.scenario);
+        let (state, _) = start_state(Some(&same), Some("nfv-heavy"));
+        assert!(starts_as_prerendered(&state, false, &nfv));
     }
 
     #[test]

@@ -14,20 +14,42 @@ use crate::params::PageParams;
 use crate::storage::StorageProblem;
 
 /// Rewrites the address without loading anything: `change` gets the path, query (`?…` or "")
-/// and fragment (`#…` or "") and returns the new address, or `None` to leave it alone.
+/// and fragment (`#…` or "") and returns the new path, query (without `?`) and fragment
+/// (`#…` or ""), or `None` to leave it alone. The new address is built on `location.href`
+/// (not pasted together from the path), so a path that starts with `//` stays a path of
+/// this page rather than naming another host, which `pushState` would refuse.
 /// With `push` the new address is a new history entry (Back returns to the old one), else it
 /// replaces the current entry. Failing to update the address bar changes nothing on the page.
-fn edit_address(push: bool, change: impl FnOnce(&str, &str, &str) -> Option<String>) {
+fn edit_address(
+    push: bool,
+    change: impl FnOnce(&str, &str, &str) -> Option<(String, String, String)>,
+) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let location = window.location();
-    let (Ok(path), Ok(search), Ok(hash)) =
-        (location.pathname(), location.search(), location.hash())
-    else {
+    let (Ok(href), Ok(path), Ok(search), Ok(hash)) = (
+        location.href(),
+        location.pathname(),
+        location.search(),
+        location.hash(),
+    ) else {
         return;
     };
-    if let (Some(url), Ok(history)) = (change(&path, &search, &hash), window.history()) {
+    let Some((new_path, query, fragment)) = change(&path, &search, &hash) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
+    url.set_pathname(&new_path);
+    url.set_search(&query);
+    url.set_hash(&fragment);
+    let url = url.href();
+    if url == href {
+        return;
+    }
+    if let Ok(history) = window.history() {
         let _ = if push {
             history.push_state_with_url(&JsValue::NULL, "", Some(&url))
         } else {
@@ -39,7 +61,8 @@ fn edit_address(push: bool, change: impl FnOnce(&str, &str, &str) -> Option<Stri
 /// Puts the scenario in the address, with `push` as a new history entry. With the build's
 /// pre-rendered pages (`root` known) a preset is its page, `presets/<name>/`, and the default
 /// is the root; without them (the offline file, an embed) the preset is `?preset=NAME`. A
-/// link rides in the fragment (`#s=`); other query parameters stay.
+/// link rides in the fragment (`#s=`) beside its other parts (an embed's `ns=`); other query
+/// parameters stay.
 pub fn show_scenario(root: &str, preset: Option<&str>, link: Option<&str>, push: bool) {
     edit_address(push, |now, search, hash| {
         let params = web_sys::UrlSearchParams::new_with_str(search).ok()?;
@@ -59,19 +82,9 @@ pub fn show_scenario(root: &str, preset: Option<&str>, link: Option<&str>, push:
                 .map(|u| u.pathname())
                 .unwrap_or_else(|_| now.to_owned())
         };
-        let path = path.as_str();
         let query = String::from(params.to_string());
-        let fragment = match link {
-            Some(v) => format!("#s={v}"),
-            None if dpu_engine::share::fragment_value(hash).is_some() => String::new(),
-            None => hash.to_owned(),
-        };
-        let url = if query.is_empty() {
-            format!("{path}{fragment}")
-        } else {
-            format!("{path}?{query}{fragment}")
-        };
-        (url != format!("{now}{search}{hash}")).then_some(url)
+        let fragment = crate::params::fragment_with_link(hash, link);
+        Some((path, query, fragment))
     });
 }
 
@@ -203,9 +216,25 @@ pub fn app_root() -> Option<web_sys::Element> {
     Some(live)
 }
 
+/// What the pre-rendered page in this document shows (`<meta name="dpu-page">`), `None`
+/// when nothing was pre-rendered.
+pub fn prerendered() -> Option<PageParams> {
+    let page = doc()?
+        .query_selector(r#"meta[name="dpu-page"]"#)
+        .ok()
+        .flatten()?
+        .get_attribute("content")?;
+    page.split('&')
+        .any(|p| p == "r=1")
+        .then(|| PageParams::parse(&page, ""))
+}
+
 /// After the app's first render: the live page replaces the pre-rendered one in the same
-/// task (no frame in between), and a page marked "pending" is shown.
-pub fn take_over() {
+/// task (no frame in between), and a page marked "pending" is shown. With `carry` (the app
+/// started from the very scenario that was pre-rendered) what a reader typed into the
+/// pre-rendered form is carried over; otherwise nothing is, since the old form's values
+/// belong to another scenario.
+pub fn take_over(carry: bool) {
     let Some(document) = doc() else {
         return;
     };
@@ -223,7 +252,7 @@ pub fn take_over() {
         let _ = live.remove_attribute("hidden");
         // What a reader typed into the pre-rendered form before the app arrived is not lost
         // (a hidden, pending page could not be typed into).
-        if let (Some(old), false) = (old, pending) {
+        if let (Some(old), false, true) = (old, pending, carry) {
             carry_over(&old, &document);
         }
         if let Some(el) = focused
@@ -242,8 +271,11 @@ pub fn take_over() {
     watch_verdict(&document);
 }
 
-/// Copies the values a reader changed in the pre-rendered form (`old`) into the live one
-/// (same ids), with the events the app listens to, so the app computes them.
+/// Copies the values a reader typed into the pre-rendered form (`old`) into the live one
+/// (same ids), with the events the app listens to, so the app computes them. Only a control
+/// whose value differs from the one it was pre-rendered with counts as typed into (its
+/// `defaultValue`, `defaultChecked`, or the option marked `selected`); the Examples choice
+/// (`#preset`) is never carried: a preset is a whole scenario, not one field.
 fn carry_over(old: &web_sys::Element, document: &web_sys::Document) {
     let Ok(controls) = old.query_selector_all("input[id], select[id], textarea[id]") else {
         return;
@@ -280,6 +312,9 @@ fn carry_over(old: &web_sys::Element, document: &web_sys::Document) {
         else {
             continue;
         };
+        if was.id() == "preset" {
+            continue;
+        }
         let Some(now) = document.get_element_by_id(&was.id()) else {
             continue;
         };
@@ -288,23 +323,37 @@ fn carry_over(old: &web_sys::Element, document: &web_sys::Document) {
             now.dyn_ref::<web_sys::HtmlInputElement>(),
         ) {
             if a.type_() == "checkbox" || a.type_() == "radio" {
-                if a.checked() != b.checked() {
+                if a.checked() != a.default_checked() && a.checked() != b.checked() {
                     b.set_checked(a.checked());
                     fire(&now, "change");
                 }
-            } else if a.type_() != "file" && a.value() != b.value() {
+            } else if a.type_() != "file"
+                && a.value() != a.default_value()
+                && a.value() != b.value()
+            {
                 b.set_value(&a.value());
                 fire(&now, "input");
             }
         } else if let (Some(a), Some(b)) = (
             was.dyn_ref::<web_sys::HtmlSelectElement>(),
             now.dyn_ref::<web_sys::HtmlSelectElement>(),
-        ) && a.value() != b.value()
+        ) && a.value() != pre_rendered_choice(a)
+            && a.value() != b.value()
         {
             b.set_value(&a.value());
             fire(&now, "change");
         }
     }
+}
+
+/// The value a pre-rendered `<select>` was rendered with: its option marked `selected`,
+/// else its first option.
+fn pre_rendered_choice(select: &web_sys::HtmlSelectElement) -> String {
+    ["option[selected]", "option"]
+        .iter()
+        .find_map(|q| select.query_selector(q).ok().flatten())
+        .and_then(|o| o.get_attribute("value"))
+        .unwrap_or_default()
 }
 
 /// Marks `<html>` with `verdict-in-view` while the verdict is on screen, so the narrow
@@ -407,6 +456,13 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), StorageProblem> {
             Ok(ex) if ex.name() == "QuotaExceededError" || ex.code() == 22 => StorageProblem::Full,
             _ => StorageProblem::Unavailable,
         })
+}
+
+/// Removes what is stored under `key`.
+pub fn storage_remove(key: &str) -> Result<(), StorageProblem> {
+    storage()?
+        .remove_item(key)
+        .map_err(|_| StorageProblem::Unavailable)
 }
 
 /// Puts `text` on the clipboard; resolves to whether the browser allowed it.

@@ -40,7 +40,9 @@ export async function serve(root, { prefix = "/", cacheControl = "no-cache", cor
   const requests = [];
   const log = [];
   const server = createServer(async (req, res) => {
-    const url = new URL(req.url, "http://localhost");
+    // Appended, not resolved: a request for `//x` is the path `//x` of this host (resolving
+    // it would read `x` as a host name).
+    const url = new URL(`http://localhost${req.url}`);
     requests.push(url.pathname + url.search);
     const entry = { path: url.pathname + url.search, status: 0 };
     log.push(entry);

@@ -23,6 +23,8 @@ const LOADER = readFileSync(join(DIST, "embed.js"), "utf8");
 const NS = /^[A-Za-z0-9_.-]{1,100}$/;
 
 const esc = (v) => String(v).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** A parameter of an iframe address's fragment (`#ns=…&s=…`). */
+const fragment = (src, name) => new URLSearchParams(new URL(src).hash.slice(1)).get(name);
 /** `<div data-dpu-reality-check …>` with the given attributes (values escaped). */
 const embed = (attrs = {}) =>
   `<div data-dpu-reality-check${Object.entries(attrs).map(([k, v]) => ` ${k}="${esc(v)}"`).join("")}></div>`;
@@ -138,6 +140,22 @@ const PAGES = {
     frameSrc: "'self' http://127.0.0.1:*",
   }),
   "/blog/sender.html": "<!doctype html><title>sender</title><p>not the calculator</p>",
+  // A post whose author names its embeds, and a comment below that plants two more (one
+  // with the author's id, one with a title and a scenario of its own), as sanitizers that
+  // keep data-* attributes let through.
+  "/blog/commented/": post({
+    body: `${embed({ id: "calc", "data-preset": "hype-case" })}` +
+      `<section class="comments"><div class="comment">` +
+      `${embed({ id: "calc", "data-preset": "nfv-heavy", "data-title": "The author's calculator" })}` +
+      `${embed({ "data-id": "calc", "data-link": `#s=${LINK}`, "data-title": "Official verdict" })}` +
+      `</div></section>`,
+    loader: `<script src="${PREFIX}embed.js" data-embeds="calc"></script>`,
+  }),
+  // The same post without data-embeds: the documented default mounts every div, and
+  // heights past a card's are ignored.
+  "/blog/heights/": post({
+    body: [embed({ "data-height": "900" }), embed({ "data-height": "20000" }), embed({ "data-height": "2401" })].join(""),
+  }),
   "/blog/module/": post({ body: embed({ "data-preset": "hype-case" }), loader: `<script type="module" src="${PREFIX}embed.js"></script>` }),
   "/blog/inline/": post({ body: embed({ "data-preset": "hype-case" }), loader: `<script>${LOADER}</script>`, scriptSrc: `'self' ${INLINE_HASH}` }),
 };
@@ -186,7 +204,8 @@ describe("the embed loader", () => {
     for (const [i, src] of srcs.entries()) {
       const url = new URL(src);
       assert.equal(url.origin + url.pathname, `${server.base}embed/`, "the default card, the link in its fragment");
-      assert.equal(url.hash, `#s=${LINK}`, `embed ${i + 1} carries the link in its fragment`);
+      assert.equal(fragment(src, "s"), LINK, `embed ${i + 1} carries the link in its fragment`);
+      assert.match(url.hash, /^#ns=[A-Za-z0-9_.-]+&s=/, "the list's name rides in the fragment too");
       assert.ok(!url.search.includes(LINK.slice(2, 12)), "never in the query");
       assert.equal(url.searchParams.get("preset"), null, "the link wins over a preset");
       assert.equal(await embedVerdict(page, i), want, `embed ${i + 1}`);
@@ -211,12 +230,12 @@ describe("the embed loader", () => {
       // the default card with ?preset=, where the calculator says it does not know it.
       const card = want.preset && Object.hasOwn(EXPECTED.presets, want.preset);
       assert.equal(url.origin + url.pathname, `${server.base}embed/${card ? `${want.preset}/` : ""}`, label);
-      assert.equal(url.hash, "", `${label}: no link`);
+      assert.equal(fragment(srcs[i], "s"), null, `${label}: no link`);
       const unknown = want.preset && !card;
-      assert.deepEqual([...url.searchParams.keys()].sort(), unknown ? ["ns", "preset", "theme"] : ["ns", "theme"], label);
+      assert.deepEqual([...url.searchParams.keys()].sort(), unknown ? ["preset", "theme"] : ["theme"], label);
       assert.equal(url.searchParams.get("preset"), unknown ? want.preset : null, label);
       assert.equal(url.searchParams.get("theme"), want.theme ?? "auto", label);
-      assert.match(url.searchParams.get("ns"), NS, label);
+      assert.match(fragment(srcs[i], "ns"), NS, label);
       assert.equal(await embedVerdict(page, i), wire(want.verdict), label);
     }
     // The blog's author learns why: one warning per ignored value (constructor is a
@@ -313,7 +332,7 @@ describe("the embed loader", () => {
       await frame.waitForSelector("html[data-live] #verdict[data-verdict]");
       // Saving sits in the card's folded part.
       await frame.click("details.edit > summary");
-      return { frame, ns: new URL(src).searchParams.get("ns") };
+      return { frame, ns: fragment(src, "ns") };
     };
     const save = async (frame, name) => {
       await frame.fill('[name="name"]', name);
@@ -343,7 +362,7 @@ describe("the embed loader", () => {
   test("ids of any script name distinct namespaces in [A-Za-z0-9_.-], never main", async () => {
     const page = await newPage();
     await page.goto(`${server.origin}/blog/ids/`);
-    const ns = (await frameSources(page)).map((s) => new URL(s).searchParams.get("ns"));
+    const ns = (await frameSources(page)).map((s) => fragment(s, "ns"));
     assert.equal(ns.length, 8);
     for (const n of ns) {
       assert.match(n, NS);
@@ -357,8 +376,53 @@ describe("the embed loader", () => {
     assert.equal(ns[2], `${hash}-main`);
     assert.equal(ns[6], `${hash}.embed-7`, "an embed without an id is named by its position");
     await page.reload();
-    const again = (await frameSources(page)).map((s) => new URL(s).searchParams.get("ns"));
+    const again = (await frameSources(page)).map((s) => fragment(s, "ns"));
     assert.deepEqual(again, ns, "stable across loads");
+    await page.close();
+  });
+
+  test("with data-embeds only the author's embeds mount; a planted comment gets nothing", async () => {
+    const page = await newPage();
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    await page.goto(`${server.origin}/blog/commented/`);
+    await page.waitForFunction(() => document.querySelectorAll("[data-dpu-mounted]").length === 1);
+    const srcs = await frameSources(page);
+    assert.equal(srcs.length, 1, "one iframe: the author's");
+    assert.ok(new URL(srcs[0]).pathname.endsWith("/embed/hype-case/"), srcs[0]);
+    const mounted = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("[data-dpu-reality-check]"), (d) => [d.closest(".comment") !== null, d.querySelector("iframe") !== null]));
+    assert.deepEqual(mounted, [[false, true], [true, false], [true, false]]);
+    assert.equal(warnings.filter((w) => /not mounted: this page's data-embeds/.test(w)).length, 2, warnings.join("\n"));
+    assert.equal(await embedVerdict(page, 0), wire("hype-case"));
+    await page.close();
+  });
+
+  test("iframes are sandboxed to what a card needs, and data-height is capped", async () => {
+    const page = await newPage();
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    await page.goto(`${server.origin}/blog/heights/`);
+    const frames = await page.evaluate(() => Array.from(document.querySelectorAll("iframe"),
+      (f) => [f.getAttribute("sandbox"), f.style.height, new URL(f.src).search]));
+    assert.equal(frames.length, 3, "without data-embeds every div mounts");
+    for (const [sandbox, , search] of frames) {
+      assert.equal(sandbox, "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads");
+      assert.ok(!search.includes("ns="), `the query tells the host nothing of the post: ${search}`);
+    }
+    assert.deepEqual(frames.map(([, h]) => h), ["900px", "640px", "640px"]);
+    assert.equal(warnings.filter((w) => /ignored data-height/.test(w)).length, 2);
+    // The sandboxed card still runs, stores its list and opens the full analysis.
+    const frame = await embedFrame(page, 0);
+    await frame.waitForSelector("html[data-live] #verdict[data-verdict]");
+    await frame.click("details.edit > summary");
+    await frame.fill('[name="name"]', "sandboxed");
+    await frame.click('[data-action="save"]');
+    await frame.waitForSelector('[data-saved="sandboxed"]');
+    const [popup] = await Promise.all([browser.context.waitForEvent("page"), frame.click('[data-action="open-full"]')]);
+    problems.push(watch(popup, { allowed: [server.base] }));
+    await popup.waitForSelector("html[data-live] #verdict[data-verdict]");
+    await popup.close();
     await page.close();
   });
 

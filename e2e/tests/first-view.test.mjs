@@ -178,6 +178,43 @@ describe("pre-rendered pages", () => {
     await page.close();
   });
 
+  test("forged links read one way: ##s= is no link, of two ?preset= the first counts", async () => {
+    // Issue 18: the head script and the wasm read these differently, and the page showed a
+    // preset's name and numbers with a verdict computed from hidden values.
+    const other = linkFor({ traffic: { gbps_per_host: Number(EXPECTED.traffic_edit.value) }, fleet: { hosts: 7 } });
+    const page = await newPage();
+    await page.addInitScript(watchFromFirstByte);
+    const fields = async () => page.evaluate(() =>
+      Array.from(document.querySelectorAll("#app input[name], #app select[name]"), (e) => `${e.name}=${e.type === "checkbox" ? e.checked : e.value}`).join("&"));
+    await page.goto(`${server.origin}/presets/nfv-heavy/`);
+    await page.waitForSelector("html[data-live] #verdict[data-verdict]");
+    const nfvFields = await fields();
+    const cases = [
+      // [address, verdict, preset chosen, the fields of that preset's page]
+      [`presets/nfv-heavy/##s=${other}`, "nfv-heavy"],
+      [`presets/nfv-heavy/###s=${other}`, "nfv-heavy"],
+      [`?preset=hype-case&preset=nfv-heavy`, "hype-case"],
+      [`presets/nfv-heavy/?preset=hype-case&preset=nfv-heavy`, "hype-case"],
+      [`?preset=&preset=nfv-heavy`, null],
+      [`?pre%73et=nfv-heavy`, "nfv-heavy"],
+    ];
+    for (const [query, preset] of cases) {
+      // A fresh load each time (a fragment alone would navigate within the page).
+      await page.goto("about:blank");
+      await page.goto(`${server.origin}/${query}`);
+      await page.waitForSelector("html[data-live] #verdict[data-verdict]");
+      const final = await page.getAttribute("#verdict", "data-verdict");
+      assert.equal(final, preset ? EXPECTED.presets[preset].verdict : EXPECTED.default, query);
+      assert.equal(await page.inputValue("#preset"), preset ?? "", `${query}: the Examples choice`);
+      const shown = await page.evaluate(() => window.__shown);
+      assert.deepEqual(shown, [final], `${query}: every verdict the reader could see (${shown.join(" → ")})`);
+      if (preset === "nfv-heavy") assert.equal(await fields(), nfvFields, `${query}: the preset's own numbers`);
+      // The address that "Copy link" would spread carries no forged link.
+      await page.waitForFunction(() => !/(^#|&)#*s=/.test(location.hash));
+    }
+    await page.close();
+  });
+
   test("what a reader types before the app is live is kept", async () => {
     const page = await newPage();
     await page.addInitScript(() => {

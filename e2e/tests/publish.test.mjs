@@ -128,8 +128,11 @@ describe("published under a sub-path", () => {
     for (const src of srcs) assert.ok(src.startsWith(`${server.base}embed/`), src);
     const wanted = [EXPECTED.presets["hype-case"].verdict, EXPECTED.presets["nfv-heavy"].verdict];
     // The third embed is a copied link: it shows what the full page shows for that link.
-    const link = new URL(srcs[2]).hash;
+    const link = `#s=${new URLSearchParams(new URL(srcs[2]).hash.slice(1)).get("s")}`;
     assert.match(link, /^#s=1\.[A-Za-z0-9_-]+$/);
+    assert.match(new URL(srcs[2]).hash, /^#ns=[A-Za-z0-9_.-]+&s=1\./, "the list's name rides in the fragment");
+    // The demo's comment plants a fourth calculator; data-embeds keeps it out.
+    assert.equal(await page.locator(".comment [data-dpu-reality-check] iframe").count(), 0);
     const full = await newPage();
     await full.goto(server.base + link);
     await full.waitForSelector("html[data-live] #verdict[data-verdict]");

@@ -100,6 +100,19 @@ describe("links", () => {
     }
   });
 
+  test("on a path that starts with // an edit still puts #s= in the address", async () => {
+    // Issue 18: the new address was pasted together from the path, and `//#s=…` names
+    // another host, which pushState refuses.
+    const page = await newPage();
+    await page.goto(`${server.origin}//`);
+    await waitVerdict(page, EXPECTED.default);
+    await setField(page, "traffic.gbps_per_host", EXPECTED.traffic_edit.value);
+    await waitVerdict(page, EXPECTED.traffic_edit.verdict);
+    await page.waitForFunction(() => location.hash.startsWith("#s=1."));
+    assert.equal(new URL(page.url()).pathname, "//");
+    await page.close();
+  });
+
   test("a link without a schema number (written by hand or by an older page) still loads", async () => {
     const page = await newPage();
     const json = JSON.stringify({ traffic: { gbps_per_host: Number(EXPECTED.traffic_edit.value) } });
@@ -179,6 +192,50 @@ describe("saved scenarios", () => {
     await page.click('[data-action="save"]');
     await page.waitForSelector('[data-notice="storage-corrupt"]');
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), "{not json");
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
+  test("a huge saved list from elsewhere on the origin is refused unread; Export and Clear", async () => {
+    // Issue 18: 4.8 MB of one object's keys froze the page on every load. Now it is refused
+    // by its size before it is parsed (the engine's tests bound the reader itself).
+    const page = await newPage();
+    await open(page);
+    await page.evaluate((k) => {
+      const keys = [];
+      for (let i = 0; i < 400000; i++) keys.push(`"k${i}":0`);
+      localStorage.setItem(k, `{"version":1,"saved":[{"name":"x","scenario":{${keys.join(",")}}}]}`);
+    }, STORAGE_KEY);
+    const size = await page.evaluate((k) => localStorage.getItem(k).length, STORAGE_KEY);
+    assert.ok(size > 4_000_000, `${size}`);
+    await page.reload();
+    const notice = await page.waitForSelector('[data-notice="storage-corrupt"]');
+    assert.match(await notice.textContent(), /at most 1,048,576 are read/);
+    // Export gives the stored text exactly; Clear removes it and saving works again.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="storage-export"]')]);
+    const path = await download.path();
+    assert.equal(statSync(path).size, size);
+    await page.click('[data-action="storage-clear"]');
+    await page.waitForSelector('[data-notice="storage-corrupt"]', { state: "detached" });
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), null);
+    await page.fill('[name="name"]', "after clearing");
+    await page.click('[data-action="save"]');
+    await page.waitForSelector('[data-saved="after clearing"]');
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
+  test("of two saved entries with one name, Delete removes the one pressed", async () => {
+    const page = await newPage();
+    await open(page);
+    const entry = (hosts) => ({ name: "twin", scenario: { schema: 1, fleet: { hosts } } });
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, JSON.stringify({ version: 1, saved: [entry(3), entry(4)] })]);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('[data-saved="twin"]').length === 2);
+    await page.locator('[data-saved="twin"] [data-action="delete"]').nth(1).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-saved="twin"]').length === 1);
+    const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+    assert.deepEqual(stored.saved.map((e) => e.scenario.fleet.hosts), [3]);
     await page.evaluate(() => localStorage.clear());
     await page.close();
   });
@@ -418,6 +475,27 @@ describe("offline file", () => {
     await page.waitForSelector(`html[data-live] #verdict[data-verdict="${EXPECTED.presets["hype-case"].verdict}"]`);
     assert.deepEqual(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")), []);
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("from disk, Copy link copies only the scenario and Embed is not offered", async () => {
+    const file = join(DIST, "dpu-reality-check-offline.html");
+    const url = pathToFileURL(file).toString();
+    const page = await browser.context.newPage();
+    await page.goto(`${url}?preset=hype-case`);
+    await page.waitForSelector("html[data-live] #verdict[data-verdict]");
+    assert.equal(await page.locator('[data-action="embed"], #embed-iframe').count(), 0, "no Embed");
+    assert.ok(await page.isVisible("[data-disk-share]"), "it says why");
+    // The clipboard may be refused on file://: then the notice shows the text to copy.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]).catch(() => {});
+    await page.click('[data-action="copy-link"]');
+    const notice = await page.waitForSelector('[data-notice="link-copied"], [data-notice="copy-by-hand"]');
+    const kind = await notice.getAttribute("data-notice");
+    const copied = kind === "link-copied"
+      ? await page.evaluate(() => navigator.clipboard.readText())
+      : await notice.textContent();
+    assert.match(copied, /#s=1\.[A-Za-z0-9_-]+/);
+    assert.ok(!copied.includes("file:") && !copied.includes(DIST), `no local path: ${copied}`);
     await page.close();
   });
 });

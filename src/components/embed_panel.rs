@@ -32,6 +32,15 @@ pub enum What {
     Default,
 }
 
+/// The `sandbox` of every iframe we hand out, the loader's (`assets/embed.js`, `SANDBOX`)
+/// and the pasted one: scripts on the card's own origin (its wasm and its saved list), forms
+/// (the Save form: without it the browser blocks the submit event the page handles; the
+/// form has no action and sends nothing), "Open the full analysis" in a new tab free of the
+/// sandbox, and downloads (exporting an unreadable saved list). No modals, top navigation,
+/// pointer lock or presentation. The card's origin is the calculator's, never the post's, so
+/// `allow-same-origin` gives it nothing of the host page.
+pub const IFRAME_SANDBOX: &str = "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads";
+
 fn attr(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
@@ -39,8 +48,11 @@ fn attr(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// The `div` and `script` a post needs.
-pub fn loader_snippet(d: &Deployment, what: &What, theme: Theme) -> String {
+/// The `div` and `script` a post needs. The `div` has the id `id` and the loader's tag names
+/// it in `data-embeds`, so only this embed mounts from this tag: a calculator planted in a
+/// comment stays empty (pasting the snippet twice gives two tags, each mounting its own).
+pub fn loader_snippet(d: &Deployment, what: &What, theme: Theme, id: &str) -> String {
+    let id = attr(id);
     let target = match what {
         What::Preset(name) => format!(r#" data-preset="{}""#, attr(name)),
         What::Link(link) => format!(r#" data-link="{}""#, attr(&format!("{}#s={link}", d.root))),
@@ -48,36 +60,42 @@ pub fn loader_snippet(d: &Deployment, what: &What, theme: Theme) -> String {
     };
     let script = match &d.loader {
         Some((file, integrity)) => format!(
-            r#"<script src="{}" integrity="{}" crossorigin="anonymous"></script>"#,
+            r#"<script src="{}" integrity="{}" crossorigin="anonymous" referrerpolicy="no-referrer" data-embeds="{id}"></script>"#,
             attr(&format!("{}{file}", d.root)),
             attr(integrity)
         ),
         None => format!(
-            r#"<script src="{}"></script>"#,
+            r#"<script src="{}" referrerpolicy="no-referrer" data-embeds="{id}"></script>"#,
             attr(&format!("{}embed.js", d.root))
         ),
     };
     format!(
-        "<div data-dpu-reality-check{target} data-theme=\"{}\"></div>\n{script}",
+        "<div id=\"{id}\" data-dpu-reality-check{target} data-theme=\"{}\"></div>\n{script}",
         theme.attr()
     )
 }
 
 /// The plain `iframe`, of a fixed height, with its own storage name `ns`: the pre-rendered
-/// card of the preset (or of the default) where the build has them.
+/// card of the preset (or of the default) where the build has them. The storage name rides
+/// in the fragment beside the link, so the calculator's host never sees it.
 pub fn iframe_snippet(d: &Deployment, what: &What, theme: Theme, ns: &str) -> String {
-    let params = format!("theme={}&ns={ns}", theme.attr());
+    let params = format!("theme={}", theme.attr());
+    let fragment = match what {
+        What::Link(link) => format!("#ns={ns}&s={link}"),
+        _ => format!("#ns={ns}"),
+    };
     let src = match (d.pages, what) {
-        (true, What::Preset(name)) => format!("{}embed/{name}/?{params}", d.root),
-        (true, What::Link(link)) => format!("{}embed/?{params}#s={link}", d.root),
-        (true, What::Default) => format!("{}embed/?{params}", d.root),
-        (false, What::Preset(name)) => format!("{}?embed=1&{params}&preset={name}", d.root),
-        (false, What::Link(link)) => format!("{}?embed=1&{params}#s={link}", d.root),
-        (false, What::Default) => format!("{}?embed=1&{params}", d.root),
+        (true, What::Preset(name)) => format!("{}embed/{name}/?{params}{fragment}", d.root),
+        (true, _) => format!("{}embed/?{params}{fragment}", d.root),
+        (false, What::Preset(name)) => {
+            format!("{}?embed=1&{params}&preset={name}{fragment}", d.root)
+        }
+        (false, _) => format!("{}?embed=1&{params}{fragment}", d.root),
     };
     format!(
         "<iframe src=\"{}\" title=\"DPU Reality Check\" width=\"100%\" height=\"900\" \
-         loading=\"lazy\" referrerpolicy=\"no-referrer\" style=\"border:0\"></iframe>",
+         loading=\"lazy\" referrerpolicy=\"no-referrer\" sandbox=\"{IFRAME_SANDBOX}\" \
+         allow=\"clipboard-write\" style=\"border:0\"></iframe>",
         attr(&src)
     )
 }
@@ -96,7 +114,8 @@ pub struct EmbedPanel<'a> {
 
 /// The Embed action and its panel, in the colours `theme` holds.
 pub fn embed_panel(p: &EmbedPanel, theme: &UseStateHandle<Theme>) -> Html {
-    let loader = loader_snippet(p.deployment, p.what, **theme);
+    let id = format!("dpu-{}", p.iframe_ns.trim_start_matches("iframe-"));
+    let loader = loader_snippet(p.deployment, p.what, **theme, &id);
     let iframe = iframe_snippet(p.deployment, p.what, **theme, p.iframe_ns);
     let on_theme = {
         let theme = theme.clone();
@@ -162,16 +181,16 @@ mod tests {
     fn the_loader_snippet_names_the_preset_or_the_link() {
         let d = deployment();
         assert_eq!(
-            loader_snippet(&d, &What::Preset("hype-case".into()), Theme::Dark),
-            "<div data-dpu-reality-check data-preset=\"hype-case\" data-theme=\"dark\"></div>\n\
-             <script src=\"https://example.org/tools/dpu/embed-0123456789.js\" integrity=\"sha384-abc\" crossorigin=\"anonymous\"></script>"
+            loader_snippet(&d, &What::Preset("hype-case".into()), Theme::Dark, "dpu-1a"),
+            "<div id=\"dpu-1a\" data-dpu-reality-check data-preset=\"hype-case\" data-theme=\"dark\"></div>\n\
+             <script src=\"https://example.org/tools/dpu/embed-0123456789.js\" integrity=\"sha384-abc\" crossorigin=\"anonymous\" referrerpolicy=\"no-referrer\" data-embeds=\"dpu-1a\"></script>"
         );
-        let s = loader_snippet(&d, &What::Link("1.eyJ9".into()), Theme::Auto);
-        assert!(s.starts_with("<div data-dpu-reality-check data-link=\"https://example.org/tools/dpu/#s=1.eyJ9\" data-theme=\"auto\">"), "{s}");
+        let s = loader_snippet(&d, &What::Link("1.eyJ9".into()), Theme::Auto, "x");
+        assert!(s.starts_with("<div id=\"x\" data-dpu-reality-check data-link=\"https://example.org/tools/dpu/#s=1.eyJ9\" data-theme=\"auto\">"), "{s}");
         let plain = Deployment { loader: None, ..d };
         assert!(
-            loader_snippet(&plain, &What::Default, Theme::Auto)
-                .ends_with("<script src=\"https://example.org/tools/dpu/embed.js\"></script>")
+            loader_snippet(&plain, &What::Default, Theme::Auto, "x")
+                .ends_with("<script src=\"https://example.org/tools/dpu/embed.js\" referrerpolicy=\"no-referrer\" data-embeds=\"x\"></script>")
         );
     }
 
@@ -184,7 +203,7 @@ mod tests {
             Theme::Light,
             "iframe-1a2b",
         );
-        assert!(s.contains("src=\"https://example.org/tools/dpu/embed/?theme=light&amp;ns=iframe-1a2b#s=1.eyJ9\""), "{s}");
+        assert!(s.contains("src=\"https://example.org/tools/dpu/embed/?theme=light#ns=iframe-1a2b&amp;s=1.eyJ9\""), "{s}");
         let s = iframe_snippet(
             &d,
             &What::Preset("nfv-heavy".into()),
@@ -193,7 +212,7 @@ mod tests {
         );
         assert!(
             s.contains(
-                "src=\"https://example.org/tools/dpu/embed/nfv-heavy/?theme=auto&amp;ns=iframe-1\""
+                "src=\"https://example.org/tools/dpu/embed/nfv-heavy/?theme=auto#ns=iframe-1\""
             ),
             "{s}"
         );
@@ -205,14 +224,31 @@ mod tests {
             Theme::Light,
             "iframe-1a2b",
         );
-        assert!(s.contains("src=\"https://example.org/tools/dpu/?embed=1&amp;theme=light&amp;ns=iframe-1a2b#s=1.eyJ9\""), "{s}");
+        assert!(s.contains("src=\"https://example.org/tools/dpu/?embed=1&amp;theme=light#ns=iframe-1a2b&amp;s=1.eyJ9\""), "{s}");
         let s = iframe_snippet(
             &plain,
             &What::Preset("nfv-heavy".into()),
             Theme::Auto,
             "iframe-1",
         );
-        assert!(s.contains("&amp;preset=nfv-heavy\""), "{s}");
+        assert!(s.contains("&amp;preset=nfv-heavy#ns=iframe-1\""), "{s}");
+        assert!(
+            s.contains(&format!(" sandbox=\"{IFRAME_SANDBOX}\" ")),
+            "{s}"
+        );
+        assert!(!s.contains("?ns=") && !s.contains("&amp;ns="), "{s}");
+    }
+
+    #[test]
+    fn the_loader_sandboxes_its_iframes_as_the_snippet_does() {
+        let loader = include_str!("../../assets/embed.js");
+        assert!(
+            loader.contains(&format!("var SANDBOX = \"{IFRAME_SANDBOX}\";")),
+            "assets/embed.js SANDBOX"
+        );
+        assert!(loader.contains(r#"iframe.setAttribute("sandbox", SANDBOX);"#));
+        // The list's name goes in the fragment, not the query the host sees.
+        assert!(!loader.contains(r#"params.set("ns""#));
     }
 
     #[test]
@@ -222,7 +258,7 @@ mod tests {
             loader: None,
             pages: false,
         };
-        let s = loader_snippet(&d, &What::Link("1.a".into()), Theme::Auto);
+        let s = loader_snippet(&d, &What::Link("1.a".into()), Theme::Auto, "\"><script>");
         assert!(!s.contains("\"><script>"), "{s}");
     }
 }

@@ -29,8 +29,9 @@ pub enum Op {
     Save(String, Box<Scenario>),
     /// Rename one.
     Rename(String, String),
-    /// Delete one.
-    Delete(String),
+    /// Delete the one at this place in the list, with this name (a list written elsewhere
+    /// may hold two of one name: only the one pressed goes).
+    Delete(usize, String),
     /// Put a deleted one back where it was.
     Restore(usize, Box<Saved>),
 }
@@ -54,7 +55,7 @@ pub fn plan(
     let next = match op {
         Op::Save(name, scenario) => saved::save(&list, name, scenario),
         Op::Rename(from, to) => saved::rename(&list, from, to),
-        Op::Delete(name) => saved::delete(&list, name),
+        Op::Delete(at, name) => saved::delete(&list, *at, name),
         Op::Restore(at, item) => {
             if list.iter().any(|s| s.name == item.name) {
                 Err(saved::NameError::Taken)
@@ -67,6 +68,10 @@ pub fn plan(
     }
     .map_err(|e| Notice::NameRefused(e.to_string()))?;
     let doc = saved::serialize(&next);
+    // Never store what the next read would refuse as too large.
+    if doc.len() > saved::MAX_STORED_BYTES {
+        return Err(Notice::StorageFull);
+    }
     Ok((next, doc))
 }
 
@@ -88,6 +93,28 @@ fn store(key: &str, doc: &str) -> Result<(), StorageProblem> {
 #[cfg(not(target_arch = "wasm32"))]
 fn store(_key: &str, _doc: &str) -> Result<(), StorageProblem> {
     Ok(())
+}
+
+/// Removes what storage holds under `key` (the Clear of the damaged-storage notice).
+#[cfg(target_arch = "wasm32")]
+fn clear(key: &str) -> Result<(), StorageProblem> {
+    crate::web::storage_remove(key)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn clear(_key: &str) -> Result<(), StorageProblem> {
+    Ok(())
+}
+
+/// Offers what storage holds under `key`, exactly as stored, as a file to keep (the Export of
+/// the damaged-storage notice): nothing is parsed, however large or broken it is.
+fn export_stored(key: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Ok(Some(text)) = load(key) {
+        crate::web::download("dpu-saved-scenarios.json", "application/json", &text);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = key;
 }
 
 /// How long Undo is offered after a delete, in milliseconds.
@@ -134,6 +161,8 @@ pub enum Change {
     Dismiss,
     /// The time to undo a delete has passed.
     ForgetDeleted,
+    /// Storage that could not be read was cleared: the list starts empty.
+    Cleared,
 }
 
 impl Panel {
@@ -160,9 +189,9 @@ impl Panel {
                         next.message = Some(Notice::Saved(name.trim().to_owned()));
                         next.deleted = None;
                     }
-                    Op::Delete(name) => {
-                        if let Some(at) = self.list.iter().position(|s| s.name == name) {
-                            next.deleted = Some((at, self.list[at].clone()));
+                    Op::Delete(at, name) => {
+                        if let Some(item) = self.list.get(at).filter(|s| s.name == name) {
+                            next.deleted = Some((at, item.clone()));
                         }
                         next.message = Some(Notice::Deleted(name));
                     }
@@ -179,6 +208,7 @@ impl Panel {
             Change::Edit(editing) => next.editing = editing,
             Change::Dismiss => next.message = None,
             Change::ForgetDeleted => next.deleted = None,
+            Change::Cleared => next = Panel::default(),
         }
         next
     }
@@ -218,6 +248,19 @@ pub fn SavedList(props: &SavedListProps) -> Html {
             let _ = (on, change);
         });
     }
+    // Storage that cannot be read: keep it as a file, or clear it and start again.
+    let on_export = {
+        let key = key.clone();
+        Callback::from(move |_: MouseEvent| export_stored(&key))
+    };
+    let on_clear = {
+        let key = key.clone();
+        change.reform(move |_: MouseEvent| match clear(&key) {
+            Ok(()) => Change::Cleared,
+            Err(_) => Change::Failed(Notice::StorageUnavailable),
+        })
+    };
+    let unreadable = matches!(panel.message, Some(Notice::StorageCorrupt(_)));
     // Every operation re-reads storage first, then stores the new document.
     let run = change.reform(move |op: Op| match plan(load(&key), &op) {
         Ok((next, doc)) => match store(&key, &doc) {
@@ -253,6 +296,14 @@ pub fn SavedList(props: &SavedListProps) -> Html {
                     scenarios with every other local file you open, so use Export JSON to keep a scenario safe."}</p>
             }
             <NoticeLine notice={panel.message.clone()} on_dismiss={change.reform(|()| Change::Dismiss)} />
+            if unreadable {
+                <p class="storage-actions" data-storage-actions="">
+                    <button type="button" data-action="storage-export" onclick={on_export}>
+                        {"Export them as they are"}</button>
+                    <button type="button" data-action="storage-clear" onclick={on_clear}>
+                        {"Clear them"}</button>
+                </p>
+            }
             if let Some((at, item)) = &panel.deleted {
                 <p class="undo" data-undo="delete">
                     <button type="button" data-action="undo-delete"
@@ -265,8 +316,8 @@ pub fn SavedList(props: &SavedListProps) -> Html {
                 <p class="hint">{"Nothing saved yet. Saved scenarios stay in this browser only."}</p>
             } else {
                 <ul class="saved-list">
-                    for item in panel.list.iter() {
-                        { saved_item(item, panel.editing.as_ref(), &run, &change, &props.act) }
+                    for (at, item) in panel.list.iter().enumerate() {
+                        { saved_item(at, item, panel.editing.as_ref(), &run, &change, &props.act) }
                     }
                 </ul>
             }
@@ -275,6 +326,7 @@ pub fn SavedList(props: &SavedListProps) -> Html {
 }
 
 fn saved_item(
+    at: usize,
     item: &Saved,
     editing: Option<&(String, String)>,
     run: &Callback<Op>,
@@ -317,7 +369,7 @@ fn saved_item(
                 <button type="button" data-action="rename"
                     onclick={on_click(change, Change::Edit(Some((name.clone(), name.clone()))))}
                     aria-label={format!("Rename {name}")}>{"Rename"}</button>
-                <button type="button" data-action="delete" onclick={on_click(run, Op::Delete(name.clone()))}
+                <button type="button" data-action="delete" onclick={on_click(run, Op::Delete(at, name.clone()))}
                     aria-label={format!("Delete {name}")}>{"Delete"}</button>
             </>
         },
@@ -342,7 +394,7 @@ mod tests {
         let (list, _) = plan(stored(&list), &Op::Rename("lab".into(), "prod".into())).unwrap();
         assert_eq!(list[0].name, "prod");
         let gone = list[0].clone();
-        let (list, _) = plan(stored(&list), &Op::Delete("prod".into())).unwrap();
+        let (list, _) = plan(stored(&list), &Op::Delete(0, "prod".into())).unwrap();
         assert!(list.is_empty());
         let (list, _) = plan(stored(&list), &Op::Restore(0, Box::new(gone.clone()))).unwrap();
         assert_eq!(list.len(), 1);
@@ -369,7 +421,7 @@ mod tests {
         assert_eq!(panel.editing, None, "a stored change ends renaming");
         let panel = panel.apply(Change::Edit(Some(("lab".into(), "la".into()))));
         assert_eq!(panel.editing, Some(("lab".into(), "la".into())));
-        let panel = panel.apply(Change::Done(Op::Delete("lab".into()), Vec::new()));
+        let panel = panel.apply(Change::Done(Op::Delete(0, "lab".into()), Vec::new()));
         assert_eq!(panel.deleted, Some((0, lab[0].clone())));
         assert_eq!(panel.message, Some(Notice::Deleted("lab".into())));
         let failed = panel.apply(Change::Failed(Notice::StorageFull));
@@ -391,6 +443,7 @@ mod tests {
         let corrupt = Panel::read(Ok(Some("{broken".into())));
         assert!(matches!(corrupt.message, Some(Notice::StorageCorrupt(_))));
         assert!(corrupt.list.is_empty());
+        assert_eq!(corrupt.apply(Change::Cleared), Panel::default());
     }
 
     #[test]
@@ -409,9 +462,57 @@ mod tests {
             Err(Notice::NameRefused(_))
         ));
         assert!(matches!(
-            plan(Ok(None), &Op::Delete("nope".into())),
+            plan(Ok(None), &Op::Delete(0, "nope".into())),
             Err(Notice::NameRefused(_))
         ));
+    }
+
+    #[test]
+    fn storage_over_the_bound_is_refused_unread_and_never_written() {
+        // Another page of the origin wrote 4.8 MB: refused by its size, not parsed.
+        let huge = format!("{{\"version\":1,\"saved\":[{}", "{".repeat(5_000_000));
+        let panel = Panel::read(Ok(Some(huge)));
+        let Some(Notice::StorageCorrupt(why)) = &panel.message else {
+            panic!("{:?}", panel.message);
+        };
+        assert!(why.contains("at most 1,048,576 are read"), "{why}");
+        // A save that would pass the bound is refused as a full storage.
+        let big = Scenario {
+            name: "x".repeat(100),
+            ..Scenario::default()
+        };
+        let entry = |i: usize| {
+            saved::save(&[], &format!("{i:04}"), &big)
+                .unwrap()
+                .remove(0)
+        };
+        let each =
+            saved::serialize(&[entry(0), entry(1)]).len() - saved::serialize(&[entry(0)]).len();
+        let mut many: Vec<Saved> = (0..saved::MAX_STORED_BYTES / each - 2).map(entry).collect();
+        while saved::serialize(&many).len() <= saved::MAX_STORED_BYTES {
+            many.push(entry(many.len()));
+        }
+        many.pop();
+        let doc = saved::serialize(&many);
+        assert!(doc.len() <= saved::MAX_STORED_BYTES);
+        let planned = plan(Ok(Some(doc)), &Op::Save("n".into(), Box::new(big)));
+        assert!(
+            matches!(planned, Err(Notice::StorageFull)),
+            "saved past the bound"
+        );
+    }
+
+    #[test]
+    fn deleting_one_of_two_of_a_name_deletes_that_one() {
+        let doc = r#"{"version": 1, "saved": [
+            {"name": "lab", "scenario": {"fleet": {"hosts": 3}}},
+            {"name": "lab", "scenario": {"fleet": {"hosts": 4}}}]}"#;
+        let (list, _) = plan(Ok(Some(doc.into())), &Op::Delete(1, "lab".into())).unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].scenario.as_ref().map(|s| s.fleet.hosts), Ok(3));
+        let panel = Panel::read(Ok(Some(doc.into())));
+        let after = panel.apply(Change::Done(Op::Delete(1, "lab".into()), list));
+        assert_eq!(after.deleted, Some((1, panel.list[1].clone())));
     }
 
     #[test]

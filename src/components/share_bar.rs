@@ -36,6 +36,10 @@ pub struct ShareBarProps {
     /// The storage name the iframe snippet carries.
     #[prop_or_default]
     pub iframe_ns: AttrValue,
+    /// Opened from disk (the offline file): its address is a local path, often with the
+    /// user's name in it, so "Copy link" copies only the `#s=…` part and Embed is not offered.
+    #[prop_or_default]
+    pub from_disk: bool,
 }
 
 impl PartialEq for ShareBarProps {
@@ -51,6 +55,7 @@ impl PartialEq for ShareBarProps {
             && self.deployment == other.deployment
             && self.what == other.what
             && self.iframe_ns == other.iframe_ns
+            && self.from_disk == other.from_disk
     }
 }
 
@@ -124,7 +129,12 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let theme = use_state(|| Theme::Auto);
     let on_copy_link = {
         let notice = props.on_notice.clone();
-        let link = props.link.to_string();
+        // From disk, only the scenario: `#s=…`, to put after the published calculator's address.
+        let link = if props.from_disk && !props.embedded {
+            format!("#s={}", dpu_engine::share::encode(&props.scenario))
+        } else {
+            props.link.to_string()
+        };
         Callback::from(move |_: MouseEvent| {
             // On the full page the address is read when the button is pressed: it follows
             // the scenario after each render, so a value taken while rendering could be one
@@ -213,12 +223,19 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         <div class="share-bar" role="group" aria-label="Share and export">
             <button type="button" data-action="copy-link" onclick={on_copy_link}
                 title="Copy a link that carries this whole scenario">{"Copy link"}</button>
-            {embed_panel(&EmbedPanel {
-                deployment: &props.deployment,
-                what: &props.what,
-                iframe_ns: &props.iframe_ns,
-                on_notice: &props.on_notice,
-            }, &theme)}
+            if props.from_disk {
+                <p class="hint" data-disk-share="">{"Opened from disk: this file's address is a path on \
+                    your computer (often with your user name), so Copy link copies only the scenario \
+                    (#s=…) to put after the published calculator's address, and Embed is offered \
+                    on the published page only."}</p>
+            } else {
+                {embed_panel(&EmbedPanel {
+                    deployment: &props.deployment,
+                    what: &props.what,
+                    iframe_ns: &props.iframe_ns,
+                    on_notice: &props.on_notice,
+                }, &theme)}
+            }
             <button type="button" data-action="copy-markdown" onclick={on_copy_markdown}
                 title="Copy the report as Markdown (the same as dpucheck --format markdown)">{"Copy as Markdown"}</button>
             <button type="button" data-action="export-json" onclick={on_export}

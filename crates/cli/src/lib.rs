@@ -1,7 +1,7 @@
 //! The `dpucheck` commands as a pure function of arguments and inputs, so they can be tested
 //! without spawning processes: `run` returns what to print and how to exit.
 
-use std::io;
+use std::io::{self, Read};
 
 use dpu_engine::render::{markdown, text};
 use dpu_engine::rules::CATALOG;
@@ -67,19 +67,47 @@ pub fn run(args: &[String], read: &dyn Fn(&str) -> io::Result<String>, stdin: &s
     }
 }
 
+/// Reads an input of at most [`MAX_SCENARIO_BYTES`](dpu_engine::scenario::MAX_SCENARIO_BYTES):
+/// at most one byte more is read, so a huge file or an endless pipe costs no more than a
+/// scenario. A longer input is an `InvalidData` error that says so; text that is not UTF-8
+/// is one too.
+pub fn read_capped(input: impl Read) -> io::Result<String> {
+    let max = dpu_engine::scenario::MAX_SCENARIO_BYTES;
+    let mut bytes = Vec::new();
+    input.take(max as u64 + 1).read_to_end(&mut bytes)?;
+    if bytes.len() > max {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "the scenario is more than {} bytes long; at most {} are read",
+                dpu_engine::format::num(max as f64, 0),
+                dpu_engine::format::num(max as f64, 0)
+            ),
+        ));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not readable UTF-8 text"))
+}
+
 fn evaluate_cmd(args: &[&str], read: &dyn Fn(&str) -> io::Result<String>, stdin: &str) -> Outcome {
     let mut format = Format::Text;
     let mut input = None;
     let mut i = 0;
     while i < args.len() {
-        match args[i] {
+        // `--format=X` is `--format X` in one argument (read in place: no recursion, so any
+        // number of them costs no stack).
+        let (flag, inline) = match args[i].split_once('=') {
+            Some(("--format", value)) => ("--format", Some(value)),
+            _ => (args[i], None),
+        };
+        match flag {
             "--format" | "-f" => {
-                let Some(value) = args.get(i + 1) else {
+                let Some(value) = inline.or_else(|| args.get(i + 1).copied()) else {
                     return Outcome::BadInput(
                         "--format needs a value: text, json or markdown".into(),
                     );
                 };
-                format = match *value {
+                format = match value {
                     "text" => Format::Text,
                     "json" => Format::Json,
                     "markdown" | "md" => Format::Markdown,
@@ -90,15 +118,7 @@ fn evaluate_cmd(args: &[&str], read: &dyn Fn(&str) -> io::Result<String>, stdin:
                         ));
                     }
                 };
-                i += 2;
-            }
-            arg if arg.starts_with("--format=") => {
-                let mut rest = vec!["--format", &arg["--format=".len()..]];
-                rest.extend(&args[i + 1..]);
-                if let Some(path) = input {
-                    rest.push(path);
-                }
-                return evaluate_cmd(&rest, read, stdin);
+                i += if inline.is_some() { 1 } else { 2 };
             }
             arg if input.is_none() && (arg == "-" || !arg.starts_with('-')) => {
                 input = Some(arg);

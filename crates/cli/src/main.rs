@@ -1,19 +1,34 @@
 //! `dpucheck`: evaluate DPU scenarios from the command line with the same engine as the page.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
-use dpucheck::{Outcome, run};
+use dpucheck::{Outcome, read_capped, run};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut stdin = String::new();
     let needs_stdin = args.iter().any(|a| a == "-");
-    if needs_stdin && std::io::stdin().read_to_string(&mut stdin).is_err() {
-        eprintln!("dpucheck: standard input is not readable UTF-8 text");
-        return ExitCode::from(2);
-    }
-    let outcome = run(&args, &|path| std::fs::read_to_string(path), &stdin);
+    // Inputs are read only up to the scenario's bound (plus one byte to know it is passed).
+    let stdin = if needs_stdin {
+        match read_capped(std::io::stdin().lock()) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                eprintln!("dpucheck: standard input: {e}");
+                return ExitCode::from(2);
+            }
+            Err(_) => {
+                eprintln!("dpucheck: standard input is not readable");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        String::new()
+    };
+    let outcome = run(
+        &args,
+        &|path| read_capped(std::fs::File::open(path)?),
+        &stdin,
+    );
     match outcome {
         Outcome::Ok(text) => {
             // A closed pipe (`dpucheck rules | head`) is not an error worth a message.

@@ -268,3 +268,102 @@ fn the_binary_reports_non_utf8_stdin() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
 }
+
+/// Inputs are read only up to the bound plus one byte: an endless input ends the reading.
+#[test]
+fn inputs_are_read_up_to_the_bound_and_no_further() {
+    let max = dpu_engine::scenario::MAX_SCENARIO_BYTES;
+    let consumed = std::cell::Cell::new(0usize);
+    struct Counting<'a>(&'a std::cell::Cell<usize>);
+    impl std::io::Read for Counting<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            // Endless spaces, counted.
+            buf.fill(b' ');
+            self.0.set(self.0.get() + buf.len());
+            Ok(buf.len())
+        }
+    }
+    let e = dpucheck::read_capped(Counting(&consumed)).unwrap_err();
+    assert_eq!(consumed.get(), max + 1);
+    assert!(e.to_string().contains("more than 65,536 bytes"), "{e}");
+    let text = " ".repeat(max);
+    assert_eq!(dpucheck::read_capped(text.as_bytes()).unwrap(), text);
+    // Through the binary: a megabyte on standard input gets one line saying so.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dpucheck"))
+        .args(["evaluate", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The binary stops reading at the bound, so the rest may meet a closed pipe.
+    let _ = child.stdin.take().unwrap().write_all(&vec![b' '; 1 << 20]);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim_end(),
+        "dpucheck: standard input: the scenario is more than 65,536 bytes long; at most \
+         65,536 are read"
+    );
+}
+
+/// `--format=` any number of times: read in place, not by recursion (20,000 of them
+/// overflowed the stack).
+#[test]
+fn many_format_arguments_cost_no_stack() {
+    let mut list = vec!["evaluate"];
+    list.extend(std::iter::repeat_n("--format=text", 20_000));
+    list.push("--format=json");
+    list.push("-");
+    let out = ok(&list, "{}");
+    assert!(out.starts_with('{'), "{out}");
+    assert!(ok(&["evaluate", "--format=markdown", "-"], "{}").starts_with("## "));
+    assert!(ok(&["evaluate", "-", "--format=md"], "{}").starts_with("## "));
+    assert!(bad(&["evaluate", "-", "--format="], "{}").contains("unknown format"));
+}
+
+/// Invisible characters in names are refused with a message (issue 18), and a URL in a
+/// name stays text in the Markdown report.
+#[test]
+fn invisible_characters_are_refused_and_urls_stay_text() {
+    for c in [
+        "\\u200b",
+        "\\u200e",
+        "\\u2028",
+        "\\u2029",
+        "\\u061c",
+        "\\ufeff",
+        "\\ue000",
+        "\\udb40\\udc20",
+    ] {
+        let msg = bad(
+            &["evaluate", "-"],
+            &format!("{{\"name\": \"evil{c}.com\"}}"),
+        );
+        assert!(msg.starts_with("standard input: name: "), "{c}: {msg}");
+        assert!(msg.contains("invisible character"), "{c}: {msg}");
+    }
+    let md = ok(
+        &["evaluate", "-", "--format", "markdown"],
+        r#"{"name": "http://evil.example.com"}"#,
+    );
+    assert!(!md.contains("http://"), "{md}");
+    assert!(
+        md.starts_with("## DPU Reality Check: http\\://evil.example.com\n"),
+        "{md}"
+    );
+}
+
+/// A repeated key is refused with its name (the last one used to win silently).
+#[test]
+fn a_repeated_key_is_refused_by_name() {
+    let msg = bad(
+        &["evaluate", "-"],
+        r#"{"traffic": {"gbps_per_host": 40}, "traffic": {"gbps_per_host": 4}}"#,
+    );
+    assert_eq!(
+        msg,
+        "standard input: not valid JSON at line 1, column 44: duplicate key `traffic`"
+    );
+}

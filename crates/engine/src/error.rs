@@ -81,9 +81,10 @@ impl fmt::Display for Problem {
             Problem::UnknownValue(v) => write!(f, "is `{}`, not one of the values", clip(v)),
             Problem::Repeated(v) => write!(f, "repeats `{}`", clip(v)),
             Problem::TooLong { chars } => write!(f, "is too long ({chars} characters)"),
-            Problem::ControlCharacter => {
-                f.write_str("contains a control character (a line break, tab or escape)")
-            }
+            Problem::ControlCharacter => f.write_str(
+                "contains a control or invisible character (a line break, tab, escape, \
+                     zero-width or direction mark, private-use character)",
+            ),
             Problem::MissingPoint(p) => write!(f, "lacks `{p}`"),
             Problem::Above {
                 value,

@@ -1288,7 +1288,9 @@ pub fn person_message(e: &ScenarioError, typed: &str, currency: &str) -> String 
         }
         Problem::NotWhole(_) => "Enter a whole number".to_owned(),
         Problem::Above { other, .. } => format!("This must not be above {other}"),
-        Problem::ControlCharacter => "Use one line, without tabs or control characters".to_owned(),
+        Problem::ControlCharacter => {
+            "Use one line of visible text, without tabs, control or invisible characters".to_owned()
+        }
         Problem::TooLong { chars } => format!("This is too long ({chars} characters)"),
         Problem::Repeated(_) | Problem::MissingPoint(_) | Problem::UnknownField => {
             problem.to_string()
@@ -1754,6 +1756,19 @@ mod tests {
         assert_eq!(e.problem(), Some(&Problem::WrongType { found: "a list" }));
         let e = Scenario::from_json(r#"{"name": "a\tb"}"#).unwrap_err();
         assert_eq!(e.problem(), Some(&Problem::ControlCharacter));
+        // Invisible characters and separators too (issue 18): zero-width space, line
+        // separator, Arabic letter mark, byte-order mark, a tag character.
+        for c in [
+            "\\u200b",
+            "\\u2028",
+            "\\u2029",
+            "\\u061c",
+            "\\ufeff",
+            "\\udb40\\udc41",
+        ] {
+            let e = Scenario::from_json(&format!(r#"{{"name": "a{c}b"}}"#)).unwrap_err();
+            assert_eq!(e.problem(), Some(&Problem::ControlCharacter), "{c}");
+        }
     }
 
     #[test]
@@ -2063,8 +2078,8 @@ mod tests {
         );
         assert_eq!(
             msg("name", "a\tb"),
-            "Scenario name: use one line, without tabs or control characters (one line of at most \
-             120 characters)."
+            "Scenario name: use one line of visible text, without tabs, control or invisible \
+             characters (one line of at most 120 characters)."
         );
         assert!(!msg("traffic.gbps_per_host", &"9".repeat(500)).contains(&"9".repeat(100)));
         assert_eq!(

@@ -161,12 +161,61 @@ pub fn in_sentence(label: &str) -> String {
     }
 }
 
-/// Characters that must never reach a terminal or a document from user text: control
-/// characters (line breaks, escape sequences) and the bidirectional overrides and isolates
-/// that can make text display in another order than it reads.
+/// Characters that must never reach a terminal or a document from user text, and that a
+/// name or other text field refuses:
+///
+/// - control characters (Cc: line breaks, tabs, escape sequences);
+/// - every format character (Cf, all 170 of Unicode 16: the bidirectional marks, embeddings,
+///   overrides and isolates, zero-width space, non-joiner and joiner, word joiner and
+///   invisible operators, the byte-order mark, soft hyphen, Arabic letter mark, the
+///   interlinear annotation marks, the tag characters, …): invisible, or reordering text;
+/// - the line and paragraph separators (Zl U+2028, Zp U+2029);
+/// - private-use characters (Co: U+E000–F8FF and planes 15 and 16), drawn as whatever a font
+///   puts there;
+/// - of the unassigned (Cn): the noncharacters (U+FDD0–FDEF and the last two code points of
+///   every plane) and the planes that hold nothing in Unicode 16 nor have anything planned
+///   (4 to 13, and plane 14 outside its tags and variation selectors).
+///
+/// Unassigned code points inside the other planes pass: telling them apart needs Unicode's
+/// whole table of assigned characters, tens of kilobytes of the page for characters no font
+/// draws and that neither hide nor reorder text. A consequence worth knowing: emoji joined
+/// with the zero-width joiner (family, professions) are refused in names, since the joiner
+/// is Cf; single emoji pass.
 pub fn is_unsafe_char(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    let n = u32::from(c);
+    c.is_control()
+        || n & 0xfffe == 0xfffe
+        || UNSAFE_RANGES.iter().any(|&(lo, hi)| lo <= n && n <= hi)
 }
+
+/// The ranges [`is_unsafe_char`] refuses besides Cc and the noncharacters at each plane's end.
+const UNSAFE_RANGES: [(u32, u32); 22] = [
+    (0x00ad, 0x00ad),
+    (0x0600, 0x0605),
+    (0x061c, 0x061c),
+    (0x06dd, 0x06dd),
+    (0x070f, 0x070f),
+    (0x0890, 0x0891),
+    (0x08e2, 0x08e2),
+    (0x180e, 0x180e),
+    (0x200b, 0x200f),
+    (0x2028, 0x202e),
+    (0x2060, 0x206f),
+    (0xe000, 0xf8ff),
+    (0xfdd0, 0xfdef),
+    (0xfeff, 0xfeff),
+    (0xfff9, 0xfffb),
+    (0x110bd, 0x110bd),
+    (0x110cd, 0x110cd),
+    (0x13430, 0x1343f),
+    (0x1bca0, 0x1bca3),
+    (0x1d173, 0x1d17a),
+    // Planes 4 to 13 and plane 14 up to its variation selectors: unassigned, U+E0001 and the
+    // tags U+E0020–E007F (Cf).
+    (0x40000, 0xe00ff),
+    // After plane 14's variation selectors: unassigned, then planes 15 and 16 (Co).
+    (0xe01f0, 0x10ffff),
+];
 
 /// User text made safe to print: every unsafe character becomes `�`.
 pub fn plain(text: &str) -> String {
@@ -178,6 +227,79 @@ pub fn plain(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_and_private_characters_are_unsafe() {
+        for c in [
+            '\u{0}',
+            '\n',
+            '\t',
+            '\u{1b}',
+            '\u{7f}',
+            '\u{85}',
+            '\u{ad}',
+            '\u{600}',
+            '\u{61c}',
+            '\u{6dd}',
+            '\u{70f}',
+            '\u{890}',
+            '\u{8e2}',
+            '\u{180e}',
+            '\u{200b}',
+            '\u{200c}',
+            '\u{200d}',
+            '\u{200e}',
+            '\u{200f}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{202a}',
+            '\u{202e}',
+            '\u{2060}',
+            '\u{2064}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{206f}',
+            '\u{e000}',
+            '\u{f8ff}',
+            '\u{fdd0}',
+            '\u{fdef}',
+            '\u{feff}',
+            '\u{fff9}',
+            '\u{fffb}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{110bd}',
+            '\u{110cd}',
+            '\u{13430}',
+            '\u{1343f}',
+            '\u{1bca0}',
+            '\u{1d173}',
+            '\u{1d17a}',
+            '\u{1fffe}',
+            '\u{3ffff}',
+            '\u{40000}',
+            '\u{dffff}',
+            '\u{e0001}',
+            '\u{e0020}',
+            '\u{e007f}',
+            '\u{e01f0}',
+            '\u{f0000}',
+            '\u{10fffd}',
+            '\u{10ffff}',
+        ] {
+            assert!(is_unsafe_char(c), "U+{:04X}", u32::from(c));
+        }
+        // Text of every kind passes: scripts, marks, symbols, emoji and their selectors.
+        for text in [
+            "Lab ü ß é Ω Ж ש ع हिन्दी 東京 한국 ไทย",
+            "a\u{301} \u{fe0f} \u{e0100} \u{e01ef} 😀 👍🏽 € ¥ — “ ” ‘ ’ … ½ ² ° ±",
+            "\u{a0}\u{2009}\u{3000} \u{fffd} \u{fffc} \u{30000} \u{323af} \u{1f9ff}",
+        ] {
+            for c in text.chars() {
+                assert!(!is_unsafe_char(c), "U+{:04X} in {text}", u32::from(c));
+            }
+        }
+    }
 
     #[track_caller]
     fn check(x: f64, decimals: usize, want: &str) {

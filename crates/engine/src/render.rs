@@ -459,14 +459,25 @@ fn value_text(path: &str, v: &crate::json::Value, currency: &str) -> String {
     }
 }
 
-/// Markdown that cannot carry a heading, a link, a table break or HTML out of a cell.
+/// Markdown that cannot carry a heading, a link, a table break or HTML out of a cell, nor
+/// become a live link where renderers link bare addresses (GitHub's and CommonMark's
+/// "extended autolinks": `http://…`, `www.…`, `name@host`): the `:` of `://`, the `.` of
+/// `www.` and every `@` are escaped, so a URL in a name stays text.
 fn md_escape(text: &str) -> String {
+    let text = plain(text);
     let mut out = String::with_capacity(text.len());
-    for ch in plain(text).chars() {
+    for (i, ch) in text.char_indices() {
+        let rest = &text[i..];
+        let www = ch == '.'
+            && text[..i].len() >= 3
+            && text[..i].is_char_boundary(i - 3)
+            && text[i - 3..i].eq_ignore_ascii_case("www");
         if matches!(
             ch,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '~' | '&'
-        ) {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '~' | '&' | '@'
+        ) || (ch == ':' && rest.starts_with("://"))
+            || www
+        {
             out.push('\\');
         }
         out.push(ch);
@@ -707,6 +718,27 @@ mod tests {
             !out.chars()
                 .any(|c| crate::format::is_unsafe_char(c) && c != '\n')
         );
+    }
+
+    #[test]
+    fn markdown_keeps_a_url_in_a_name_as_text() {
+        for (name, escaped) in [
+            ("http://evil.example.com", "http\\://evil.example.com"),
+            ("see HTTPS://x.org/a", "see HTTPS\\://x.org/a"),
+            ("www.evil.example", "www\\.evil.example"),
+            ("WWW.evil.example", "WWW\\.evil.example"),
+            ("mail me@evil.example", "mail me\\@evil.example"),
+        ] {
+            let s = Scenario {
+                name: name.to_owned(),
+                ..Scenario::default()
+            };
+            let out = markdown(&crate::evaluate(&s), &s);
+            let first = out.lines().next().expect("a title");
+            assert_eq!(first, format!("## DPU Reality Check: {escaped}"));
+        }
+        // The page's own words are untouched ("4.5", "rack: 2").
+        assert_eq!(md_escape("4.5 %, ratio: 2"), "4.5 %, ratio: 2");
     }
 
     #[test]

@@ -15,6 +15,12 @@ use crate::scenario::Scenario;
 /// Version of the stored document.
 pub const STORE_VERSION: u32 = 1;
 
+/// Longest stored document read, in bytes (UTF-8): about 300 full scenarios. A longer one
+/// (written by another page of the same origin, or by hand) is refused before it is parsed,
+/// as links and imports are, so what storage holds cannot freeze the page; a save that would
+/// make the document longer is refused as the storage being full.
+pub const MAX_STORED_BYTES: usize = 1024 * 1024;
+
 /// Longest name of a saved scenario, in characters.
 pub const MAX_SAVED_NAME: usize = 80;
 
@@ -50,6 +56,11 @@ pub enum StoreError {
         /// What is wrong.
         reason: String,
     },
+    /// Longer than [`MAX_STORED_BYTES`]: refused before parsing.
+    TooLarge {
+        /// Its length in bytes.
+        bytes: usize,
+    },
     /// Written by a newer version of the page.
     Newer {
         /// Its version.
@@ -63,6 +74,12 @@ impl fmt::Display for StoreError {
             StoreError::Corrupt { reason } => {
                 write!(f, "the saved scenarios are damaged ({reason})")
             }
+            StoreError::TooLarge { bytes } => write!(
+                f,
+                "the saved scenarios take {} bytes; at most {} are read",
+                crate::format::num(*bytes as f64, 0),
+                crate::format::num(MAX_STORED_BYTES as f64, 0)
+            ),
             StoreError::Newer { version } => write!(
                 f,
                 "the saved scenarios were written by a newer version (format {version}; this \
@@ -85,7 +102,8 @@ pub enum NameError {
     Taken,
     /// No saved scenario has it.
     Missing,
-    /// It has a control character (a line break, a tab, an escape).
+    /// It has a control or invisible character (a line break, a tab, an escape, a zero-width
+    /// or direction mark: see [`crate::format::is_unsafe_char`]).
     ControlCharacter,
 }
 
@@ -96,9 +114,9 @@ impl fmt::Display for NameError {
             NameError::TooLong => write!(f, "names have at most {MAX_SAVED_NAME} characters"),
             NameError::Taken => f.write_str("another saved scenario has that name"),
             NameError::Missing => f.write_str("no saved scenario has that name"),
-            NameError::ControlCharacter => {
-                f.write_str("names are one line, without tabs or control characters")
-            }
+            NameError::ControlCharacter => f.write_str(
+                "names are one line of visible text, without tabs, control or invisible characters",
+            ),
         }
     }
 }
@@ -140,6 +158,9 @@ pub fn parse(stored: Option<&str>) -> Result<Vec<Saved>, StoreError> {
     let Some(text) = stored else {
         return Ok(Vec::new());
     };
+    if text.len() > MAX_STORED_BYTES {
+        return Err(StoreError::TooLarge { bytes: text.len() });
+    }
     let value = crate::json::parse(text).map_err(|e| StoreError::Corrupt {
         reason: format!("not JSON: {}", e.message),
     })?;
@@ -154,6 +175,28 @@ pub fn parse(stored: Option<&str>) -> Result<Vec<Saved>, StoreError> {
         .map_err(|e| StoreError::Corrupt {
             reason: crate::error::clip(&e),
         })?;
+    // A stored name passes the checks a typed one does (this page never stores another):
+    // an escape, a direction override or a 100 KB name written by someone else is refused
+    // with the document, not shown.
+    for (i, raw) in saved.iter().enumerate() {
+        if let Err(e) = check_name(&raw.name).and_then(|name| {
+            if name == raw.name {
+                Ok(())
+            } else {
+                Err(NameError::Empty)
+            }
+        }) {
+            let e = match e {
+                NameError::Empty if !raw.name.trim().is_empty() => {
+                    "names have no spaces around them".to_owned()
+                }
+                e => e.to_string(),
+            };
+            return Err(StoreError::Corrupt {
+                reason: format!("entry {}: {e}", i + 1),
+            });
+        }
+    }
     Ok(saved
         .into_iter()
         .map(|raw| Saved {
@@ -329,12 +372,16 @@ pub fn rename(list: &[Saved], from: &str, to: &str) -> Result<Vec<Saved>, NameEr
         .collect())
 }
 
-/// Deletes `name`.
-pub fn delete(list: &[Saved], name: &str) -> Result<Vec<Saved>, NameError> {
-    if !list.iter().any(|s| s.name == name) {
+/// Deletes the entry at `at`, which must be named `name` (the list is read again before each
+/// operation: if another tab changed it meanwhile, nothing else is deleted). Only that
+/// entry: a list written elsewhere may hold two of one name.
+pub fn delete(list: &[Saved], at: usize, name: &str) -> Result<Vec<Saved>, NameError> {
+    if list.get(at).is_none_or(|s| s.name != name) {
         return Err(NameError::Missing);
     }
-    Ok(list.iter().filter(|s| s.name != name).cloned().collect())
+    let mut out = list.to_vec();
+    out.remove(at);
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -364,6 +411,14 @@ mod tests {
     #[track_caller]
     fn check_like_serde(text: &str) {
         let ours = parse(Some(text));
+        // A repeated key is refused by name, where serde kept the last (or named a repeated
+        // field): then serde, told to refuse repeats, refuses too.
+        if let Err(StoreError::Corrupt { reason }) = &ours
+            && reason.starts_with("not JSON: duplicate key `")
+        {
+            assert!(crate::json::serde_refuses_with_unique_keys(text), "{text}");
+            return;
+        }
         let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
             assert!(matches!(ours, Err(StoreError::Corrupt { .. })), "{text}");
             return;
@@ -375,6 +430,17 @@ mod tests {
         match serde_json::from_value::<Document>(value) {
             Ok(doc) => {
                 let names: Vec<String> = doc.saved.into_iter().map(|s| s.name).collect();
+                // Names a person could not have typed are refused with the document.
+                if let Some(i) = names
+                    .iter()
+                    .position(|n| check_name(n).as_deref() != Ok(n.as_str()))
+                {
+                    let Err(StoreError::Corrupt { reason }) = ours else {
+                        panic!("{text}: {ours:?}");
+                    };
+                    assert!(reason.starts_with(&format!("entry {}: ", i + 1)), "{text}");
+                    return;
+                }
                 let ours: Vec<String> = ours.expect(text).into_iter().map(|s| s.name).collect();
                 assert_eq!(ours, names, "{text}");
             }
@@ -522,9 +588,10 @@ y"}"#,
         assert_eq!(rename(&list, "a", "b"), Err(NameError::Taken));
         assert_eq!(rename(&list, "zzz", "q"), Err(NameError::Missing));
         assert_eq!(rename(&list, "a", "a").unwrap(), list);
-        let left = delete(&list, "a").unwrap();
+        let left = delete(&list, 1, "a").unwrap();
         assert_eq!(left.len(), 1);
-        assert_eq!(delete(&left, "a"), Err(NameError::Missing));
+        assert_eq!(delete(&left, 0, "a"), Err(NameError::Missing));
+        assert_eq!(delete(&list, 0, "a"), Err(NameError::Missing));
     }
 
     #[test]
@@ -562,7 +629,7 @@ y"}"#,
         // It can be renamed and deleted like any other.
         let renamed = rename(&again, "x", "broken").unwrap();
         assert!(renamed[1].scenario.is_err());
-        assert_eq!(delete(&renamed, "broken").unwrap().len(), 2);
+        assert_eq!(delete(&renamed, 1, "broken").unwrap().len(), 2);
     }
 
     #[test]
@@ -577,6 +644,73 @@ y"}"#,
         );
         let list = save(&[], "a", &scenario(1.0)).unwrap();
         assert_eq!(rename(&list, "a", "b\tc"), Err(NameError::ControlCharacter));
+    }
+
+    #[test]
+    fn a_document_over_the_bound_is_refused_before_parsing() {
+        // Not even JSON: had it been parsed, it would be called damaged.
+        let huge = format!("{{{}", " ".repeat(MAX_STORED_BYTES));
+        assert_eq!(
+            parse(Some(&huge)),
+            Err(StoreError::TooLarge {
+                bytes: MAX_STORED_BYTES + 1
+            })
+        );
+        // One object of many keys, as the review's 4.8 MB list: refused by its size.
+        let keys: String = (0..400_000).map(|i| format!("\"k{i}\":0,")).collect();
+        let big = format!(r#"{{"version":1,"saved":[{{"name":"x","scenario":{{{keys}"z":0}}}}]}}"#);
+        assert!(matches!(
+            parse(Some(&big)),
+            Err(StoreError::TooLarge { .. })
+        ));
+        // Just under the bound, it is read (and that entry is damaged, not the document).
+        let keys: String = (0..80_000).map(|i| format!("\"k{i}\":0,")).collect();
+        let under =
+            format!(r#"{{"version":1,"saved":[{{"name":"x","scenario":{{{keys}"z":0}}}}]}}"#);
+        assert!(under.len() <= MAX_STORED_BYTES);
+        let list = parse(Some(&under)).unwrap();
+        assert!(list[0].scenario.is_err());
+        // A repeated key is named.
+        let twice = r#"{"version":1,"saved":[],"saved":[]}"#;
+        let Err(StoreError::Corrupt { reason }) = parse(Some(twice)) else {
+            panic!("read");
+        };
+        assert!(reason.contains("duplicate key `saved`"), "{reason}");
+    }
+
+    #[test]
+    fn stored_names_get_the_checks_of_typed_ones() {
+        for name in [
+            "a\u{202e}b".to_owned(),
+            "a\u{1b}[2J".to_owned(),
+            "x".repeat(100_000),
+            "a\u{200b}b".to_owned(),
+            "a\u{2028}b".to_owned(),
+            " lab".to_owned(),
+            String::new(),
+        ] {
+            let list = vec![Saved {
+                name: name.clone(),
+                scenario: Ok(Scenario::default()),
+            }];
+            let Err(StoreError::Corrupt { reason }) = parse(Some(&serialize(&list))) else {
+                panic!("{name:?} was read");
+            };
+            assert!(reason.starts_with("entry 1: "), "{reason}");
+        }
+    }
+
+    #[test]
+    fn deleting_one_of_two_of_a_name_deletes_only_that_one() {
+        let stored = r#"{"version": 1, "saved": [
+            {"name": "lab", "scenario": {"fleet": {"hosts": 3}}},
+            {"name": "lab", "scenario": {"fleet": {"hosts": 4}}}]}"#;
+        let list = parse(Some(stored)).unwrap();
+        let left = delete(&list, 1, "lab").unwrap();
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].scenario.as_ref().map(|s| s.fleet.hosts), Ok(3));
+        let left = delete(&list, 0, "lab").unwrap();
+        assert_eq!(left[0].scenario.as_ref().map(|s| s.fleet.hosts), Ok(4));
     }
 
     #[test]

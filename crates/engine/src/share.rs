@@ -107,8 +107,15 @@ pub fn decode(value: &str) -> Result<Scenario, ShareError> {
 }
 
 /// The `s` parameter of a URL fragment such as `#s=1.abc&x=y`; `None` when there is none.
+///
+/// The one reading of the fragment, shared with the page's inline head script (its test
+/// `/(^#|&)s=/` on `location.hash`; `src/params.rs` pins the two together): one leading `#`
+/// is dropped, the rest is split at `&`, and the first part that starts with `s=` is the
+/// link. `##s=…` therefore carries no link (its first part is `#s=…`), for the script and
+/// for the page alike.
 pub fn fragment_value(hash: &str) -> Option<&str> {
-    hash.trim_start_matches('#')
+    hash.strip_prefix('#')
+        .unwrap_or(hash)
         .split('&')
         .find_map(|part| part.strip_prefix("s="))
 }
@@ -262,6 +269,10 @@ mod tests {
         assert_eq!(fragment_value("#x=1&s=1.abc"), Some("1.abc"));
         assert_eq!(fragment_value("s=1.abc"), Some("1.abc"));
         assert_eq!(fragment_value("#top"), None);
+        // One `#` only: what the head script's `/(^#|&)s=/` reads.
+        assert_eq!(fragment_value("##s=1.abc"), None);
+        assert_eq!(fragment_value("##x&s=1.abc"), Some("1.abc"));
+        assert_eq!(fragment_value("#s=1.a&s=1.b"), Some("1.a"));
         assert_eq!(fragment_value(""), None);
     }
 }

@@ -113,9 +113,13 @@ fn the_verdict_rests_on_the_whole_range_not_the_point() {
         r.headline
     );
     // Measured cores leave φ: measure that.
-    let r = report(&format!(
-        r#"{{{TOSS_UP}, "traffic": {{"gbps_per_host": 20.8, "measured_networking_cores": 2.6}}}}"#
-    ));
+    // (The traffic replaced whole, not repeated: a repeated key is refused.)
+    let measured = TOSS_UP.replacen(
+        r#""avg_packet_bytes": 1500"#,
+        r#""measured_networking_cores": 2.6"#,
+        1,
+    );
+    let r = report(&format!("{{{measured}}}"));
     assert_eq!(r.verdict, Verdict::TossUp, "{}", r.headline);
     assert!(
         r.headline.contains(
