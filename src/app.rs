@@ -19,6 +19,7 @@ use crate::components::embed_panel::{Deployment, What};
 use crate::components::findings::Findings;
 use crate::components::input_id;
 use crate::components::notice::NoticeLine;
+use crate::components::plans::plans_section;
 use crate::components::reasoning::Reasoning;
 use crate::components::saved_list::SavedList;
 use crate::components::scenario_form::{EmbedInputs, ScenarioForm};
@@ -354,7 +355,8 @@ pub fn App(props: &AppProps) -> Html {
                     </section>
                     <EmbedInputs state={state_rc.clone()} act={act.clone()} />
                     <details class="edit more">
-                        <summary>{"The figures, the sources, saving"}</summary>
+                        <summary>{"Plans compared, figures, sources, saving"}</summary>
+                        {plans_section(&report, true)}
                         <Findings report={report.clone()} />
                         <CostPanel report={report.clone()} gbps_per_host={state.scenario.traffic.gbps_per_host}
                             cores_per_host={f64::from(state.scenario.fleet.cores_per_host)}

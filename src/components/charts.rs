@@ -11,6 +11,7 @@ use dpu_engine::assumptions::spec;
 use dpu_engine::fields::with_unit;
 use dpu_engine::float::{clamp, fixed, shortest};
 use dpu_engine::format::{auto, count, in_sentence, money, num, percent, threshold};
+use dpu_engine::plans::PlanId;
 use dpu_engine::report::figure;
 use dpu_engine::uncertainty::TornadoBar;
 use yew::prelude::*;
@@ -117,7 +118,7 @@ fn fine(x: f64) -> String {
 }
 
 /// Cores as they read: `1 core`, `1.56 cores`, `0.001 cores`.
-fn cores(x: f64) -> String {
+pub(crate) fn cores(x: f64) -> String {
     if x.abs() < 0.01 {
         format!("{} cores", fine(x))
     } else {
@@ -131,7 +132,7 @@ fn f1(x: f64) -> String {
 }
 
 /// A raw number for a `data-` hook (`null` if it were ever not finite).
-fn raw(x: f64) -> String {
+pub(crate) fn raw(x: f64) -> String {
     if x.is_finite() {
         shortest(x)
     } else {
@@ -849,6 +850,65 @@ pub fn tornado(r: &Report) -> Html {
             } else {
                 <p class="chart-empty">{"No single assumption changes the answer."}</p>
             }
+        </figure>
+    }
+}
+
+/// Each applicable plan's net present value over the samples on one money axis: a bar from
+/// P10 to P90 (8 in 10 futures), a tick at the median, 0 marked, and the best plan (the
+/// report's `best_plan`) said in words and drawn heavier.
+pub fn plans_chart(r: &Report) -> Html {
+    let cur = r.currency.as_str();
+    let rows: Vec<_> = r
+        .plans
+        .iter()
+        .filter_map(|p| match (p.npv_p10, p.npv_p50, p.npv_p90) {
+            (Some(lo), Some(mid), Some(hi)) if p.applies => Some((p, lo, mid, hi)),
+            _ => None,
+        })
+        .collect();
+    let (x, at) = money_scale(rows.iter().flat_map(|(_, lo, mid, hi)| [*lo, *mid, *hi]));
+    let range = |lo: f64, hi: f64| format!("{} to {}", money(lo, cur), money(hi, cur));
+    let best = |id: PlanId| id == r.best_plan;
+    let mut summary = format!("{} of each plan over the futures sampled:", label("npv"));
+    for (p, lo, mid, hi) in &rows {
+        let _ = write!(
+            summary,
+            " {}{}: median {}, 8 in 10 futures {};",
+            p.name,
+            if best(p.id) { " (best plan)" } else { "" },
+            money(*mid, cur),
+            range(*lo, *hi)
+        );
+    }
+    summary.pop();
+    summary.push('.');
+    html! {
+        <figure class="chart chart-plans" data-best-plan={r.best_plan.wire()}>
+            <figcaption>{"Each plan's net present value: where 8 in 10 futures land"}</figcaption>
+            <ul class="chart-rows">
+                for (p, lo, mid, hi) in rows.iter().copied() {
+                    <li data-plan={p.id.wire()} class={classes!(best(p.id).then_some("row-best"))}>
+                        <span class="row-label">
+                            <strong>{p.name.clone()}</strong>
+                            if best(p.id) {
+                                <span class="best-tag">{" best plan"}</span>
+                            }
+                            {format!(": median {}; 8 in 10 futures {}", money(mid, cur), range(lo, hi))}
+                        </span>
+                        {bar_row(&x, &at,
+                            &[(lo, hi, if best(p.id) { "bar-range bar-best" } else { "bar-range" })],
+                            &[(0.0, "zero"), (mid, "median")])}
+                    </li>
+                }
+            </ul>
+            {money_axis(&x, &at, format!("{}, {}", in_sentence(label("npv")), currency_or(cur)), summary)}
+            <ul class="chart-legend">
+                {key("key-range", "P10 to P90: 8 in 10 futures".to_owned())}
+                {key("key-best", "the best plan".to_owned())}
+                {key("key-median", "median".to_owned())}
+                {key("key-zero", "0: break-even".to_owned())}
+            </ul>
         </figure>
     }
 }
