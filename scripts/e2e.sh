@@ -26,10 +26,25 @@ verdict_of() {
     dpucheck evaluate - --format json \
         | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.stringify(JSON.parse(s).verdict)))'
 }
-# {"verdict": …, "findings": [ids]} of the scenario on stdin.
+# {"verdict": …, "findings": [ids], "best_plan": …, "p_worth_it", "p_best", "plans": [the
+# report's plans[] rows without their texts and sources]} of the scenario on stdin: the
+# oracle for the page's verdict, findings and "Plans compared".
 expectation_of() {
     dpucheck evaluate - --format json \
-        | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const r=JSON.parse(s);process.stdout.write(JSON.stringify({verdict:r.verdict,findings:r.findings.map(f=>f.id)}))})'
+        | node -e '
+let s = "";
+process.stdin.on("data", (d) => (s += d)).on("end", () => {
+  const r = JSON.parse(s);
+  const plans = r.plans.map(({ needs, loses, sources, ...row }) => row);
+  process.stdout.write(JSON.stringify({
+    verdict: r.verdict,
+    findings: r.findings.map((f) => f.id),
+    best_plan: r.best_plan,
+    p_worth_it: r.uncertainty.p_worth_it,
+    p_best: r.uncertainty.p_best,
+    plans,
+  }));
+});'
 }
 
 say "expected verdicts from dpucheck"
