@@ -112,7 +112,7 @@ pub fn plans_section(r: &Report, embedded: bool) -> Html {
                  the money over {}, extra cost per host over today's NIC.",
                 count(r.lifetime_years, "year", "years")
             )}</p>
-            <div class="plans-table" role="region" aria-labelledby="plans-title" tabindex="0">
+            <div class="plans-table" role="region" aria-label="Plans compared: the table" tabindex="0">
                 <table id="plans" data-best-plan={r.best_plan.wire()}>
                     <thead>
                         <tr>
