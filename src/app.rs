@@ -355,7 +355,7 @@ pub fn App(props: &AppProps) -> Html {
                     </section>
                     <EmbedInputs state={state_rc.clone()} act={act.clone()} />
                     <details class="edit more">
-                        <summary>{"Plans compared, figures, sources, saving"}</summary>
+                        <summary>{"Plans, figures, sources, saving"}</summary>
                         {plans_section(&report, true)}
                         <Findings report={report.clone()} />
                         <CostPanel report={report.clone()} gbps_per_host={state.scenario.traffic.gbps_per_host}

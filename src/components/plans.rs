@@ -39,65 +39,67 @@ const HEADS: [&str; 8] = [
     "Needs, and gives up",
 ];
 
-/// One plan's row.
+/// One plan's row: its name, then its figures, or why it does not apply.
 fn row(r: &Report, p: &PlanRow, embedded: bool) -> Html {
     let cur = r.currency.as_str();
     let best = p.id == r.best_plan;
-    let name = html! {
-        <th scope="row" data-label={HEADS[0]}>
-            <span class="plan-name">{p.name.clone()}</span>
-            if best {
-                <span class="best-tag">{"Best plan"}</span>
-            }
-        </th>
-    };
-    let (Some(z), Some(a), Some(k), Some(mid)) = (
-        p.cores_freed_per_host,
-        p.servers_avoided,
-        p.premium_per_host,
-        p.npv_p50,
-    ) else {
-        return html! {
-            <tr data-plan={p.id.wire()} data-applies="false" data-best={best.then_some("")}>
-                {name}
-                <td colspan="7" class="why-not" data-plan-field="why_not">
-                    {format!("Does not apply: {}", p.why_not.clone().unwrap_or_default())}
-                </td>
-            </tr>
-        };
-    };
     let u = &r.uncertainty;
-    let beats = match p.id {
-        PlanId::Dpu => html! {<>
-            {figure("p_worth_it", Some(u.p_worth_it), format!("pays in {}", percent(u.p_worth_it)))}
-            {"; "}
-            {figure("p_best", Some(u.p_best), format!("best of all in {}", percent(u.p_best)))}
-        </>},
-        // Beating doing nothing is paying off.
-        PlanId::DoNothing => figure("p_worth_it", Some(u.p_worth_it), percent(u.p_worth_it)),
-        _ => figure("p_dpu_beats", p.p_dpu_beats, share(p.p_dpu_beats)),
+    let cash = |v: Option<f64>| v.map(|v| money(v, cur)).unwrap_or_default();
+    let cells: Vec<Html> = match (p.cores_freed_per_host, p.servers_avoided) {
+        (Some(z), Some(a)) => vec![
+            figure("cores_freed_per_host", Some(z), cores(z)),
+            figure(
+                "servers_avoided",
+                Some(a as f64),
+                count(a as f64, "server", "servers"),
+            ),
+            figure(
+                "premium_per_host",
+                p.premium_per_host,
+                cash(p.premium_per_host),
+            ),
+            html! {<>
+                {figure("npv_p50", p.npv_p50, cash(p.npv_p50))}
+                <span class="npv-range">
+                    {" ("}{figure("npv_p10", p.npv_p10, cash(p.npv_p10))}
+                    {" to "}{figure("npv_p90", p.npv_p90, cash(p.npv_p90))}{")"}
+                </span>
+            </>},
+            figure("p_pays", p.p_pays, share(p.p_pays)),
+            match p.id {
+                PlanId::Dpu => html! {<>
+                    {figure("p_worth_it", Some(u.p_worth_it), format!("pays in {}", percent(u.p_worth_it)))}
+                    {"; "}
+                    {figure("p_best", Some(u.p_best), format!("best of all in {}", percent(u.p_best)))}
+                </>},
+                // Beating doing nothing is paying off.
+                PlanId::DoNothing => {
+                    figure("p_worth_it", Some(u.p_worth_it), percent(u.p_worth_it))
+                }
+                _ => figure("p_dpu_beats", p.p_dpu_beats, share(p.p_dpu_beats)),
+            },
+            html! {<>
+                {format!("{} Gives up: {} ", p.needs, p.loses)}
+                {source_links(&p.sources, embedded)}
+            </>},
+        ],
+        _ => Vec::new(),
     };
     html! {
-        <tr data-plan={p.id.wire()} data-applies="true" data-best={best.then_some("")}
-            data-rival={p.rival.to_string()} class={classes!(best.then_some("plan-best"))}>
-            {name}
-            <td data-label={HEADS[1]}>{figure("cores_freed_per_host", Some(z), cores(z))}</td>
-            <td data-label={HEADS[2]}>{figure("servers_avoided", Some(a as f64), count(a as f64, "server", "servers"))}</td>
-            <td data-label={HEADS[3]}>{figure("premium_per_host", Some(k), money(k, cur))}</td>
-            <td data-label={HEADS[4]}>
-                {figure("npv_p50", Some(mid), money(mid, cur))}
-                <span class="npv-range">
-                    {" ("}{figure("npv_p10", p.npv_p10, p.npv_p10.map(|v| money(v, cur)).unwrap_or_default())}
-                    {" to "}{figure("npv_p90", p.npv_p90, p.npv_p90.map(|v| money(v, cur)).unwrap_or_default())}{")"}
-                </span>
-            </td>
-            <td data-label={HEADS[5]}>{figure("p_pays", p.p_pays, share(p.p_pays))}</td>
-            <td data-label={HEADS[6]}>{beats}</td>
-            <td data-label={HEADS[7]} class="plan-needs">
-                <span data-plan-text="needs">{p.needs.clone()}</span>
-                {" "}<span data-plan-text="loses">{format!("Gives up: {}", p.loses)}</span>
-                {" "}{source_links(&p.sources, embedded)}
-            </td>
+        <tr data-plan={p.id.wire()} data-applies={p.applies.to_string()} data-best={best.then_some("")}
+            data-rival={p.rival.to_string()} class={best.then_some("plan-best")}>
+            <th scope="row">
+                <span class="plan-name">{p.name.clone()}</span>
+                if best {
+                    <span class="best-tag">{"Best plan"}</span>
+                }
+            </th>
+            for (head, cell) in HEADS[1..].iter().zip(cells) {
+                <td data-label={*head}>{cell}</td>
+            }
+            if let Some(why) = p.why_not.as_ref().filter(|_| !p.applies) {
+                <td colspan="7" class="why-not" data-plan-field="why_not">{format!("Does not apply: {why}")}</td>
+            }
         </tr>
     }
 }
