@@ -1350,8 +1350,8 @@ mod render_tests {
             .await
     }
 
-    /// All four charts of one scenario, as HTML.
-    pub(super) async fn render_all(s: &Scenario) -> [String; 4] {
+    /// All five charts of one scenario, as HTML.
+    pub(super) async fn render_all(s: &Scenario) -> [String; 5] {
         let report = evaluate(s);
         let hosts = Hosts {
             gbps_per_host: s.traffic.gbps_per_host,
@@ -1363,6 +1363,7 @@ mod render_tests {
             render(cost_bars(&report)).await,
             render(tornado(&report)).await,
             render(cash_flow_chart(&report)).await,
+            render(plans_chart(&report)).await,
         ]
     }
 
@@ -1461,7 +1462,7 @@ mod render_tests {
     async fn cash_flow_has_a_bar_per_year_and_the_payback_hook() {
         for (name, s) in cases() {
             let report = evaluate(&s);
-            let [.., cash] = render_all(&s).await;
+            let [.., cash, _] = render_all(&s).await;
             for y in &report.cost.cash_flow {
                 assert!(
                     cash.contains(&format!(r#"data-year="{}""#, y.year)),
@@ -1487,7 +1488,7 @@ mod render_tests {
             r#"{"fleet": {"lifetime_years": 7.5}, "costs": {"discount_rate": 0.08}}"#,
         )
         .expect("valid");
-        let [.., cash] = render_all(&s).await;
+        let [.., cash, _] = render_all(&s).await;
         assert!(cash.contains(r#"data-year="8""#) && !cash.contains(r#"data-year="9""#));
         assert!(
             cash.contains("within 7.5 years") && cash.contains("at 8 % a year"),
@@ -1503,7 +1504,7 @@ mod render_tests {
             .expect("preset");
         let s = s.scenario().expect("valid");
         let report = evaluate(&s);
-        let [_, _, tornado, _] = render_all(&s).await;
+        let [_, _, tornado, _, _] = render_all(&s).await;
         let moving = report
             .uncertainty
             .tornado
@@ -1528,13 +1529,13 @@ mod render_tests {
             "no raw fractions"
         );
         // Nothing moves anything: a sentence instead of the chart, figure and caption kept.
-        let [_, _, tornado, _] = render_all(&Scenario::default().clone()).await;
+        let [_, _, tornado, _, _] = render_all(&Scenario::default().clone()).await;
         let quiet = evaluate(
             &Scenario::from_json(r#"{"traffic": {"measured_networking_cores": 4}}"#)
                 .expect("valid"),
         );
         assert!(quiet.uncertainty.tornado.iter().all(|b| b.swing == 0.0));
-        let [_, _, quiet_html, _] = render_all(
+        let [_, _, quiet_html, _, _] = render_all(
             &Scenario::from_json(r#"{"traffic": {"measured_networking_cores": 4}}"#)
                 .expect("valid"),
         )
@@ -1545,8 +1546,45 @@ mod render_tests {
     }
 
     #[tokio::test]
+    async fn the_plans_chart_has_a_row_per_plan_that_applies_and_marks_the_best() {
+        for (name, s) in cases() {
+            let report = evaluate(&s);
+            let [.., plans] = render_all(&s).await;
+            let rows = plans.matches("<li data-plan=").count();
+            assert_eq!(
+                rows,
+                report.plans.iter().filter(|p| p.applies).count(),
+                "{name}"
+            );
+            assert_eq!(
+                plans.matches("row-best").count(),
+                1,
+                "{name}: one best plan"
+            );
+            let best = report
+                .plans
+                .iter()
+                .find(|p| p.id == report.best_plan)
+                .expect("the best plan is a row");
+            assert!(
+                plans.contains(&format!("{} (best plan)", best.name)),
+                "{name}: the text alternative names the best plan"
+            );
+            // The median and the range of every row, as the text says them.
+            for p in report.plans.iter().filter(|p| p.applies) {
+                let mid = money(p.npv_p50.unwrap_or(f64::NAN), &report.currency);
+                assert!(
+                    plans.contains(&format!("median {mid}")),
+                    "{name} {}",
+                    p.name
+                );
+            }
+        }
+    }
+
+    #[tokio::test]
     async fn cost_bars_show_both_sides_and_the_net() {
-        let [_, cost, _, _] = render_all(&Scenario::default()).await;
+        let [_, cost, _, _, _] = render_all(&Scenario::default()).await;
         assert!(
             cost.contains("Extra cost of the DPUs: USD 105,025"),
             "{cost}"
