@@ -3,8 +3,9 @@
 //!
 //! Full page: a skip link, the header with presets and sharing, then the form (the quick
 //! check first, the rest folded) beside the results (the verdict, sticky on wide screens;
-//! the reasoning step by step; the findings; the money). Embed: a card with the verdict, the
-//! reasoning, a few key inputs, the details folded, and a way out to the full calculator.
+//! the reasoning step by step; the plans compared; the findings; the money). Embed: a card
+//! with the verdict, the reasoning and the best plan in one line, a few key inputs, the
+//! details (the plans table among them) folded, and a way out to the full calculator.
 //! The render depends on the props and the state only, so the page renders natively too
 //! (tests, and the pre-rendered pages of the build).
 
