@@ -138,10 +138,12 @@ describe("plans compared", () => {
       if (want.best_plan === "do_nothing") {
         assert.equal(line, "Best plan: do nothing (no other plan pays in most futures)", name);
       } else {
-        const m = /^Best plan: (.+) \(pays in ([\d.]+) % of futures\)$/.exec(line);
+        const m = /^Best plan: (.+) \(pays in (over |under )?([\d.]+) % of futures\)$/.exec(line);
         assert.ok(m, `${name}: ${line}`);
         assert.equal(m[1], best.name, name);
-        assert.ok(Math.abs(Number(m[2]) - best.p_pays * 100) < 0.051, `${name}: ${line} vs ${best.p_pays}`);
+        const [shown, p] = [Number(m[3]), best.p_pays * 100];
+        const fits = m[2] === "over " ? p > shown && p < 100 : m[2] === "under " ? p < shown && p > 0 : Math.abs(shown - p) < 0.051;
+        assert.ok(fits, `${name}: ${line} vs dpucheck ${best.p_pays}`);
       }
       assert.ok(await page.isVisible(".best-plan"), `${name}: the line is on the card`);
       assert.equal(await page.isVisible("#plans"), false, `${name}: the table is folded`);

@@ -21,9 +21,15 @@ fn figure(field: &'static str, value: Option<f64>, text: String) -> Html {
     }
 }
 
-/// A share as the table reads it ("62.5 %"), or a dash for none.
+/// A share as the table reads it ("62.5 %"), or a dash for none; a share that rounds to
+/// 100 % or 0 % without being it says so ("over 99.9 %": some futures do not pay).
 fn share(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), percent)
+    match value {
+        None => "—".to_owned(),
+        Some(v) if v < 1.0 && percent(v) == percent(1.0) => format!("over {}", percent(0.999)),
+        Some(v) if v > 0.0 && percent(v) == percent(0.0) => format!("under {}", percent(0.001)),
+        Some(v) => percent(v),
+    }
 }
 
 /// The column headings; each cell repeats its own as `data-label` for the stacked rows of
@@ -68,9 +74,9 @@ fn row(r: &Report, p: &PlanRow, embedded: bool) -> Html {
             figure("p_pays", p.p_pays, share(p.p_pays)),
             match p.id {
                 PlanId::Dpu => html! {<>
-                    {figure("p_worth_it", Some(u.p_worth_it), format!("pays in {}", percent(u.p_worth_it)))}
+                    {figure("p_worth_it", Some(u.p_worth_it), format!("pays in {}", share(Some(u.p_worth_it))))}
                     {"; "}
-                    {figure("p_best", Some(u.p_best), format!("best of all in {}", percent(u.p_best)))}
+                    {figure("p_best", Some(u.p_best), format!("best of all in {}", share(Some(u.p_best))))}
                 </>},
                 // Beating doing nothing is paying off.
                 PlanId::DoNothing => {
@@ -160,6 +166,16 @@ mod tests {
     use dpu_engine::presets::PRESETS;
 
     #[test]
+    fn a_share_never_rounds_to_all_or_none_when_it_is_not() {
+        assert_eq!(share(Some(0.9995)), "over 99.9 %");
+        assert_eq!(share(Some(1.0)), "100 %");
+        assert_eq!(share(Some(0.0004)), "under 0.1 %");
+        assert_eq!(share(Some(0.0)), "0 %");
+        assert_eq!(share(Some(0.625)), "62.5 %");
+        assert_eq!(share(None), "—");
+    }
+
+    #[test]
     fn the_best_plan_line_names_the_plan_or_doing_nothing() {
         for p in PRESETS {
             let r = dpu_engine::evaluate(&p.scenario().expect("valid preset"));
@@ -172,11 +188,7 @@ mod tests {
                         "{}: {line}",
                         p.name
                     );
-                    assert!(
-                        line.contains(&percent(row.p_pays.unwrap_or(-1.0))),
-                        "{}: {line}",
-                        p.name
-                    );
+                    assert!(line.contains(&share(row.p_pays)), "{}: {line}", p.name);
                 }
                 _ => assert_eq!(
                     line,
