@@ -47,7 +47,7 @@
   // The presets with a pre-rendered card (embed/<name>/); a test in src/prerender.rs keeps
   // this list equal to the calculator's. Any other well-formed name goes to embed/?preset=,
   // where the calculator says it does not know it and shows the defaults.
-  var CARDS = ["hype-case", "nfv-heavy", "enterprise-typical", "bare-metal-cloud", "kubernetes-ovn", "vcf9-measured"];
+  var CARDS = ["hype-case", "nfv-heavy", "enterprise-typical", "bare-metal-cloud", "kubernetes-ovn", "vcf9-measured", "vsphere8-try-edp-first", "vcf9-dpu-pays"];
 
   function warn(text) {
     if (typeof console !== "undefined" && console.warn) console.warn("DPU Reality Check embed: " + text);

@@ -26,10 +26,25 @@ verdict_of() {
     dpucheck evaluate - --format json \
         | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.stringify(JSON.parse(s).verdict)))'
 }
-# {"verdict": …, "findings": [ids]} of the scenario on stdin.
+# {"verdict": …, "findings": [ids], "best_plan": …, "p_worth_it", "p_best", "plans": [the
+# report's plans[] rows without their texts and sources]} of the scenario on stdin: the
+# oracle for the page's verdict, findings and "Plans compared".
 expectation_of() {
     dpucheck evaluate - --format json \
-        | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const r=JSON.parse(s);process.stdout.write(JSON.stringify({verdict:r.verdict,findings:r.findings.map(f=>f.id)}))})'
+        | node -e '
+let s = "";
+process.stdin.on("data", (d) => (s += d)).on("end", () => {
+  const r = JSON.parse(s);
+  const plans = r.plans.map(({ needs, loses, sources, ...row }) => row);
+  process.stdout.write(JSON.stringify({
+    verdict: r.verdict,
+    findings: r.findings.map((f) => f.id),
+    best_plan: r.best_plan,
+    p_worth_it: r.uncertainty.p_worth_it,
+    p_best: r.uncertainty.p_best,
+    plans,
+  }));
+});'
 }
 
 say "expected verdicts from dpucheck"
@@ -40,7 +55,14 @@ TOSS_UP=30
 toss_up="$(echo "{\"traffic\": {\"gbps_per_host\": $TOSS_UP}}" | dpucheck evaluate - --format json \
     | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const r=JSON.parse(s);process.stdout.write(JSON.stringify({value:process.argv[1],verdict:r.verdict,p_worth_it:r.uncertainty.p_worth_it}))})' "$TOSS_UP")"
 presets_json=""
-for name in $(dpucheck presets | awk '/^[^ ]/ { print $1 }'); do
+# Every preset's name, as dpucheck lists them when asked for one it does not know (its
+# `presets` listing runs a name of 20 characters or more into its title).
+preset_names="$( (dpucheck preset '?' 2>&1 >/dev/null || true) | sed -n 's/.*allowed: //p' | grep -o '`[a-z0-9-]\+`' | tr -d '`')"
+case " $(echo $preset_names) " in
+    *" hype-case "*) ;;
+    *) echo "e2e: no preset names from dpucheck: $preset_names" >&2; exit 1 ;;
+esac
+for name in $preset_names; do
     e="$(dpucheck preset "$name" | expectation_of)"
     presets_json="${presets_json:+$presets_json,
     }\"$name\": $e"

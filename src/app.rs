@@ -3,8 +3,9 @@
 //!
 //! Full page: a skip link, the header with presets and sharing, then the form (the quick
 //! check first, the rest folded) beside the results (the verdict, sticky on wide screens;
-//! the reasoning step by step; the findings; the money). Embed: a card with the verdict, the
-//! reasoning, a few key inputs, the details folded, and a way out to the full calculator.
+//! the reasoning step by step; the plans compared; the findings; the money). Embed: a card
+//! with the verdict, the reasoning and the best plan in one line, a few key inputs, the
+//! details (the plans table among them) folded, and a way out to the full calculator.
 //! The render depends on the props and the state only, so the page renders natively too
 //! (tests, and the pre-rendered pages of the build).
 
@@ -19,6 +20,7 @@ use crate::components::embed_panel::{Deployment, What};
 use crate::components::findings::Findings;
 use crate::components::input_id;
 use crate::components::notice::NoticeLine;
+use crate::components::plans::plans_section;
 use crate::components::reasoning::Reasoning;
 use crate::components::saved_list::SavedList;
 use crate::components::scenario_form::{EmbedInputs, ScenarioForm};
@@ -376,7 +378,8 @@ pub fn App(props: &AppProps) -> Html {
                     </section>
                     <EmbedInputs state={state_rc.clone()} act={act.clone()} />
                     <details class="edit more">
-                        <summary>{"The figures, the sources, saving"}</summary>
+                        <summary>{"Plans, figures, sources, saving"}</summary>
+                        {plans_section(&report, true)}
                         <Findings report={report.clone()} />
                         <CostPanel report={report.clone()} gbps_per_host={state.scenario.traffic.gbps_per_host}
                             cores_per_host={f64::from(state.scenario.fleet.cores_per_host)}

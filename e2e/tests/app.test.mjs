@@ -325,7 +325,8 @@ describe("the page", () => {
 
   test("has no serious or critical accessibility violation (light and dark)", async () => {
     for (const [colorScheme, query] of [["light", "?preset=hype-case"], ["dark", "?preset=hype-case"],
-      ["light", "?preset=nfv-heavy"], ["dark", ""], ["light", "embed/hype-case/"], ["dark", "embed/nfv-heavy/"]]) {
+      ["light", "?preset=nfv-heavy"], ["dark", "presets/nfv-heavy/"], ["dark", "presets/vsphere8-try-edp-first/"],
+      ["dark", ""], ["light", "embed/hype-case/"], ["dark", "embed/nfv-heavy/"], ["light", "embed/vcf9-dpu-pays/"]]) {
       await page.emulateMedia({ colorScheme });
       await open(query);
       // Injected over the DevTools protocol, so the page's CSP stays as it is.

@@ -268,7 +268,9 @@ describe("the first screen", () => {
   });
 
   test("an embed is a card: at most 900 px tall folded in a 700 px column, 1,400 px on a phone", async () => {
+    // Every card is measured (and the figures kept for the report) before any is judged.
     const heights = {};
+    const over = [];
     for (const path of ["embed/", ...PRESETS.map((p) => `embed/${p}/`)]) {
       for (const [width, limit] of [[700, 900], [360, 1400]]) {
         const page = await newPage();
@@ -277,11 +279,12 @@ describe("the first screen", () => {
         await page.waitForSelector("html[data-live]");
         const h = await page.evaluate(() => document.documentElement.scrollHeight);
         heights[`${path} @${width}`] = h;
-        assert.ok(h <= limit, `${path} at ${width} px: ${h} px tall (limit ${limit})`);
+        if (h > limit) over.push(`${path} at ${width} px: ${h} px tall (limit ${limit})`);
         await page.close();
       }
     }
     metrics.embed_heights_px = heights;
+    assert.deepEqual(over, []);
   });
 });
 

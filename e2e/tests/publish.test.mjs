@@ -123,22 +123,22 @@ describe("published under a sub-path", () => {
     await page.setViewportSize({ width: 900, height: 900 });
     await page.goto(`${server.base}embed-demo.html`);
     const frames = page.locator("iframe");
-    await page.waitForFunction(() => document.querySelectorAll("iframe").length === 3);
+    await page.waitForFunction(() => document.querySelectorAll("iframe").length === 4);
     const srcs = await frames.evaluateAll((fs) => fs.map((f) => f.src));
     for (const src of srcs) assert.ok(src.startsWith(`${server.base}embed/`), src);
-    const wanted = [EXPECTED.presets["hype-case"].verdict, EXPECTED.presets["nfv-heavy"].verdict];
-    // The third embed is a copied link: it shows what the full page shows for that link.
-    const link = `#s=${new URLSearchParams(new URL(srcs[2]).hash.slice(1)).get("s")}`;
+    const wanted = ["hype-case", "nfv-heavy", "vcf9-dpu-pays"].map((p) => EXPECTED.presets[p].verdict);
+    // The fourth embed is a copied link: it shows what the full page shows for that link.
+    const link = `#s=${new URLSearchParams(new URL(srcs[3]).hash.slice(1)).get("s")}`;
     assert.match(link, /^#s=1\.[A-Za-z0-9_-]+$/);
-    assert.match(new URL(srcs[2]).hash, /^#ns=[A-Za-z0-9_.-]+&s=1\./, "the list's name rides in the fragment");
-    // The demo's comment plants a fourth calculator; data-embeds keeps it out.
+    assert.match(new URL(srcs[3]).hash, /^#ns=[A-Za-z0-9_.-]+&s=1\./, "the list's name rides in the fragment");
+    // The demo's comment plants a fifth calculator; data-embeds keeps it out.
     assert.equal(await page.locator(".comment [data-dpu-reality-check] iframe").count(), 0);
     const full = await newPage();
     await full.goto(server.base + link);
     await full.waitForSelector("html[data-live] #verdict[data-verdict]");
     wanted.push(await verdictOf(full));
     await full.close();
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       await frames.nth(i).scrollIntoViewIfNeeded();
       const frame = await (await frames.nth(i).elementHandle()).contentFrame();
       await frame.waitForSelector(`html[data-live] #verdict[data-verdict="${wanted[i]}"]`);

@@ -355,9 +355,13 @@ describe("embeds", () => {
     await page.goto(`${server.origin}/embed-demo.html`);
     const frames = page.locator("iframe");
     await frames.nth(1).scrollIntoViewIfNeeded();
-    assert.equal(await frames.count(), 3, "two presets and a copied link (e2e/tests/publish.test.mjs)");
-    const presets = ["hype-case", "nfv-heavy"];
-    for (let i = 0; i < 2; i++) {
+    assert.equal(await frames.count(), 4, "three presets and a copied link (e2e/tests/publish.test.mjs)");
+    // The article's case, a plan without a DPU winning and the DPU winning.
+    const presets = ["hype-case", "nfv-heavy", "vcf9-dpu-pays"];
+    assert.equal(EXPECTED.presets["nfv-heavy"].verdict, "alternative_wins");
+    assert.equal(EXPECTED.presets["vcf9-dpu-pays"].verdict, "worth_it");
+    for (let i = 0; i < presets.length; i++) {
+      await frames.nth(i).scrollIntoViewIfNeeded();
       const handle = await frames.nth(i).elementHandle();
       assert.ok(await handle.getAttribute("title"), "each iframe has a title");
       const frame = await handle.contentFrame();

@@ -11,6 +11,7 @@ use dpu_engine::assumptions::spec;
 use dpu_engine::fields::with_unit;
 use dpu_engine::float::{clamp, fixed, shortest};
 use dpu_engine::format::{auto, count, in_sentence, money, num, percent, threshold};
+use dpu_engine::plans::PlanId;
 use dpu_engine::report::figure;
 use dpu_engine::uncertainty::TornadoBar;
 use yew::prelude::*;
@@ -117,7 +118,7 @@ fn fine(x: f64) -> String {
 }
 
 /// Cores as they read: `1 core`, `1.56 cores`, `0.001 cores`.
-fn cores(x: f64) -> String {
+pub(crate) fn cores(x: f64) -> String {
     if x.abs() < 0.01 {
         format!("{} cores", fine(x))
     } else {
@@ -131,7 +132,7 @@ fn f1(x: f64) -> String {
 }
 
 /// A raw number for a `data-` hook (`null` if it were ever not finite).
-fn raw(x: f64) -> String {
+pub(crate) fn raw(x: f64) -> String {
     if x.is_finite() {
         shortest(x)
     } else {
@@ -853,6 +854,65 @@ pub fn tornado(r: &Report) -> Html {
     }
 }
 
+/// Each applicable plan's net present value over the samples on one money axis: a bar from
+/// P10 to P90 (8 in 10 futures), a tick at the median, 0 marked, and the best plan (the
+/// report's `best_plan`) said in words and drawn heavier.
+pub fn plans_chart(r: &Report) -> Html {
+    let cur = r.currency.as_str();
+    let rows: Vec<_> = r
+        .plans
+        .iter()
+        .filter_map(|p| match (p.npv_p10, p.npv_p50, p.npv_p90) {
+            (Some(lo), Some(mid), Some(hi)) if p.applies => Some((p, lo, mid, hi)),
+            _ => None,
+        })
+        .collect();
+    let (x, at) = money_scale(rows.iter().flat_map(|(_, lo, mid, hi)| [*lo, *mid, *hi]));
+    let range = |lo: f64, hi: f64| format!("{} to {}", money(lo, cur), money(hi, cur));
+    let best = |id: PlanId| id == r.best_plan;
+    let mut summary = format!("{} of each plan over the futures sampled:", label("npv"));
+    for (p, lo, mid, hi) in &rows {
+        let _ = write!(
+            summary,
+            " {}{}: median {}, 8 in 10 futures {};",
+            p.name,
+            if best(p.id) { " (best plan)" } else { "" },
+            money(*mid, cur),
+            range(*lo, *hi)
+        );
+    }
+    summary.pop();
+    summary.push('.');
+    html! {
+        <figure class="chart chart-plans" data-best-plan={r.best_plan.wire()}>
+            <figcaption>{"Each plan's net present value: where 8 in 10 futures land"}</figcaption>
+            <ul class="chart-rows">
+                for (p, lo, mid, hi) in rows.iter().copied() {
+                    <li data-plan={p.id.wire()} class={classes!(best(p.id).then_some("row-best"))}>
+                        <span class="row-label">
+                            <strong>{p.name.clone()}</strong>
+                            if best(p.id) {
+                                <span class="best-tag">{" best plan"}</span>
+                            }
+                            {format!(": median {}; 8 in 10 futures {}", money(mid, cur), range(lo, hi))}
+                        </span>
+                        {bar_row(&x, &at,
+                            &[(lo, hi, if best(p.id) { "bar-range bar-best" } else { "bar-range" })],
+                            &[(0.0, "zero"), (mid, "median")])}
+                    </li>
+                }
+            </ul>
+            {money_axis(&x, &at, format!("{}, {}", in_sentence(label("npv")), currency_or(cur)), summary)}
+            <ul class="chart-legend">
+                {key("key-range", "P10 to P90: 8 in 10 futures".to_owned())}
+                {key("key-best", "the best plan".to_owned())}
+                {key("key-median", "median".to_owned())}
+                {key("key-zero", "0: break-even".to_owned())}
+            </ul>
+        </figure>
+    }
+}
+
 /// The cash flow by year: a bar per year (purchase in year 0, then running), the
 /// cumulative sum as a line, 0, and the payback year.
 pub fn cash_flow_chart(r: &Report) -> Html {
@@ -1290,8 +1350,8 @@ mod render_tests {
             .await
     }
 
-    /// All four charts of one scenario, as HTML.
-    pub(super) async fn render_all(s: &Scenario) -> [String; 4] {
+    /// All five charts of one scenario, as HTML.
+    pub(super) async fn render_all(s: &Scenario) -> [String; 5] {
         let report = evaluate(s);
         let hosts = Hosts {
             gbps_per_host: s.traffic.gbps_per_host,
@@ -1303,6 +1363,7 @@ mod render_tests {
             render(cost_bars(&report)).await,
             render(tornado(&report)).await,
             render(cash_flow_chart(&report)).await,
+            render(plans_chart(&report)).await,
         ]
     }
 
@@ -1401,7 +1462,7 @@ mod render_tests {
     async fn cash_flow_has_a_bar_per_year_and_the_payback_hook() {
         for (name, s) in cases() {
             let report = evaluate(&s);
-            let [.., cash] = render_all(&s).await;
+            let [.., cash, _] = render_all(&s).await;
             for y in &report.cost.cash_flow {
                 assert!(
                     cash.contains(&format!(r#"data-year="{}""#, y.year)),
@@ -1427,7 +1488,7 @@ mod render_tests {
             r#"{"fleet": {"lifetime_years": 7.5}, "costs": {"discount_rate": 0.08}}"#,
         )
         .expect("valid");
-        let [.., cash] = render_all(&s).await;
+        let [.., cash, _] = render_all(&s).await;
         assert!(cash.contains(r#"data-year="8""#) && !cash.contains(r#"data-year="9""#));
         assert!(
             cash.contains("within 7.5 years") && cash.contains("at 8 % a year"),
@@ -1443,7 +1504,7 @@ mod render_tests {
             .expect("preset");
         let s = s.scenario().expect("valid");
         let report = evaluate(&s);
-        let [_, _, tornado, _] = render_all(&s).await;
+        let [_, _, tornado, _, _] = render_all(&s).await;
         let moving = report
             .uncertainty
             .tornado
@@ -1468,13 +1529,13 @@ mod render_tests {
             "no raw fractions"
         );
         // Nothing moves anything: a sentence instead of the chart, figure and caption kept.
-        let [_, _, tornado, _] = render_all(&Scenario::default().clone()).await;
+        let [_, _, tornado, _, _] = render_all(&Scenario::default().clone()).await;
         let quiet = evaluate(
             &Scenario::from_json(r#"{"traffic": {"measured_networking_cores": 4}}"#)
                 .expect("valid"),
         );
         assert!(quiet.uncertainty.tornado.iter().all(|b| b.swing == 0.0));
-        let [_, _, quiet_html, _] = render_all(
+        let [_, _, quiet_html, _, _] = render_all(
             &Scenario::from_json(r#"{"traffic": {"measured_networking_cores": 4}}"#)
                 .expect("valid"),
         )
@@ -1485,8 +1546,45 @@ mod render_tests {
     }
 
     #[tokio::test]
+    async fn the_plans_chart_has_a_row_per_plan_that_applies_and_marks_the_best() {
+        for (name, s) in cases() {
+            let report = evaluate(&s);
+            let [.., plans] = render_all(&s).await;
+            let rows = plans.matches("<li data-plan=").count();
+            assert_eq!(
+                rows,
+                report.plans.iter().filter(|p| p.applies).count(),
+                "{name}"
+            );
+            assert_eq!(
+                plans.matches("row-best").count(),
+                1,
+                "{name}: one best plan"
+            );
+            let best = report
+                .plans
+                .iter()
+                .find(|p| p.id == report.best_plan)
+                .expect("the best plan is a row");
+            assert!(
+                plans.contains(&format!("{} (best plan)", best.name)),
+                "{name}: the text alternative names the best plan"
+            );
+            // The median and the range of every row, as the text says them.
+            for p in report.plans.iter().filter(|p| p.applies) {
+                let mid = money(p.npv_p50.unwrap_or(f64::NAN), &report.currency);
+                assert!(
+                    plans.contains(&format!("median {mid}")),
+                    "{name} {}",
+                    p.name
+                );
+            }
+        }
+    }
+
+    #[tokio::test]
     async fn cost_bars_show_both_sides_and_the_net() {
-        let [_, cost, _, _] = render_all(&Scenario::default()).await;
+        let [_, cost, _, _, _] = render_all(&Scenario::default()).await;
         assert!(
             cost.contains("Extra cost of the DPUs: USD 105,025"),
             "{cost}"

@@ -8,6 +8,7 @@ pub mod embed_panel;
 pub mod fields;
 pub mod findings;
 pub mod notice;
+pub mod plans;
 pub mod reasoning;
 pub mod saved_list;
 pub mod scenario_form;

@@ -1,11 +1,14 @@
 //! The reasoning as the first "why": the chain from the cores networking uses to the money,
 //! with the rounding to whole servers said out loud, then the vendor's pitch tested and the
-//! assumption that would flip the answer. Every sentence is the engine's.
+//! assumption that would flip the answer. Every sentence is the engine's. "Plans compared"
+//! follows it on the page; the embed's card says the best plan in one line instead.
 
 use std::rc::Rc;
 
 use dpu_engine::Report;
 use yew::prelude::*;
+
+use super::plans::{best_plan_line, plans_section};
 
 /// Props of [`Reasoning`].
 #[derive(Properties)]
@@ -13,7 +16,7 @@ pub struct ReasoningProps {
     /// The report.
     pub report: Rc<Report>,
     /// The embed's card: when rules decide the verdict, the pitch (a CPU share) is left to
-    /// the full analysis.
+    /// the full analysis; the best plan is one line (the table is in the card's folded part).
     #[prop_or_default]
     pub compact: bool,
 }
@@ -26,13 +29,13 @@ impl PartialEq for ReasoningProps {
     }
 }
 
-/// "Why, step by step".
+/// "Why, step by step", then "Plans compared" (the card: the best plan's line).
 #[component]
 pub fn Reasoning(props: &ReasoningProps) -> Html {
     let x = &props.report.explanation;
     // For a verdict the rules decide, what decides it comes first; the money follows.
     let deciding = props.report.deciding_findings();
-    html! {
+    html! {<>
         <section class="reasoning" aria-labelledby="reasoning-title">
             <h2 id="reasoning-title">{"Why, step by step"}</h2>
             if !deciding.is_empty() {
@@ -54,8 +57,14 @@ pub fn Reasoning(props: &ReasoningProps) -> Html {
             if let Some(flip) = &x.flip {
                 <p class="flip" data-flip={flip.assumption_key()}>{flip.text.clone()}</p>
             }
+            if props.compact {
+                {best_plan_line(&props.report)}
+            }
         </section>
-    }
+        if !props.compact {
+            {plans_section(&props.report, false)}
+        }
+    </>}
 }
 
 /// The JSON key of a flip's assumption, for the page's hook.

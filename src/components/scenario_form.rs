@@ -109,6 +109,17 @@ pub const SECTIONS: &[(&str, &[Named], &[&str])] = &[
         ],
     ),
     (
+        "Plans without a DPU",
+        &[("SmartNIC", "costs.smartnic_price")],
+        &[
+            "costs.smartnic_price",
+            "costs.smartnic_watts",
+            "assumptions.fast_path_speedup",
+            "assumptions.fast_path_pinned_cores",
+            "assumptions.smartnic_host_cores",
+        ],
+    ),
+    (
         "The pitch you were given",
         &[("up to", "claim.cpu_freed_percent")],
         &["claim.cpu_freed_percent"],

@@ -318,3 +318,125 @@ async fn the_embed_is_a_card_with_a_way_out() {
     assert!(!html.contains("Skip to the verdict") && !html.contains(r#"id="preset""#));
     assert!(!open.contains("Save this scenario") && folded.contains("Save this scenario"));
 }
+
+/// The HTML of the table row of one plan (from its `<tr` to its `</tr>`).
+fn plan_row<'a>(html: &'a str, id: &str) -> &'a str {
+    let table = &html[html.find(r#"id="plans""#).expect("the plans table")..];
+    let table = &table[..table.find("</table>").expect("the table ends")];
+    let hook = format!(r#"data-plan="{id}""#);
+    let start = table
+        .match_indices("<tr")
+        .map(|(i, _)| i)
+        .find(|i| {
+            table[*i..]
+                .split('>')
+                .next()
+                .is_some_and(|t| t.contains(&hook))
+        })
+        .unwrap_or_else(|| panic!("no row for {id}"));
+    let row = &table[start..];
+    &row[..row.find("</tr>").expect("the row ends")]
+}
+
+#[tokio::test]
+async fn the_plans_table_carries_the_reports_plans_and_numbers() {
+    for p in PRESETS {
+        let html = render(Some(p.name)).await;
+        let report = evaluate(&p.scenario().expect("valid preset"));
+        let name = p.name;
+        // "Plans compared" comes right after "Why, step by step".
+        let why = html.find(r#"id="reasoning-title""#).expect("the reasoning");
+        let plans = html.find(r#"id="plans-title""#).expect("the plans");
+        let findings = html.find(r#"class="findings""#).unwrap_or(html.len());
+        assert!(why < plans && plans < findings, "{name}: order");
+        assert_eq!(
+            html.matches(r#"data-best="""#).count(),
+            1,
+            "{name}: one best row"
+        );
+        let raw = |v: Option<f64>| v.map_or_else(|| "null".to_owned(), |v| v.to_string());
+        for row in &report.plans {
+            let tr = plan_row(&html, row.id.wire());
+            let at = format!("{name} {}", row.id.wire());
+            check_tag(tr, &[&format!(r#"data-applies="{}""#, row.applies)]);
+            assert_eq!(
+                tr.split('>')
+                    .next()
+                    .unwrap_or_default()
+                    .contains("data-best"),
+                row.id == report.best_plan,
+                "{at}: data-best on the best plan only"
+            );
+            if !row.applies {
+                let why = row.why_not.as_deref().expect("a reason");
+                assert!(tr.contains(why), "{at}: says why not");
+                assert_eq!(tr.matches("data-value=").count(), 0, "{at}: no figures");
+                continue;
+            }
+            let mut fields = vec![
+                ("cores_freed_per_host", row.cores_freed_per_host),
+                ("servers_avoided", row.servers_avoided.map(|a| a as f64)),
+                ("premium_per_host", row.premium_per_host),
+                ("npv_p10", row.npv_p10),
+                ("npv_p50", row.npv_p50),
+                ("npv_p90", row.npv_p90),
+                ("p_pays", row.p_pays),
+            ];
+            match row.id {
+                dpu_engine::plans::PlanId::Dpu => {
+                    fields.push(("p_worth_it", Some(report.uncertainty.p_worth_it)));
+                    fields.push(("p_best", Some(report.uncertainty.p_best)));
+                }
+                dpu_engine::plans::PlanId::DoNothing => {
+                    fields.push(("p_worth_it", Some(report.uncertainty.p_worth_it)));
+                }
+                _ => fields.push(("p_dpu_beats", row.p_dpu_beats)),
+            }
+            for (field, value) in fields {
+                check_tag(
+                    tr,
+                    &[
+                        &format!(r#"data-plan-field="{field}""#),
+                        &format!(r#"data-value="{}""#, raw(value)),
+                    ],
+                );
+            }
+            assert!(tr.contains(&row.needs), "{at}: what it needs");
+        }
+        // The chart: one row per plan that applies, the best one marked.
+        let chart = &html[html.find("chart-plans").expect("the plans chart")..];
+        for row in report.plans.iter().filter(|r| r.applies) {
+            check_tag(chart, &[&format!(r#"data-plan="{}""#, row.id.wire())]);
+        }
+        check_tag(
+            chart,
+            &[
+                &format!(r#"data-plan="{}""#, report.best_plan.wire()),
+                "row-best",
+            ],
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_card_says_the_best_plan_and_folds_the_table() {
+    for p in PRESETS {
+        let html = render_props(AppProps {
+            preset: Some(p.name.into()),
+            embed: true,
+            ..AppProps::default()
+        })
+        .await;
+        let report = evaluate(&p.scenario().expect("valid preset"));
+        let (open, folded) = html.split_once("<details").expect("the folded part");
+        check_tag(
+            open,
+            &[
+                r#"class="best-plan""#,
+                &format!(r#"data-best-plan="{}""#, report.best_plan.wire()),
+            ],
+        );
+        assert!(open.contains("Best plan: "), "{}", p.name);
+        assert!(!open.contains(r#"id="plans""#) && folded.contains(r#"id="plans""#));
+    }
+}
