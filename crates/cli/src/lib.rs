@@ -168,11 +168,20 @@ fn evaluate_cmd(args: &[&str], read: &dyn Fn(&str) -> io::Result<String>, stdin:
     })
 }
 
+/// One preset per entry: its name and title on the first line (the names start the line, so
+/// scripts take the first word), its summary indented under it. The name column fits the
+/// longest name, with two spaces after it.
 fn list_presets() -> String {
+    let width = presets::PRESETS
+        .iter()
+        .map(|p| p.name.len())
+        .max()
+        .unwrap_or(0)
+        + 2;
     let mut out = String::new();
     for p in presets::PRESETS {
         out.push_str(&format!(
-            "{:<20}{}\n{:<20}{}\n",
+            "{:<width$}{}\n{:<width$}{}\n",
             p.name, p.title, "", p.summary
         ));
     }

@@ -170,6 +170,17 @@ fn usage_errors() {
 #[test]
 fn presets_and_rules_list_everything() {
     let list = ok(&["presets"], "");
+    // Each name is a word of its own at the start of a line, whatever its length.
+    let firsts: Vec<&str> = list
+        .lines()
+        .filter(|l| !l.starts_with(' '))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    let names: Vec<&str> = dpu_engine::presets::PRESETS
+        .iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(firsts, names);
     for p in dpu_engine::presets::PRESETS {
         assert!(list.contains(p.name), "{}", p.name);
         let json = ok(&["preset", p.name], "");
