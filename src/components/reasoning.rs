@@ -47,7 +47,8 @@ pub fn Reasoning(props: &ReasoningProps) -> Html {
                 <p class="chain-lead">{"Setting that aside, the money:"}</p>
             }
             <ol class="chain">
-                for l in x.chain.iter() {
+                // The card says the comparison in its best-plan line and folded table.
+                for l in x.chain.iter().filter(|l| !props.compact || l.step != "compared") {
                     <li data-step={l.step.clone()}>{l.text.clone()}</li>
                 }
             </ol>

@@ -266,13 +266,18 @@ pub fn headline(
         Verdict::WorthIt => format!("{odds}."),
         Verdict::TossUp => {
             let settle = settle_with(s, u);
+            // A plan close to the DPUs: name it, say how often it does better, and what to
+            // measure before trying it on one host (its figures are in the plans compared).
             match crate::plans::closest_rival(plans).filter(|_| u.p_best < u.p_worth_it) {
                 Some(r) => format!(
-                    "{odds}. Measure {settle} first, then {} on one host: it {}, and the DPUs \
-                     beat it in {} of futures.",
+                    "{odds}; but {} does as well or better in {} of futures{}. Measure {settle} first, \
+                     then try it on one host.",
                     r.id.subject(s, false),
-                    crate::plans::result_words(s, r),
-                    percent(r.p_dpu_beats.unwrap_or(0.0))
+                    percent(1.0 - r.p_dpu_beats.unwrap_or(0.0)),
+                    match r.id {
+                        crate::plans::PlanId::FastPath => " at no hardware cost",
+                        _ => "",
+                    }
                 ),
                 None => format!("{odds}. Measure {settle} first."),
             }

@@ -218,7 +218,7 @@ pub fn chain(s: &Scenario, r: &Report) -> Vec<Link> {
             format!("a net saving of {}", money(x, cur))
         };
         money_text.push_str(&format!(
-            "; the median of {} futures, which the verdict quotes, is {median}",
+            "; the verdict quotes the median of {} futures: {median}",
             num(f64::from(u.samples), 0)
         ));
     }
@@ -602,7 +602,7 @@ mod tests {
         assert!(
             chain[3].text.contains(
                 ": a net saving of USD 598,830 at the likely values, paid back at purchase; the \
-                 median of 10,000 futures, which the verdict quotes, is a net saving of USD "
+                 verdict quotes the median of 10,000 futures: a net saving of USD "
             ),
             "{}",
             chain[3].text
