@@ -258,6 +258,24 @@ fn presets_give_the_answers_of_spec_7() {
         "{}",
         nfv.headline
     );
+    // vsphere8-try-edp-first: a toss-up because the fast path is close; the headline names
+    // it, says how often it does as well, and what to measure before trying it.
+    let edp = evaluate(
+        &presets::preset("vsphere8-try-edp-first")
+            .unwrap()
+            .scenario()
+            .unwrap(),
+    );
+    let share = dpu_engine::format::percent(1.0 - edp.plans[1].p_dpu_beats.unwrap());
+    assert!(
+        edp.headline.ends_with(&format!(
+            "; but the NSX Enhanced Data Path in software does as well or better in {share} of \
+             futures at no hardware cost. Measure the host cores your data path uses today \
+             (esxtop) first, then try it on one host."
+        )),
+        "{}",
+        edp.headline
+    );
 }
 
 #[test]
