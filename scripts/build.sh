@@ -7,6 +7,7 @@ set -euo pipefail
 ensure_build_tools
 cd "$ROOT"
 say "release build: trunk build --release"
+release_env
 trunk build --release
 say "dist/ is ready to publish:"
 ls -l dist >&2

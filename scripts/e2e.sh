@@ -84,7 +84,7 @@ cargo build -q --locked -p dpucheck
 export DPUCHECK="${CARGO_TARGET_DIR:-$ROOT/target}/debug/dpucheck"
 
 say "release build: trunk build --release"
-trunk build --release
+(release_env && trunk build --release)
 
 say "e2e tests: node --test (e2e/tests)"
 rm -f "$ART/metrics.json"

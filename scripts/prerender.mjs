@@ -29,9 +29,19 @@ const fail = (msg) => {
 };
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
+// The native pre-renderer is an ordinary build: not the page's release-only std build
+// (scripts/tools.sh, release_env), whose options need a wasm target.
+const env = { ...process.env };
+for (const key of [
+  "RUSTC_BOOTSTRAP",
+  "CARGO_UNSTABLE_BUILD_STD",
+  "CARGO_UNSTABLE_BUILD_STD_FEATURES",
+  "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+]) delete env[key];
 let json;
 try {
   json = execFileSync("cargo", ["run", "-q", "--locked", "--bin", "prerender"], {
+    env,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
     stdio: ["ignore", "pipe", "inherit"],

@@ -11,6 +11,7 @@ cd "$ROOT"
 command -v twiggy >/dev/null || cargo install --locked twiggy
 target="${CARGO_TARGET_DIR:-$ROOT/target}/size"
 out="$target/out"
+release_env
 CARGO_TARGET_DIR="$target" CARGO_PROFILE_RELEASE_STRIP=false \
     cargo build -q --locked --release --target wasm32-unknown-unknown -p dpu-reality-check --bin dpu-reality-check
 rm -rf "$out"

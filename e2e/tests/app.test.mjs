@@ -61,6 +61,24 @@ describe("the page", () => {
     assert.ok(await page.locator("[data-finding-id]").count() > 0);
   });
 
+  test("a trap in the release build's wasm shows the panic banner, not a dead page", async () => {
+    // The release build aborts on a panic (scripts/tools.sh, release_env): the wasm stops
+    // with a WebAssembly.RuntimeError, and the head script shows the banner for it.
+    const p = await browser.context.newPage();
+    await p.goto(`${server.origin}/`);
+    await p.waitForSelector("html[data-live] #verdict[data-verdict]");
+    assert.equal(await p.isVisible("#panic"), false);
+    // Any other error is not the calculator's: no banner.
+    await p.evaluate(() => window.dispatchEvent(new ErrorEvent("error", { error: new TypeError("x") })));
+    assert.equal(await p.isVisible("#panic"), false);
+    await p.evaluate(() =>
+      window.dispatchEvent(new ErrorEvent("error", { error: new WebAssembly.RuntimeError("unreachable") })),
+    );
+    await p.waitForSelector("#panic:not([hidden])");
+    assert.match(await p.textContent("#panic"), /^Something broke inside the calculator \(unreachable\)\. Reload/);
+    await p.close();
+  });
+
   test("a strict Content-Security-Policy, and nothing on the page needs a looser one", async () => {
     await open("?preset=nfv-heavy");
     const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
