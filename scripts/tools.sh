@@ -195,8 +195,9 @@ ensure_build_tools() {
 
 # The release build of the page (build.sh, e2e.sh, wasm-size.sh) compiles the standard library
 # itself, for size, with panics that abort at once: the page's wasm then carries no panic
-# messages, no panic locations and no unwinding support, and std is optimised for size like
-# the rest. Measured on the model 3 page: 242,276 → about 226,000 bytes of wasm, gzip -9
+# messages, no panic locations, no unwinding support and no `{:?}` formatting (nothing the
+# page shows uses it; saved.rs writes out its one Debug-style quote), and std is optimised for
+# size like the rest. Measured on the model 3 page: 242,276 → about 226,000 bytes of wasm, gzip -9
 # (−16 KB), which keeps what the page loads under its 250 KB budget (SPEC §9). These are
 # unstable options of the pinned stable toolchain, switched on with RUSTC_BOOTSTRAP for the
 # release build of the page only; development builds, tests and the CLI use none of them. A
@@ -206,7 +207,7 @@ release_env() {
     export RUSTC_BOOTSTRAP=1
     export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
     export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
+    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 }
 
 # Headless Chromium and its driver for the browser tests.

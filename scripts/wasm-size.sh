@@ -16,7 +16,7 @@ CARGO_TARGET_DIR="$target" CARGO_PROFILE_RELEASE_STRIP=false \
     cargo build -q --locked --release --target wasm32-unknown-unknown -p dpu-reality-check --bin dpu-reality-check
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" "$target/wasm32-unknown-unknown/release/dpu-reality-check.wasm" 2>/dev/null
-features="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue"
+features="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --converge --low-memory-unused"
 # shellcheck disable=SC2086
 wasm-opt $features -Oz --debuginfo "$out/dpu-reality-check_bg.wasm" -o "$out/named.wasm"
 # shellcheck disable=SC2086

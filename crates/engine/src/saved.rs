@@ -280,6 +280,29 @@ fn two_fields<A, B>(
     }
 }
 
+/// A string as `{:?}` writes it for ASCII: in quotes, with `\\`, `\"`, `\n`, `\r`, `\t`,
+/// `\0` and other control characters as `\u{1b}`; other characters as they are (`{:?}` also
+/// escapes unprintable non-ASCII characters, whose Unicode tables the page does not carry,
+/// and the page's release build leaves Debug formatting out, scripts/tools.sh).
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_ascii_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// "invalid type: …, expected …" in serde_json's words.
 fn invalid_type(v: &Value, expected: &str) -> String {
     let found = match v {
@@ -287,7 +310,7 @@ fn invalid_type(v: &Value, expected: &str) -> String {
         Value::Bool(b) => format!("boolean `{b}`"),
         Value::Number(n @ Number::Float(_)) => format!("floating point `{n}`"),
         Value::Number(n) => format!("integer `{n}`"),
-        Value::String(s) => format!("string {s:?}"),
+        Value::String(s) => format!("string {}", quoted(s)),
         Value::Array(_) => "sequence".to_owned(),
         Value::Object(_) => "map".to_owned(),
     };
@@ -496,6 +519,21 @@ y"}"#,
             r#"12"#,
         ] {
             check_like_serde(text);
+        }
+    }
+
+    #[test]
+    fn strings_are_quoted_as_debug_quotes_them_in_ascii() {
+        for s in [
+            "",
+            "a",
+            "a\"b",
+            "back\\slash",
+            "\n\r\t\0",
+            "\u{1b}[0m\u{7f}",
+            "é ü €",
+        ] {
+            assert_eq!(quoted(s), format!("{s:?}"), "{s:?}");
         }
     }
 
