@@ -145,13 +145,6 @@ pub struct PlanRow {
     pub sources: Vec<SourceRef>,
 }
 
-impl PlanRow {
-    /// Whether this plan is the DPU.
-    pub fn is_dpu(&self) -> bool {
-        self.id == PlanId::Dpu
-    }
-}
-
 /// Which fast path applies, or why none does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FastPath {
@@ -907,6 +900,97 @@ mod tests {
         }
         assert!(closest_rival(&rows).is_none());
         assert!(richest_rival(&rows).is_none());
+    }
+
+    #[test]
+    fn plans_are_named_for_the_json_the_page_and_a_sentence() {
+        let vsphere = Scenario::default();
+        let kvm = Scenario::from_json(r#"{"platform": {"kind": "kvm_ovs"}}"#).unwrap();
+        let metal = Scenario::from_json(r#"{"platform": {"kind": "bare_metal"}}"#).unwrap();
+        for id in PlanId::ALL {
+            // The page's data-plan is the JSON name.
+            let json = serde_json::to_value(id).unwrap();
+            assert_eq!(json.as_str(), Some(id.wire()));
+        }
+        for (id, s, capital, small) in [
+            (
+                PlanId::DoNothing,
+                &vsphere,
+                "Doing nothing",
+                "doing nothing",
+            ),
+            (
+                PlanId::FastPath,
+                &vsphere,
+                "The NSX Enhanced Data Path in software",
+                "the NSX Enhanced Data Path in software",
+            ),
+            (
+                PlanId::FastPath,
+                &kvm,
+                "OVS-DPDK or AF_XDP in software",
+                "OVS-DPDK or AF_XDP in software",
+            ),
+            (
+                PlanId::Smartnic,
+                &kvm,
+                "A ConnectX-class SmartNIC with switch offload",
+                "a ConnectX-class SmartNIC with switch offload",
+            ),
+            (
+                PlanId::Smartnic,
+                &metal,
+                "A ConnectX-class NIC with inline crypto",
+                "a ConnectX-class NIC with inline crypto",
+            ),
+            (
+                PlanId::Dpu,
+                &kvm,
+                "The NVIDIA BlueField-3 DPUs",
+                "the NVIDIA BlueField-3 DPUs",
+            ),
+        ] {
+            assert_eq!(id.subject(s, true), capital);
+            assert_eq!(id.subject(s, false), small);
+        }
+    }
+
+    #[test]
+    fn the_fast_path_needs_vsphere_8_with_nsx_and_the_kernel_path() {
+        let kind = |json: &str| fast_path_kind(&Scenario::from_json(json).unwrap());
+        assert_eq!(kind("{}"), Ok(FastPath::Nsx));
+        assert_eq!(
+            kind(r#"{"platform": {"vsphere": "8.0"}}"#),
+            Ok(FastPath::Nsx)
+        );
+        assert!(kind(r#"{"platform": {"vsphere": "7.0"}}"#).is_err());
+        assert!(kind(r#"{"platform": {"nsx": "none"}}"#).is_err());
+        assert!(kind(r#"{"platform": {"vsphere": "7.0", "nsx": "none"}}"#).is_err());
+        assert!(kind(r#"{"platform": {"datapath": "enhanced"}}"#).is_err());
+        assert!(
+            kind(r#"{"platform": {"vsphere": "9.0"}}"#).is_err(),
+            "EDP by default"
+        );
+        assert!(kind(r#"{"platform": {"vsphere": "9.0", "datapath": "kernel"}}"#).is_ok());
+        assert_eq!(
+            kind(r#"{"platform": {"kind": "kvm_ovs"}}"#),
+            Ok(FastPath::Ovs)
+        );
+        assert!(kind(r#"{"platform": {"kind": "kubernetes"}}"#).is_err());
+        assert!(kind(r#"{"platform": {"kind": "bare_metal"}}"#).is_err());
+    }
+
+    #[test]
+    fn a_measured_data_path_is_what_the_fast_path_speeds_up() {
+        // KVM with 12 measured cores at 40 Gb/s: N_dp = 12, s = 2.5 (not bulk: a firewall),
+        // 4.8 cores after, above the 2 pinned: Z_fp = 7.2, whatever the model's own figure.
+        let (_, r) = report(
+            r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"gbps_per_host": 40, "distributed_firewall": true,
+                "measured_networking_cores": 12}}"#,
+        );
+        close(row(&r, PlanId::FastPath).cores_freed_per_host.unwrap(), 7.2);
+        // The SmartNIC takes over the measured work too: 0.8·12 − 1 = 8.6.
+        close(row(&r, PlanId::Smartnic).cores_freed_per_host.unwrap(), 8.6);
     }
 
     #[test]
