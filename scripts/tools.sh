@@ -168,7 +168,7 @@ ensure_wasm_opt() {
         return
     fi
     command -v npm >/dev/null || { say "npm is needed for wasm-opt (binaryen); install Node.js"; exit 1; }
-    say "installing wasm-opt (binaryen $BINARYEN_VERSION, scripts/tools/package-lock.json) into $TOOLS_DIR"
+    say "installing wasm-opt (binaryen $BINARYEN_VERSION) and terser (scripts/tools/package-lock.json) into $TOOLS_DIR"
     mkdir -p "$TOOLS_DIR"
     cp "$NPM_TOOLS/package.json" "$NPM_TOOLS/package-lock.json" "$TOOLS_DIR/"
     (cd "$TOOLS_DIR" && npm ci --no-audit --no-fund --silent >&2)

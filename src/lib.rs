@@ -19,9 +19,13 @@ pub mod web;
 
 pub use app::{App, AppProps};
 
-/// Starts the page: installs the panic banner and mounts [`App`] on `#app`.
+/// Starts the page: installs the panic banner (development builds) and mounts [`App`] on
+/// `#app`. A release build aborts on a panic (scripts/tools.sh, `release_env`), so a hook
+/// would never run there: the head script shows the same banner for the wasm's trap, and the
+/// hook's code stays out of the page.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    #[cfg(debug_assertions)]
     web::install_panic_banner();
     let params = web::params();
     web::apply_look(&params);

@@ -174,7 +174,7 @@ describe("the page", () => {
     await waitVerdict("toss_up");
     const odds = await page.textContent("#verdict [data-odds]");
     assert.match(odds, /in 8 of 10 futures the result lies between a loss of USD [\d,]+ and a saving of USD [\d,]+/);
-    const shown = Number(/pay off in ([\d.]+) % of them/.exec(odds)?.[1]);
+    const shown = Number(/pay off in ([\d.]+) % of all futures/.exec(odds)?.[1]);
     assert.ok(Math.abs(shown - EXPECTED.toss_up.p_worth_it * 100) < 0.051, `${odds} vs dpucheck ${EXPECTED.toss_up.p_worth_it}`);
     // The cash-flow chart: one bar per year, the running total ending at the net saving,
     // and the payback year the figures give.

@@ -269,9 +269,13 @@ pub fn headline(
             // A plan close to the DPUs: name it, say how often it does better, and what to
             // measure before trying it on one host (its figures are in the plans compared).
             match crate::plans::closest_rival(plans).filter(|_| u.p_best < u.p_worth_it) {
+                // Shorter than the other cost headlines (it fits the embed's card): the
+                // cores and servers are in the reasoning right below it.
                 Some(r) => format!(
-                    "{odds}; but {} does as well or better in {} of futures{}. Measure {settle} first, \
-                     then try it on one host.",
+                    "{} that the DPUs pay off, and {}; but {} does as well or better in {} of \
+                     futures{}. Measure {settle} first, then try it on one host.",
+                    crate::format::capitalized(&chance(u.p_worth_it)),
+                    median(s, u),
                     r.id.subject(s, false),
                     percent(1.0 - r.p_dpu_beats.unwrap_or(0.0)),
                     match r.id {

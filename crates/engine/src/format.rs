@@ -87,6 +87,15 @@ pub fn percent(share: f64) -> String {
     format!("{} %", num(share * 100.0, 1))
 }
 
+/// A sentence's first letter in capitals (ASCII: the texts are English).
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
 /// A share of the futures as a sentence says it: "none" and "all" only when exactly so, and
 /// a share that `percent` would round to 0 % or 100 % without being so as "under 0.1 %" or
 /// "over 99.9 %" (4 of 10,000 futures is not none).

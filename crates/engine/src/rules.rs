@@ -18,7 +18,7 @@ use crate::choice::{
     VsphereVersion, WorkloadKind,
 };
 use crate::cost::{Cost, Plan};
-use crate::format::{auto, count, in_sentence, money, num, percent};
+use crate::format::{auto, capitalized, count, in_sentence, money, num, percent};
 use crate::plans::{PlanId, PlanRow};
 use crate::scenario::Scenario;
 use crate::uncertainty::Uncertainty;
@@ -220,15 +220,6 @@ fn features_named(s: &Scenario, among: &[Feature]) -> (String, usize) {
         _ => names.concat(),
     };
     (text, names.len())
-}
-
-/// A sentence's first letter in capitals (ASCII: the texts are English).
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-        .unwrap_or_default()
 }
 
 fn loses(ctx: &Ctx, feature: Feature, what: &str) -> Option<Fired> {
