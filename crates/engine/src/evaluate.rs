@@ -265,7 +265,6 @@ pub fn headline(
         },
         Verdict::WorthIt => format!("{odds}."),
         Verdict::TossUp => {
-            let settle = settle_with(s, u);
             // A plan close to the DPUs: name it, say how often it does better, and what to
             // measure before trying it on one host (its figures are in the plans compared).
             match crate::plans::closest_rival(plans).filter(|_| u.p_best < u.p_worth_it) {
@@ -273,7 +272,7 @@ pub fn headline(
                 // cores and servers are in the reasoning right below it.
                 Some(r) => format!(
                     "{} that the DPUs pay off, and {}; but {} does as well or better in {} of \
-                     futures{}. Measure {settle} first, then try it on one host.",
+                     futures{}: try it on one host and measure before buying.",
                     crate::format::capitalized(&chance(u.p_worth_it)),
                     median(s, u),
                     r.id.subject(s, false),
@@ -283,7 +282,7 @@ pub fn headline(
                         _ => "",
                     }
                 ),
-                None => format!("{odds}. Measure {settle} first."),
+                None => format!("{odds}. Measure {} first.", settle_with(s, u)),
             }
         }
         Verdict::WorthItWithTradeoffs => {

@@ -270,8 +270,7 @@ fn presets_give_the_answers_of_spec_7() {
     assert!(
         edp.headline.ends_with(&format!(
             "; but the NSX Enhanced Data Path in software does as well or better in {share} of \
-             futures at no hardware cost. Measure the host cores your data path uses today \
-             (esxtop) first, then try it on one host."
+             futures at no hardware cost: try it on one host and measure before buying."
         )),
         "{}",
         edp.headline
