@@ -15,8 +15,9 @@ use super::plans::{best_plan_line, plans_section};
 pub struct ReasoningProps {
     /// The report.
     pub report: Rc<Report>,
-    /// The embed's card: when rules decide the verdict, the pitch (a CPU share) is left to
-    /// the full analysis; the best plan is one line (the table is in the card's folded part).
+    /// The embed's card: when rules decide the verdict, or a plan without a DPU lowers the
+    /// DPUs' chance to be the best, the pitch (a CPU share) is left to the full analysis; the
+    /// best plan is one line (the table is in the card's folded part).
     #[prop_or_default]
     pub compact: bool,
 }
@@ -35,6 +36,11 @@ pub fn Reasoning(props: &ReasoningProps) -> Html {
     let x = &props.report.explanation;
     // For a verdict the rules decide, what decides it comes first; the money follows.
     let deciding = props.report.deciding_findings();
+    // The card keeps the pitch only for a verdict the money decides with no plan without a
+    // DPU in the way: a rule's verdict, or a plan that lowers the DPUs' chance to be the
+    // best, leaves the pitch to the full analysis (the card's room goes to the best plan).
+    let u = &props.report.uncertainty;
+    let pitch_on_card = deciding.is_empty() && u.p_best >= u.p_worth_it;
     html! {<>
         <section class="reasoning" aria-labelledby="reasoning-title">
             <h2 id="reasoning-title">{"Why, step by step"}</h2>
@@ -52,7 +58,7 @@ pub fn Reasoning(props: &ReasoningProps) -> Html {
                     <li data-step={l.step.clone()}>{l.text.clone()}</li>
                 }
             </ol>
-            if let Some(claim) = x.claim.as_ref().filter(|_| !props.compact || deciding.is_empty()) {
+            if let Some(claim) = x.claim.as_ref().filter(|_| !props.compact || pitch_on_card) {
                 <p class="claim" data-claim="">{claim.clone()}</p>
             }
             if let Some(flip) = &x.flip {
