@@ -440,3 +440,48 @@ async fn the_card_says_the_best_plan_and_folds_the_table() {
         assert!(!open.contains(r#"id="plans""#) && folded.contains(r#"id="plans""#));
     }
 }
+
+/// The card keeps the vendor's pitch only for a verdict the money decides with no plan
+/// without a DPU in the way; the full page always shows it.
+#[tokio::test]
+async fn the_card_leaves_the_pitch_to_the_full_analysis_when_a_plan_is_close() {
+    let card = |preset: &'static str| {
+        render_props(AppProps {
+            preset: Some(preset.into()),
+            embed: true,
+            ..AppProps::default()
+        })
+    };
+    for (preset, pitch_on_card) in [
+        // A close plan lowers p_best (toss-up), or wins (alternative_wins): no pitch.
+        ("vsphere8-try-edp-first", false),
+        ("nfv-heavy", false),
+        // The rules decide: no pitch (as before).
+        ("hype-case", false),
+        // The money decides with no plan in the way: the pitch stays.
+        ("vcf9-dpu-pays", true),
+    ] {
+        let r = evaluate(
+            &PRESETS
+                .iter()
+                .find(|p| p.name == preset)
+                .and_then(|p| p.scenario().ok())
+                .expect("a preset"),
+        );
+        assert!(
+            r.explanation.claim.is_some(),
+            "{preset} has a pitch to test"
+        );
+        let html = card(preset).await;
+        assert_eq!(
+            html.contains("data-claim"),
+            pitch_on_card,
+            "{preset}'s card"
+        );
+        let page = render(Some(preset)).await;
+        assert!(
+            page.contains("data-claim"),
+            "{preset}'s full page shows the pitch"
+        );
+    }
+}
