@@ -72,13 +72,7 @@ fn plan_steps(p: &Plan, v: &Values) -> Vec<Step> {
     let mut out = Vec::new();
     if let Ok(kind) = fast_path_kind(s) {
         let o = fast_path(p, kind, v);
-        let n_dp = match s.traffic.measured_networking_cores {
-            Some(m) => m,
-            None => {
-                let (sw, fw, _) = crate::cost::terms(p, v, p.g);
-                sw + fw
-            }
-        };
+        let n_dp = crate::plans::data_path_cores(p, v);
         let (formula, after) = match kind {
             FastPath::Nsx => (
                 "min(C, max(0, N_dp − N_dp/s)), N_dp = switching + firewall cores",

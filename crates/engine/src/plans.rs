@@ -189,7 +189,7 @@ pub struct PlanOutcome {
 
 /// N_dp: the switching and firewall work of today's data path at the scenario's traffic (the
 /// measurement when there is one; it counts as switching work, SPEC §5).
-fn data_path_cores(p: &Plan, v: &Values) -> f64 {
+pub(crate) fn data_path_cores(p: &Plan, v: &Values) -> f64 {
     match p.s.traffic.measured_networking_cores {
         Some(m) if crate::cost::measured_replaces_model(p.s) => m,
         _ => {
@@ -609,6 +609,31 @@ mod tests {
         r.plans.iter().find(|p| p.id == id).expect("listed")
     }
 
+    /// A row that applies with every figure 0, for tests of the functions that read rows.
+    fn blank(id: PlanId) -> PlanRow {
+        PlanRow {
+            id,
+            name: String::new(),
+            applies: true,
+            why_not: None,
+            cores_freed_per_host: Some(0.0),
+            servers_avoided: Some(0),
+            servers_avoided_p50: Some(0.0),
+            premium_per_host: Some(0.0),
+            net_saving: Some(0.0),
+            npv: Some(0.0),
+            npv_p10: Some(0.0),
+            npv_p50: Some(0.0),
+            npv_p90: Some(0.0),
+            p_pays: Some(0.0),
+            p_dpu_beats: None,
+            rival: false,
+            needs: String::new(),
+            loses: String::new(),
+            sources: Vec::new(),
+        }
+    }
+
     /// v off vSphere at the defaults: 30,000 + 5·(700·8.766·1.5·0.15 + 300).
     const V_LINUX: f64 = 30_000.0 + 5.0 * (700.0 * 8.766 * 1.5 * 0.15 + 300.0);
     /// v on vSphere: the same plus 250 per core-year on 64 cores.
@@ -801,25 +826,9 @@ mod tests {
     #[test]
     fn the_best_plan_is_the_simplest_of_the_highest_medians() {
         let mk = |id: PlanId, m: Option<f64>| PlanRow {
-            id,
-            name: String::new(),
             applies: m.is_some(),
-            why_not: None,
-            cores_freed_per_host: None,
-            servers_avoided: None,
-            servers_avoided_p50: None,
-            premium_per_host: None,
-            net_saving: None,
-            npv: None,
-            npv_p10: None,
             npv_p50: m,
-            npv_p90: None,
-            p_pays: None,
-            p_dpu_beats: None,
-            rival: false,
-            needs: String::new(),
-            loses: String::new(),
-            sources: Vec::new(),
+            ..blank(id)
         };
         use PlanId::*;
         let rows = |m: [Option<f64>; 4]| -> Vec<PlanRow> {
@@ -856,25 +865,11 @@ mod tests {
     #[test]
     fn the_closest_rival_is_the_one_the_dpu_beats_least_often() {
         let mk = |id: PlanId, beats: f64, median: f64| PlanRow {
-            id,
-            name: String::new(),
-            applies: true,
-            why_not: None,
-            cores_freed_per_host: Some(0.0),
-            servers_avoided: Some(0),
-            servers_avoided_p50: Some(0.0),
-            premium_per_host: Some(0.0),
-            net_saving: Some(0.0),
-            npv: Some(0.0),
-            npv_p10: Some(0.0),
             npv_p50: Some(median),
-            npv_p90: Some(0.0),
             p_pays: Some(0.9),
             p_dpu_beats: Some(beats),
             rival: true,
-            needs: String::new(),
-            loses: String::new(),
-            sources: Vec::new(),
+            ..blank(id)
         };
         let rows = [
             mk(PlanId::FastPath, 0.2, 5.0),
