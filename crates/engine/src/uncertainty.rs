@@ -101,6 +101,26 @@ pub fn triangular(r: Range, u: f64) -> f64 {
     crate::float::clamp(x, a, b)
 }
 
+/// [`percentile`] of `v` without sorting it: the two closest ranks are found by selection
+/// ([`crate::sort::select_floats`]), which reorders `v`. Exactly the sorted slice's value.
+pub fn percentile_of(v: &mut [f64], p: f64) -> f64 {
+    let n = v.len();
+    if n < 2 {
+        return percentile(v, p);
+    }
+    let rank = p.clamp(0.0, 1.0) * (n - 1) as f64;
+    let lo = rank.floor() as usize;
+    crate::sort::select_floats(v, lo);
+    // After the selection everything from lo + 1 on orders after v[lo]: the next rank is
+    // their least.
+    let next = v[lo + 1..]
+        .iter()
+        .copied()
+        .reduce(|a, b| if b.total_cmp(&a).is_lt() { b } else { a })
+        .unwrap_or(v[lo]);
+    v[lo] + (next - v[lo]) * (rank - lo as f64)
+}
+
 /// Linear interpolation between the closest ranks of a sorted slice (p in [0, 1]).
 pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     match sorted.len() {
@@ -177,8 +197,7 @@ impl Tally {
     fn finish(mut self) -> PlanSamples {
         let n = self.npvs.len().max(1) as f64;
         let pays = self.npvs.iter().filter(|x| **x > 0.0).count();
-        crate::sort::floats(&mut self.npvs);
-        let p50 = percentile(&self.npvs, 0.5);
+        let p50 = percentile_of(&mut self.npvs, 0.5);
         // The servers' median without a second sort: the NPV is an affine function of the
         // servers avoided, so its median maps back to theirs (an increasing or decreasing map
         // keeps the middle rank in the middle). Only when the money does not depend on the
@@ -186,14 +205,13 @@ impl Tally {
         let servers_p50 = if self.slope.abs() > 1e-9 {
             ((p50 + self.offset) / self.slope * 1e6).round() / 1e6
         } else {
-            crate::sort::floats(&mut self.servers);
-            percentile(&self.servers, 0.5)
+            percentile_of(&mut self.servers, 0.5)
         };
         PlanSamples {
             servers_p50,
-            p10: percentile(&self.npvs, 0.1),
+            p10: percentile_of(&mut self.npvs, 0.1),
             p50,
-            p90: percentile(&self.npvs, 0.9),
+            p90: percentile_of(&mut self.npvs, 0.9),
             p_pays: pays as f64 / n,
             p_dpu_beats: self.dpu_beats as f64 / n,
         }
@@ -243,7 +261,6 @@ pub fn analyse_plans(p: &Plan, samples: u32, seed: u64) -> Analysis {
             t.add(x, o.npv);
         }
     }
-    crate::sort::floats(&mut shares);
     // The tornado lists what moves the DPU's net saving: not the plans' own assumptions.
     let mut tornado: Vec<TornadoBar> = ASSUMPTIONS
         .iter()
@@ -287,8 +304,8 @@ pub fn analyse_plans(p: &Plan, samples: u32, seed: u64) -> Analysis {
             net_saving_p10: dpu.p10,
             net_saving_p50: dpu.p50,
             net_saving_p90: dpu.p90,
-            cores_freed_share_p10: percentile(&shares, 0.1),
-            cores_freed_share_p90: percentile(&shares, 0.9),
+            cores_freed_share_p10: percentile_of(&mut shares, 0.1),
+            cores_freed_share_p90: percentile_of(&mut shares, 0.9),
             tornado,
         },
         fast_path,
@@ -342,6 +359,34 @@ mod tests {
         assert_eq!(percentile(&v, 0.0), 0.0);
         assert_eq!(percentile(&v, 1.0), 10.0);
         assert_eq!(percentile(&[], 0.5), 0.0);
+        // Unsorted, by selection: the same values.
+        let mut shuffled: Vec<f64> = (0..=10).map(|i| f64::from((i * 7) % 11)).collect();
+        assert_eq!(percentile_of(&mut shuffled, 0.55), 5.5);
+        assert_eq!(percentile_of(&mut shuffled, 0.1), 1.0);
+        assert_eq!(percentile_of(&mut shuffled, 1.0), 10.0);
+        assert_eq!(percentile_of(&mut shuffled, 0.0), 0.0);
+        assert_eq!(percentile_of(&mut [4.0], 0.9), 4.0);
+        assert_eq!(percentile_of(&mut [], 0.9), 0.0);
+    }
+
+    proptest::proptest! {
+        /// Selection gives the sorted slice's percentile, bit for bit, at any p, in any order
+        /// of calls on the same (reordered) list.
+        #[test]
+        fn percentile_by_selection_is_the_sorted_one(
+            v in proptest::collection::vec(-1e6f64..1e6, 0..400),
+            ties in proptest::collection::vec(0u8..4, 0..200),
+            ps in proptest::collection::vec(0.0f64..=1.0, 1..5),
+        ) {
+            for mut list in [v, ties.iter().map(|t| f64::from(*t)).collect()] {
+                let mut sorted = list.clone();
+                sorted.sort_by(f64::total_cmp);
+                for p in &ps {
+                    let got = percentile_of(&mut list, *p);
+                    proptest::prop_assert_eq!(got.to_bits(), percentile(&sorted, *p).to_bits());
+                }
+            }
+        }
     }
 
     use crate::scenario::Scenario;
