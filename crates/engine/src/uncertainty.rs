@@ -101,24 +101,39 @@ pub fn triangular(r: Range, u: f64) -> f64 {
     crate::float::clamp(x, a, b)
 }
 
-/// [`percentile`] of `v` without sorting it: the two closest ranks are found by selection
-/// ([`crate::sort::select_floats`]), which reorders `v`. Exactly the sorted slice's value.
-pub fn percentile_of(v: &mut [f64], p: f64) -> f64 {
+/// [`percentile`] of `v` at each of `ps` without sorting it: the two closest ranks of each
+/// are found by selection ([`crate::sort::select_floats`]), which reorders `v`. Exactly the
+/// sorted slice's values. The highest p goes first; each lower one then selects only among
+/// the elements the previous selection put before its rank.
+pub fn percentiles_of<const N: usize>(v: &mut [f64], ps: [f64; N]) -> [f64; N] {
     let n = v.len();
+    let mut out = ps.map(|p| percentile(v, p));
     if n < 2 {
-        return percentile(v, p);
+        return out;
     }
-    let rank = p.clamp(0.0, 1.0) * (n - 1) as f64;
-    let lo = rank.floor() as usize;
-    crate::sort::select_floats(v, lo);
-    // After the selection everything from lo + 1 on orders after v[lo]: the next rank is
-    // their least.
-    let next = v[lo + 1..]
-        .iter()
-        .copied()
-        .reduce(|a, b| if b.total_cmp(&a).is_lt() { b } else { a })
-        .unwrap_or(v[lo]);
-    v[lo] + (next - v[lo]) * (rank - lo as f64)
+    let least = |s: &[f64]| {
+        s.iter()
+            .copied()
+            .reduce(|a, b| if b.total_cmp(&a).is_lt() { b } else { a })
+    };
+    let mut order: [usize; N] = std::array::from_fn(|i| i);
+    crate::sort::stable_by(&mut order, |a, b| ps[*a].total_cmp(&ps[*b]).is_gt());
+    // v[..end] holds the ranks below `end` (v[end] is that rank, selected last); the rank
+    // after the one selected is the least of v[lo + 1..limit].
+    let (mut end, mut limit) = (n, n);
+    for i in order {
+        let rank = ps[i].clamp(0.0, 1.0) * (n - 1) as f64;
+        let lo = rank.floor() as usize;
+        // The same rank as the last one needs no new selection and keeps its limit.
+        if lo < end {
+            crate::sort::select_floats(&mut v[..end], lo);
+            limit = (end + 1).min(n);
+        }
+        let next = least(&v[lo + 1..limit]).unwrap_or(v[lo]);
+        out[i] = v[lo] + (next - v[lo]) * (rank - lo as f64);
+        end = lo;
+    }
+    out
 }
 
 /// Linear interpolation between the closest ranks of a sorted slice (p in [0, 1]).
@@ -197,7 +212,7 @@ impl Tally {
     fn finish(mut self) -> PlanSamples {
         let n = self.npvs.len().max(1) as f64;
         let pays = self.npvs.iter().filter(|x| **x > 0.0).count();
-        let p50 = percentile_of(&mut self.npvs, 0.5);
+        let [p10, p50, p90] = percentiles_of(&mut self.npvs, [0.1, 0.5, 0.9]);
         // The servers' median without a second sort: the NPV is an affine function of the
         // servers avoided, so its median maps back to theirs (an increasing or decreasing map
         // keeps the middle rank in the middle). Only when the money does not depend on the
@@ -205,13 +220,13 @@ impl Tally {
         let servers_p50 = if self.slope.abs() > 1e-9 {
             ((p50 + self.offset) / self.slope * 1e6).round() / 1e6
         } else {
-            percentile_of(&mut self.servers, 0.5)
+            percentiles_of(&mut self.servers, [0.5])[0]
         };
         PlanSamples {
             servers_p50,
-            p10: percentile_of(&mut self.npvs, 0.1),
+            p10,
             p50,
-            p90: percentile_of(&mut self.npvs, 0.9),
+            p90,
             p_pays: pays as f64 / n,
             p_dpu_beats: self.dpu_beats as f64 / n,
         }
@@ -261,6 +276,7 @@ pub fn analyse_plans(p: &Plan, samples: u32, seed: u64) -> Analysis {
             t.add(x, o.npv);
         }
     }
+    let [share_p10, share_p90] = percentiles_of(&mut shares, [0.1, 0.9]);
     // The tornado lists what moves the DPU's net saving: not the plans' own assumptions.
     let mut tornado: Vec<TornadoBar> = ASSUMPTIONS
         .iter()
@@ -304,8 +320,8 @@ pub fn analyse_plans(p: &Plan, samples: u32, seed: u64) -> Analysis {
             net_saving_p10: dpu.p10,
             net_saving_p50: dpu.p50,
             net_saving_p90: dpu.p90,
-            cores_freed_share_p10: percentile_of(&mut shares, 0.1),
-            cores_freed_share_p90: percentile_of(&mut shares, 0.9),
+            cores_freed_share_p10: share_p10,
+            cores_freed_share_p90: share_p90,
             tornado,
         },
         fast_path,
@@ -361,30 +377,38 @@ mod tests {
         assert_eq!(percentile(&[], 0.5), 0.0);
         // Unsorted, by selection: the same values.
         let mut shuffled: Vec<f64> = (0..=10).map(|i| f64::from((i * 7) % 11)).collect();
-        assert_eq!(percentile_of(&mut shuffled, 0.55), 5.5);
-        assert_eq!(percentile_of(&mut shuffled, 0.1), 1.0);
-        assert_eq!(percentile_of(&mut shuffled, 1.0), 10.0);
-        assert_eq!(percentile_of(&mut shuffled, 0.0), 0.0);
-        assert_eq!(percentile_of(&mut [4.0], 0.9), 4.0);
-        assert_eq!(percentile_of(&mut [], 0.9), 0.0);
+        assert_eq!(
+            percentiles_of(&mut shuffled, [0.55, 0.1, 1.0, 0.0, 0.1]),
+            [5.5, 1.0, 10.0, 0.0, 1.0]
+        );
+        // One rank asked twice, between two elements: the second answer interpolates too.
+        let mut shuffled: Vec<f64> = (0..=10).map(|i| f64::from((i * 7) % 11)).collect();
+        assert_eq!(
+            percentiles_of(&mut shuffled, [0.55, 0.55, 0.52]),
+            [5.5, 5.5, 5.2]
+        );
+        assert_eq!(percentiles_of(&mut [4.0], [0.9]), [4.0]);
+        assert_eq!(percentiles_of(&mut [], [0.9]), [0.0]);
     }
 
     proptest::proptest! {
-        /// Selection gives the sorted slice's percentile, bit for bit, at any p, in any order
-        /// of calls on the same (reordered) list.
+        /// Selection gives the sorted slice's percentiles, bit for bit, for any ps in any
+        /// order (repeated ones too), also when asked again of the same reordered list.
         #[test]
-        fn percentile_by_selection_is_the_sorted_one(
+        fn percentiles_by_selection_are_the_sorted_ones(
             v in proptest::collection::vec(-1e6f64..1e6, 0..400),
             ties in proptest::collection::vec(0u8..4, 0..200),
-            ps in proptest::collection::vec(0.0f64..=1.0, 1..5),
+            ps in proptest::array::uniform4(0.0f64..=1.0),
+            again in 0.0f64..=1.0,
         ) {
             for mut list in [v, ties.iter().map(|t| f64::from(*t)).collect()] {
                 let mut sorted = list.clone();
                 sorted.sort_by(f64::total_cmp);
-                for p in &ps {
-                    let got = percentile_of(&mut list, *p);
-                    proptest::prop_assert_eq!(got.to_bits(), percentile(&sorted, *p).to_bits());
-                }
+                let bits = |xs: &[f64]| xs.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                let want = ps.map(|p| percentile(&sorted, p));
+                proptest::prop_assert_eq!(bits(&percentiles_of(&mut list, ps)), bits(&want));
+                let [got] = percentiles_of(&mut list, [again]);
+                proptest::prop_assert_eq!(got.to_bits(), percentile(&sorted, again).to_bits());
             }
         }
     }
