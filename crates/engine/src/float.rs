@@ -442,7 +442,7 @@ pub fn shortest(x: f64) -> String {
 /// ```
 pub fn fixed(x: f64, decimals: usize) -> String {
     if let (negative, Kind::Finite(d)) = decode(x)
-        && let Some(text) = fixed_in_u128(negative, &d, decimals)
+        && let Some(text) = fixed_in_u64(negative, &d, decimals)
     {
         return text;
     }
@@ -472,33 +472,34 @@ fn fixed_exact(x: f64, decimals: usize) -> String {
     }
 }
 
-/// [`fixed`] in one 128-bit integer, when it fits: the page writes hundreds of figures and
+/// [`fixed`] in one 64-bit integer, when it fits: the page writes hundreds of figures and
 /// chart coordinates per edit, and the bignum took a tenth of an edit's time. The value is
 /// `mant · 2^exp` exactly, so `mant · 10^decimals` shifted by `exp` is the figure in units of
 /// the last decimal, with the shifted-out bits deciding the rounding (half to even, as
-/// `exact_digits`). `None` (the bignum's case) past 17 decimals or above about 2^70.
-fn fixed_in_u128(negative: bool, d: &Decoded, decimals: usize) -> Option<String> {
-    if decimals > 17 {
-        return None;
-    }
-    let scaled = u128::from(d.mant) * 10u128.pow(decimals as u32);
+/// `exact_digits`). `None` (the bignum's case) when `mant · 10^decimals` or the units do not
+/// fit in a u64: in practice above 3 decimals or above about 10^19 units. (u64, not u128:
+/// 128-bit arithmetic would bring compiler-builtins code into the page.)
+fn fixed_in_u64(negative: bool, d: &Decoded, decimals: usize) -> Option<String> {
+    let scaled = d
+        .mant
+        .checked_mul(10u64.checked_pow(u32::try_from(decimals).ok()?)?)?;
+    let shift = u32::from(d.exp.unsigned_abs());
     let units = if d.exp >= 0 {
-        let shift = d.exp.unsigned_abs().into();
         if scaled.leading_zeros() <= shift {
             return None;
         }
         scaled << shift
+    } else if shift >= 64 {
+        // Below one unit: it rounds up only above half of one (scaled < 2^64 ≤ 2^shift).
+        u64::from(shift == 64 && scaled > 1 << 63)
     } else {
-        // mant < 2^55 and 10^17 < 2^57: scaled < 2^112, which rounds to 0 at any shift from
-        // 113 on (the shifted-out half alone is larger).
-        let shift = u32::from(d.exp.unsigned_abs()).min(113);
         let q = scaled >> shift;
         let rest = scaled - (q << shift);
-        let half = 1u128 << (shift - 1);
-        q + u128::from(rest > half || (rest == half && q & 1 == 1))
+        let half = 1u64 << (shift - 1);
+        q + u64::from(rest > half || (rest == half && q & 1 == 1))
     };
     // The digits, least significant first, then the point after `decimals` of them.
-    let mut digits = Vec::with_capacity(40);
+    let mut digits = Vec::with_capacity(24);
     let mut n = units;
     while n > 0 || digits.len() <= decimals {
         digits.push(b'0' + (n % 10) as u8);
@@ -891,7 +892,7 @@ mod tests {
         }
 
         /// Around the 128-bit path's edges: ties (k + ½ in units of the last decimal), tiny
-        /// values, 17 and 18 decimals, values near 2^70 where it hands over to the bignum.
+        /// values, many decimals, values near 2^64 units where it hands over to the bignum.
         #[test]
         fn fixed_matches_std_at_the_fast_paths_edges(
             k in -1_000_000i64..1_000_000,

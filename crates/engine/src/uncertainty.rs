@@ -106,17 +106,26 @@ pub fn triangular(r: Range, u: f64) -> f64 {
 /// sorted slice's values. The highest p goes first; each lower one then selects only among
 /// the elements the previous selection put before its rank.
 pub fn percentiles_of<const N: usize>(v: &mut [f64], ps: [f64; N]) -> [f64; N] {
+    let mut out = [0.0; N];
+    percentiles_into(v, &ps, &mut out);
+    out
+}
+
+/// [`percentiles_of`] without a copy per list length (one in the page's binary).
+fn percentiles_into(v: &mut [f64], ps: &[f64], out: &mut [f64]) {
     let n = v.len();
-    let mut out = ps.map(|p| percentile(v, p));
+    for (o, p) in out.iter_mut().zip(ps) {
+        *o = percentile(v, *p);
+    }
     if n < 2 {
-        return out;
+        return;
     }
     let least = |s: &[f64]| {
         s.iter()
             .copied()
             .reduce(|a, b| if b.total_cmp(&a).is_lt() { b } else { a })
     };
-    let mut order: [usize; N] = std::array::from_fn(|i| i);
+    let mut order: Vec<usize> = (0..ps.len()).collect();
     crate::sort::stable_by(&mut order, |a, b| ps[*a].total_cmp(&ps[*b]).is_gt());
     // v[..end] holds the ranks below `end` (v[end] is that rank, selected last); the rank
     // after the one selected is the least of v[lo + 1..limit].
@@ -133,7 +142,6 @@ pub fn percentiles_of<const N: usize>(v: &mut [f64], ps: [f64; N]) -> [f64; N] {
         out[i] = v[lo] + (next - v[lo]) * (rank - lo as f64);
         end = lo;
     }
-    out
 }
 
 /// Linear interpolation between the closest ranks of a sorted slice (p in [0, 1]).
