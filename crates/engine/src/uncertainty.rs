@@ -101,10 +101,10 @@ pub fn triangular(r: Range, u: f64) -> f64 {
     crate::float::clamp(x, a, b)
 }
 
-/// [`percentile`] of `v` at each of `ps` without sorting it: the two closest ranks of each
-/// are found by selection ([`crate::sort::select_floats`]), which reorders `v`. Exactly the
-/// sorted slice's values. The highest p goes first; each lower one then selects only among
-/// the elements the previous selection put before its rank.
+/// [`percentile`] of `v` at each of `ps` (in ascending order) without sorting it: the two
+/// closest ranks of each are found by selection ([`crate::sort::select_floats`]), which
+/// reorders `v`. Exactly the sorted slice's values. The highest p goes first; each lower one
+/// then selects only among the elements the previous selection put before its rank.
 pub fn percentiles_of<const N: usize>(v: &mut [f64], ps: [f64; N]) -> [f64; N] {
     let mut out = [0.0; N];
     percentiles_into(v, &ps, &mut out);
@@ -113,33 +113,30 @@ pub fn percentiles_of<const N: usize>(v: &mut [f64], ps: [f64; N]) -> [f64; N] {
 
 /// [`percentiles_of`] without a copy per list length (one in the page's binary).
 fn percentiles_into(v: &mut [f64], ps: &[f64], out: &mut [f64]) {
+    debug_assert!(ps.is_sorted(), "ascending: {ps:?}");
     let n = v.len();
-    for (o, p) in out.iter_mut().zip(ps) {
-        *o = percentile(v, *p);
-    }
-    if n < 2 {
-        return;
-    }
-    let least = |s: &[f64]| {
-        s.iter()
-            .copied()
-            .reduce(|a, b| if b.total_cmp(&a).is_lt() { b } else { a })
-    };
-    let mut order: Vec<usize> = (0..ps.len()).collect();
-    crate::sort::stable_by(&mut order, |a, b| ps[*a].total_cmp(&ps[*b]).is_gt());
     // v[..end] holds the ranks below `end` (v[end] is that rank, selected last); the rank
-    // after the one selected is the least of v[lo + 1..limit].
+    // after the one selected is the least of v[lo + 1..limit] (any larger limit would give
+    // the same least, as everything after v[lo] orders after it: the limit only saves work).
     let (mut end, mut limit) = (n, n);
-    for i in order {
-        let rank = ps[i].clamp(0.0, 1.0) * (n - 1) as f64;
+    for (p, o) in ps.iter().zip(out.iter_mut()).rev() {
+        if n < 2 {
+            *o = percentile(v, *p);
+            continue;
+        }
+        let rank = p.clamp(0.0, 1.0) * (n - 1) as f64;
         let lo = rank.floor() as usize;
         // The same rank as the last one needs no new selection and keeps its limit.
         if lo < end {
             crate::sort::select_floats(&mut v[..end], lo);
             limit = (end + 1).min(n);
         }
-        let next = least(&v[lo + 1..limit]).unwrap_or(v[lo]);
-        out[i] = v[lo] + (next - v[lo]) * (rank - lo as f64);
+        let next = v[lo + 1..limit]
+            .iter()
+            .copied()
+            .reduce(|a, b| if b.total_cmp(&a).is_lt() { b } else { a })
+            .unwrap_or(v[lo]);
+        *o = v[lo] + (next - v[lo]) * (rank - lo as f64);
         end = lo;
     }
 }
@@ -386,29 +383,30 @@ mod tests {
         // Unsorted, by selection: the same values.
         let mut shuffled: Vec<f64> = (0..=10).map(|i| f64::from((i * 7) % 11)).collect();
         assert_eq!(
-            percentiles_of(&mut shuffled, [0.55, 0.1, 1.0, 0.0, 0.1]),
-            [5.5, 1.0, 10.0, 0.0, 1.0]
+            percentiles_of(&mut shuffled, [0.0, 0.1, 0.1, 0.55, 1.0]),
+            [0.0, 1.0, 1.0, 5.5, 10.0]
         );
         // One rank asked twice, between two elements: the second answer interpolates too.
         let mut shuffled: Vec<f64> = (0..=10).map(|i| f64::from((i * 7) % 11)).collect();
         assert_eq!(
-            percentiles_of(&mut shuffled, [0.55, 0.55, 0.52]),
-            [5.5, 5.5, 5.2]
+            percentiles_of(&mut shuffled, [0.52, 0.55, 0.55]),
+            [5.2, 5.5, 5.5]
         );
         assert_eq!(percentiles_of(&mut [4.0], [0.9]), [4.0]);
         assert_eq!(percentiles_of(&mut [], [0.9]), [0.0]);
     }
 
     proptest::proptest! {
-        /// Selection gives the sorted slice's percentiles, bit for bit, for any ps in any
-        /// order (repeated ones too), also when asked again of the same reordered list.
+        /// Selection gives the sorted slice's percentiles, bit for bit, for any ascending ps
+        /// (repeated ones too), also when asked again of the same reordered list.
         #[test]
         fn percentiles_by_selection_are_the_sorted_ones(
             v in proptest::collection::vec(-1e6f64..1e6, 0..400),
             ties in proptest::collection::vec(0u8..4, 0..200),
-            ps in proptest::array::uniform4(0.0f64..=1.0),
+            mut ps in proptest::array::uniform4(0.0f64..=1.0),
             again in 0.0f64..=1.0,
         ) {
+            ps.sort_by(f64::total_cmp);
             for mut list in [v, ties.iter().map(|t| f64::from(*t)).collect()] {
                 let mut sorted = list.clone();
                 sorted.sort_by(f64::total_cmp);
