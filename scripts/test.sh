@@ -60,6 +60,9 @@ awk -v budget_ms=20 '
   || { rm -f "$bench_log"; exit 1; }
 rm -f "$bench_log"
 
+step "Size guard: none of std's float formatting or parsing, sorts or our own BTreeMaps in the page"
+scripts/wasm-size.sh --check
+
 step "Wasm DOM tests (headless Chromium)"
 scripts/wasm-test.sh
 
