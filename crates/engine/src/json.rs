@@ -265,7 +265,8 @@ const EXPECTED_IDENT: &str = "expected ident";
 const EXPECTED_VALUE: &str = "expected value";
 const INVALID_ESCAPE: &str = "invalid escape";
 const INVALID_NUMBER: &str = "invalid number";
-const OUT_OF_RANGE: &str = "number out of range";
+/// A number too large for a float (the scenario's reader then names its field).
+pub const OUT_OF_RANGE: &str = "number out of range";
 const CONTROL_CHARACTER: &str = "control character (\\u0000-\\u001F) found while parsing a string";
 const KEY_MUST_BE_A_STRING: &str = "key must be a string";
 const LONE_SURROGATE: &str = "lone leading surrogate in hex escape";

@@ -15,7 +15,7 @@ use crate::choice::{
     BoundBy, Datapath, DpuModel, DualMode, Encryption, Feature, Goal, NsxVersion, Oem,
     PlatformKind, VsphereVersion, WorkloadKind,
 };
-use crate::error::ScenarioError;
+use crate::error::{Problem, ScenarioError};
 use crate::json::{self, Map, Value};
 
 /// The current version of the scenario format. Model 2 only added fields and values, so
@@ -313,6 +313,77 @@ pub struct Resolved {
     pub ranges: Ranges,
 }
 
+/// How many numbers too large for a float [`Scenario::from_json`] reads again to name their
+/// field (each reading is one more pass over the text).
+const OUT_OF_RANGE_NAMED: u8 = 4;
+
+/// [`Scenario::from_json`] after the size check, naming the field of up to `budget` numbers
+/// too large for a float.
+fn read_json(text: &str, budget: u8) -> Result<Scenario, ScenarioError> {
+    match json::parse(text) {
+        Ok(value) => Scenario::from_value(value),
+        Err(e) => Err(
+            out_of_range_field(text, &e, budget).unwrap_or(ScenarioError::Syntax {
+                line: e.line,
+                column: e.column,
+                message: e.message,
+            }),
+        ),
+    }
+}
+
+/// The field a number too large for a float was written in, when the reader stopped at one
+/// (`{"fleet": {"ghz": 1e400}}`): the number is read again as the largest float, so the
+/// error names the field and its allowed range like every other bad value, and says it is
+/// infinite. `None` when the error is another one, when the field would take the largest
+/// float, or past `budget` such numbers (then the reader's "number out of range" stands).
+fn out_of_range_field(text: &str, e: &json::SyntaxError, budget: u8) -> Option<ScenarioError> {
+    if e.message != json::OUT_OF_RANGE || budget == 0 {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let line_start = if e.line <= 1 {
+        0
+    } else {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c == b'\n')
+            .nth(e.line - 2)?
+            .0
+            + 1
+    };
+    let at = (line_start + e.column).min(bytes.len());
+    let in_number = |c: &u8| c.is_ascii_digit() || b"eE+-.".contains(c);
+    let start = at
+        - bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|c| in_number(c))
+            .count();
+    let end = at + bytes[at..].iter().take_while(|c| in_number(c)).count();
+    let largest = if bytes.get(start) == Some(&b'-') {
+        "-1.7976931348623157e308"
+    } else {
+        "1.7976931348623157e308"
+    };
+    let patched = format!("{}{largest}{}", &text[..start], &text[end..]);
+    // Another number out of range further on is named the same way.
+    match read_json(&patched, budget - 1) {
+        Err(ScenarioError::Field {
+            path,
+            problem: Problem::OutOfRange(x),
+            allowed,
+        }) if x.abs() == f64::MAX => Some(ScenarioError::Field {
+            path,
+            problem: Problem::OutOfRange(x.signum() * f64::INFINITY),
+            allowed,
+        }),
+        Err(other @ ScenarioError::Field { .. }) => Some(other),
+        _ => None,
+    }
+}
+
 impl Scenario {
     /// Parses, migrates, decodes and validates a scenario from JSON text.
     ///
@@ -326,12 +397,7 @@ impl Scenario {
         if text.len() > MAX_SCENARIO_BYTES {
             return Err(ScenarioError::TooLarge { bytes: text.len() });
         }
-        let value = json::parse(text).map_err(|e| ScenarioError::Syntax {
-            line: e.line,
-            column: e.column,
-            message: e.message.to_owned(),
-        })?;
-        Scenario::from_value(value)
+        read_json(text, OUT_OF_RANGE_NAMED)
     }
 
     /// Migrates, decodes and validates a scenario from a JSON value.
@@ -382,7 +448,7 @@ impl Scenario {
         if self.schema != SCHEMA {
             return Err(ScenarioError::field(
                 "schema",
-                crate::error::Problem::OutOfRange(f64::from(self.schema)),
+                Problem::OutOfRange(f64::from(self.schema)),
                 format!("the whole number {SCHEMA}"),
             ));
         }
@@ -604,6 +670,49 @@ pub const FILE_ORDER: &[&str] = &[
 mod tests {
     use super::*;
     use crate::choice::Datapath;
+
+    /// A number too large for a float names its field and the allowed range, wherever it
+    /// stands and however it overflows; elsewhere the reader's message stands.
+    #[test]
+    fn numbers_too_large_for_a_float_name_their_field() {
+        let field = |text: &str| match Scenario::from_json(text) {
+            Err(e @ ScenarioError::Field { .. }) => e.to_string(),
+            other => panic!("{text}: {other:?}"),
+        };
+        let ghz = "fleet.ghz: is infinite; allowed: a number from 0.1 to 10";
+        assert_eq!(field(r#"{"fleet":{"ghz":1e400}}"#), ghz);
+        assert_eq!(field(r#"{"fleet":{"ghz":-1e400}}"#), ghz);
+        // The exponent itself overflows: the reader stops inside it.
+        assert_eq!(field(r#"{"fleet":{"ghz":1e99999999999}}"#), ghz);
+        assert_eq!(
+            field("{\"fleet\":\n {\"hosts\": 10,\n  \"ghz\":  1.5e400 }}"),
+            ghz
+        );
+        assert_eq!(
+            field(r#"{"traffic":{"gbps_per_host":1e400},"fleet":{"ghz":2e400}}"#),
+            "traffic.gbps_per_host: is infinite; allowed: a number from 0 to 10,000"
+        );
+        assert!(field(r#"{"name": 1e400}"#).starts_with("name: is a number;"));
+        assert_eq!(field(r#"{"nope": 1e400}"#), "nope: is not a known field");
+        // Not a field: the reader's message.
+        let syntax = |text: &str| match Scenario::from_json(text) {
+            Err(ScenarioError::Syntax {
+                message,
+                line,
+                column,
+            }) => (message, line, column),
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(
+            syntax("{\"a\": [1e400"),
+            ("number out of range".to_owned(), 1, 12)
+        );
+        // More than OUT_OF_RANGE_NAMED of them before a field says so: the reader's message.
+        let many = format!(r#"{{"goals": [{}]}}"#, ["1e400"; 6].join(","));
+        assert_eq!(syntax(&many).0, "number out of range");
+        let few = format!(r#"{{"goals": [{}]}}"#, ["1e400"; 3].join(","));
+        assert!(field(&few).starts_with("goals[0]: is a number"));
+    }
 
     #[test]
     fn empty_object_is_the_default() {
