@@ -17,6 +17,8 @@
 //   data-theme   light | dark | auto
 //   data-title   the iframe's title; data-height the height before the content reports it
 //                (100 to 2400 pixels: more than a card needs in any column)
+// Whatever the div holds (the snippet's link for readers without JavaScript or in a feed
+// reader) is replaced by the iframe.
 //   id / data-id names the embed's saved-scenario list (see namespace() below)
 //
 // Which embeds are the author's: on the loader's own <script> tag,
@@ -223,6 +225,9 @@
       warn("ignored data-height " + quote(asked) + " (100 to " + MAX_HEIGHT + ")");
     }
     iframe.style.height = (height >= 100 && height <= MAX_HEIGHT ? height : 640) + "px";
+    // The card replaces what the div held for readers without JavaScript (a link to the
+    // scenario, in the pasted snippet).
+    div.textContent = "";
     div.appendChild(iframe);
     frames.push(iframe);
   }
