@@ -82,6 +82,23 @@ pub fn money(x: f64, currency: &str) -> String {
     }
 }
 
+/// Money that may be a loss, said as one (issue 17: a tile or a chart never shows a negative
+/// saving): `USD 81,357` or `a loss of USD 81,357`.
+///
+/// ```
+/// use dpu_engine::format::net;
+/// assert_eq!(net(81_357.0, "USD"), "USD 81,357");
+/// assert_eq!(net(-81_357.0, "USD"), "a loss of USD 81,357");
+/// assert_eq!(net(-0.2, "USD"), "USD 0");
+/// ```
+pub fn net(x: f64, currency: &str) -> String {
+    if x <= -0.5 {
+        format!("a loss of {}", money(-x, currency))
+    } else {
+        money(x.max(0.0), currency)
+    }
+}
+
 /// A share as a percentage, e.g. `2.4 %`.
 pub fn percent(share: f64) -> String {
     format!("{} %", num(share * 100.0, 1))
