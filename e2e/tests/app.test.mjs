@@ -268,6 +268,27 @@ describe("the page", () => {
     }
   });
 
+  test("a #s= link says it is loading the scenario until the wasm runs, never the pre-rendered default", async () => {
+    const p = await browser.context.newPage();
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await p.route("**/*.wasm", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await p.goto(`${server.origin}/#s=${linkValue({ schema: 1, traffic: { gbps_per_host: 50 } })}`);
+    const shown = await p.evaluate(() => ({
+      note: getComputedStyle(document.body, "::before").content,
+      app: getComputedStyle(document.getElementById("app")).visibility,
+    }));
+    assert.equal(shown.note, '"Loading your scenario…"');
+    assert.equal(shown.app, "hidden", "the pre-rendered default stays hidden");
+    release();
+    await p.waitForSelector("html[data-live] #verdict[data-verdict]");
+    assert.equal(await p.evaluate(() => getComputedStyle(document.body, "::before").content), "none");
+    await p.close();
+  });
+
   test("a resolved default follows the platform and the DPU model, and says so", async () => {
     await open();
     const licence = '[data-resolved="costs.license_per_core_year"]';

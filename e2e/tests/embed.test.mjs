@@ -429,6 +429,27 @@ describe("the embed loader", () => {
     await page.close();
   });
 
+  test("data-title is the card's heading and the iframe's title; the verdict is the card's h1; no words meant for the calculator's own page", async () => {
+    blogPages["/titled/"] = post({
+      body: embed({ "data-link": `${server.base}#s=${LINK}`, "data-title": "Our 48 hosts & a BlueField" }) + embed({ "data-preset": "nfv-heavy" }),
+      loader: `<script src="${server.base}embed.js"></script>`, scriptSrc: server.origin, frameSrc: server.origin,
+    });
+    const page = await newPage();
+    await page.goto(`${blog.origin}/titled/`);
+    const titles = await page.evaluate(() => Array.from(Document.prototype.querySelectorAll.call(document, "iframe"), (f) => f.title));
+    assert.equal(titles[0], "Our 48 hosts & a BlueField");
+    for (const i of [0, 1]) {
+      const frame = await embedFrame(page, i);
+      await frame.waitForSelector("html[data-live] #verdict[data-verdict]");
+      const h1 = await frame.$$eval("h1", (hs) => hs.map((h) => h.id));
+      assert.deepEqual(h1, ["verdict-label"], "one h1, the verdict");
+      const text = await frame.textContent("body");
+      assert.doesNotMatch(text, /link you opened|make it yours/, `card ${i}`);
+      if (i === 0) assert.equal(await frame.textContent("#verdict [data-origin]"), "Our 48 hosts & a BlueField");
+    }
+    await page.close();
+  });
+
   test("the content-hashed loader with its integrity mounts embeds on another origin", async () => {
     const index = readFileSync(join(DIST, "index.html"), "utf8");
     const meta = index.match(/<meta name="dpu-embed-loader" content="(embed-[0-9a-f]{10}\.js)" data-integrity="(sha384-[A-Za-z0-9+/=]+)">/);
