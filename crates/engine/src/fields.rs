@@ -628,7 +628,7 @@ pub const FIELDS: &[Field] = &[
     field!(
         "platform.vsphere",
         "vSphere release",
-        "Read only on vSphere.",
+        "Used only on vSphere.",
         Kind::Choice(VsphereVersion::OPTIONS),
         Default::Plain,
         platform.vsphere
@@ -636,7 +636,7 @@ pub const FIELDS: &[Field] = &[
     field!(
         "platform.nsx",
         "NSX release",
-        "Read only on vSphere; DPU offload needs NSX.",
+        "Used only on vSphere; DPU offload needs NSX.",
         Kind::Choice(NsxVersion::OPTIONS),
         Default::Plain,
         platform.nsx
