@@ -179,7 +179,7 @@ describe("the page", () => {
     await page.fill('[name="traffic.gbps_per_host"]', EXPECTED.toss_up.value);
     await waitVerdict("toss_up");
     const odds = await page.textContent("#verdict [data-odds]");
-    assert.match(odds, /in 8 of 10 futures the result lies between a loss of USD [\d,]+ and a saving of USD [\d,]+/);
+    assert.match(odds, /in 8 of 10 futures the result lies between a loss of USD\s[\d,]+ and a saving of USD\s[\d,]+/);
     const shown = Number(/pay off in ([\d.]+) % of all futures/.exec(odds)?.[1]);
     assert.ok(Math.abs(shown - EXPECTED.toss_up.p_worth_it * 100) < 0.051, `${odds} vs dpucheck ${EXPECTED.toss_up.p_worth_it}`);
     // The cash-flow chart: one bar per year, the running total ending at the net saving,
@@ -248,23 +248,23 @@ describe("the page", () => {
   test("one money figure: the headline's median is the main tile and the step-by-step's; the other says it is at the likely values; a loss reads as a loss (issue 17)", async () => {
     await open("presets/nfv-heavy/");
     const headline = await page.textContent("#verdict .headline");
-    const quoted = /DPUs would (?:net|lose) a median (USD [\d,]+)/.exec(headline)?.[1];
+    const quoted = /DPUs would (?:net|lose) a median (USD\s[\d,]+)/.exec(headline)?.[1];
     assert.ok(quoted, headline);
     assert.equal(await page.textContent("[data-median] dd"), quoted, "the main tile is the headline's figure");
     assert.match(await page.textContent("[data-median] dt"), /median of 10,000 futures/);
     assert.match(await page.textContent(".chain"), new RegExp(`median of 10,000 futures: a net saving of ${quoted}`), "the step-by-step names it");
     const likely = Number(await page.getAttribute('[data-cost="net_saving"]', "data-value"));
-    assert.notEqual(`USD ${Math.round(likely).toLocaleString("en-US")}`, quoted, "two figures here, so the test means something");
+    assert.notEqual(`USD\u00a0${Math.round(likely).toLocaleString("en-US")}`, quoted, "two figures here, so the test means something");
     assert.match(await page.textContent('[data-cost="net_saving"] dt'), /at the likely values/);
     assert.match(await page.textContent(".chart-cost figcaption"), /at the likely values/);
     // The defaults lose money in most futures: the tiles and charts say a loss, not "USD -…".
     await open();
-    const loss = /a median net loss of (USD [\d,]+)/.exec(await page.textContent("#verdict .headline"))?.[1];
+    const loss = /a median net loss of (USD\s[\d,]+)/.exec(await page.textContent("#verdict .headline"))?.[1];
     assert.ok(loss);
     assert.equal(await page.textContent("[data-median] dd"), `a loss of ${loss}`);
-    assert.match(await page.textContent('[data-cost="net_saving"] dd'), /^a loss of USD [\d,]+$/);
+    assert.match(await page.textContent('[data-cost="net_saving"] dd'), /^a loss of USD\s[\d,]+$/);
     for (const sel of [".figures", ".chart-cost", ".chart-tornado"]) {
-      assert.doesNotMatch(await page.textContent(sel), /USD -/, sel);
+      assert.doesNotMatch(await page.textContent(sel), /USD\s-/, sel);
     }
   });
 
@@ -293,10 +293,10 @@ describe("the page", () => {
     await open();
     const licence = '[data-resolved="costs.license_per_core_year"]';
     const watts = '[data-resolved="costs.dpu_watts"]';
-    assert.match(await page.textContent(licence), /USD 250/);
+    assert.match(await page.textContent(licence), /USD\s250/);
     assert.match(await page.textContent(watts), /150 W/);
     await page.selectOption('[name="platform.kind"]', "kvm_ovs");
-    await page.waitForFunction((sel) => /USD 0\b/.test(document.querySelector(sel).textContent), licence);
+    await page.waitForFunction((sel) => /USD\s0\b/.test(document.querySelector(sel).textContent), licence);
     await reveal('[name="dpu.model"]');
     await page.selectOption('[name="dpu.model"]', "pensando_dsc2_100");
     await page.waitForFunction((sel) => /75 W/.test(document.querySelector(sel).textContent), watts);
@@ -340,7 +340,7 @@ describe("the page", () => {
     assert.equal(await page.inputValue("#preset"), "hype-case");
     // An edit, then Start over, then Undo: the edit is back.
     await page.selectOption('[name="platform.kind"]', "kvm_ovs");
-    await page.waitForFunction(() => /USD 0\b/.test(document.querySelector('[data-resolved="costs.license_per_core_year"]').textContent));
+    await page.waitForFunction(() => /USD\s0\b/.test(document.querySelector('[data-resolved="costs.license_per_core_year"]').textContent));
     await page.click("#reset");
     await waitVerdict(EXPECTED.default);
     assert.equal(await page.inputValue("#preset"), "");

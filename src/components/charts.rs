@@ -1588,15 +1588,21 @@ mod render_tests {
     async fn cost_bars_show_both_sides_and_the_net() {
         let [_, cost, _, _, _] = render_all(&Scenario::default()).await;
         assert!(
-            cost.contains("Extra cost of the DPUs: USD 105,025"),
+            cost.contains("Extra cost of the DPUs: USD\u{a0}105,025"),
             "{cost}"
         );
-        assert!(cost.contains("Value of avoided servers: USD 0"), "{cost}");
-        // A loss reads as one (issue 17), never as a negative saving.
-        assert!(cost.contains("Net saving: a loss of USD 105,025"), "{cost}");
-        assert!(!cost.contains("USD -"), "{cost}");
         assert!(
-            cost.contains("32 hosts with DPUs × USD 3,282 each"),
+            cost.contains("Value of avoided servers: USD\u{a0}0"),
+            "{cost}"
+        );
+        // A loss reads as one (issue 17), never as a negative saving.
+        assert!(
+            cost.contains("Net saving: a loss of USD\u{a0}105,025"),
+            "{cost}"
+        );
+        assert!(!cost.contains("USD\u{a0}-"), "{cost}");
+        assert!(
+            cost.contains("32 hosts with DPUs × USD\u{a0}3,282 each"),
             "{cost}"
         );
         assert!(cost.contains("bar-net-neg"));
