@@ -503,6 +503,7 @@ describe("the embed loader", () => {
       await page.close();
       assert.doesNotMatch(snippets.loader, /integrity|crossorigin/, `${label}: the default loader is not pinned`);
       assert.match(snippets.pinned, /integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"/, `${label}: pinned on request`);
+      assert.match(snippets.iframe, /title="DPU Reality Check: (a shared scenario|nfv heavy|calculator)"/, `${label}: the iframe's title names it`);
       const key = label.replace(/\W/g, "-");
       const csp = { scriptSrc: server.origin, frameSrc: server.origin, styleSrc: "'self' 'unsafe-inline'" };
       for (const kind of Object.keys(snippets)) {

@@ -114,11 +114,18 @@ pub fn iframe_snippet(d: &Deployment, what: &What, theme: Theme, ns: &str) -> St
         }
         (false, _) => format!("{}?embed=1&{params}{fragment}", d.root),
     };
+    // The title names the scenario, as the loader's does.
+    let title = match what {
+        What::Preset(name) => name.replace('-', " "),
+        What::Link(_) => "a shared scenario".to_owned(),
+        What::Default => "calculator".to_owned(),
+    };
     format!(
-        "<iframe src=\"{}\" title=\"DPU Reality Check\" width=\"100%\" height=\"900\" \
+        "<iframe src=\"{}\" title=\"DPU Reality Check: {}\" width=\"100%\" height=\"900\" \
          loading=\"lazy\" referrerpolicy=\"no-referrer\" sandbox=\"{IFRAME_SANDBOX}\" \
          allow=\"clipboard-write\" style=\"border:0\"></iframe>",
-        attr(&src)
+        attr(&src),
+        attr(&title)
     )
 }
 
@@ -294,6 +301,10 @@ mod tests {
             "iframe-1a2b",
         );
         assert!(s.contains("src=\"https://example.org/tools/dpu/embed/?theme=light#ns=iframe-1a2b&amp;s=1.eyJ9\""), "{s}");
+        assert!(
+            s.contains(" title=\"DPU Reality Check: a shared scenario\" "),
+            "{s}"
+        );
         let s = iframe_snippet(
             &d,
             &What::Preset("nfv-heavy".into()),
@@ -304,6 +315,10 @@ mod tests {
             s.contains(
                 "src=\"https://example.org/tools/dpu/embed/nfv-heavy/?theme=auto#ns=iframe-1\""
             ),
+            "{s}"
+        );
+        assert!(
+            s.contains(" title=\"DPU Reality Check: nfv heavy\" "),
             "{s}"
         );
         // Without pre-rendered pages (the offline file) the page itself takes ?embed=1.
