@@ -15,8 +15,10 @@
 //                or s=1.…); it must point to the same site as this script. The scenario goes
 //                into the iframe's fragment, which browsers never send to a server.
 //   data-theme   light | dark | auto
-//   data-title   the iframe's title; data-height the height before the content reports it
+//   data-title   the card's heading and the iframe's title; data-height the height before the content reports it
 //                (100 to 2400 pixels: more than a card needs in any column)
+// Whatever the div holds (the snippet's link for readers without JavaScript or in a feed
+// reader) is replaced by the iframe.
 //   id / data-id names the embed's saved-scenario list (see namespace() below)
 //
 // Which embeds are the author's: on the loader's own <script> tag,
@@ -204,7 +206,10 @@
     url.search = params.toString();
     // The list's name rides in the fragment with the link: browsers send neither to the
     // calculator's host, which so never learns which post embeds it.
-    url.hash = "ns=" + namespace(div, index) + (link ? "&s=" + link : "");
+    // So does the card's heading, data-title (at most 100 characters).
+    var title = div.getAttribute("data-title") || "";
+    url.hash = "ns=" + namespace(div, index) + (title ? "&t=" + encodeURIComponent(title.slice(0, 100)) : "") +
+      (link ? "&s=" + link : "");
 
     var iframe = docCall("createElement", "iframe");
     iframe.src = url.href;
@@ -223,6 +228,9 @@
       warn("ignored data-height " + quote(asked) + " (100 to " + MAX_HEIGHT + ")");
     }
     iframe.style.height = (height >= 100 && height <= MAX_HEIGHT ? height : 640) + "px";
+    // The card replaces what the div held for readers without JavaScript (a link to the
+    // scenario, in the pasted snippet).
+    div.textContent = "";
     div.appendChild(iframe);
     frames.push(iframe);
   }

@@ -42,6 +42,9 @@ pub struct AppProps {
     /// `?embed=1`: the compact card for iframes.
     #[prop_or_default]
     pub embed: bool,
+    /// The card's heading a blogger set (`data-title`, the fragment's `t=`).
+    #[prop_or_default]
+    pub title: Option<AttrValue>,
     /// Storage namespace for saved scenarios (`main` on the page, the embed's own).
     #[prop_or(AttrValue::Static("main"))]
     pub namespace: AttrValue,
@@ -319,7 +322,7 @@ pub fn App(props: &AppProps) -> Html {
     let verdict = html! {
         <VerdictPanel report={report.clone()} {odds} origin={state.origin.clone()}
             preset_title={preset_title} name={state.scenario.name.clone()} stale={stale.clone()} on_fix={on_fix.clone()}
-            compact={props.embed} />
+            compact={props.embed} title={props.title.clone()} />
     };
     let undo = state.undo.as_ref().map(|u| {
         html! {

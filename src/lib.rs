@@ -40,6 +40,7 @@ pub fn start() {
         preset: params.preset.map(Into::into),
         link: params.link.map(Into::into),
         embed: params.embed,
+        title: params.title.map(Into::into),
         namespace: params.namespace.into(),
         from_disk: web::from_disk(),
         deployment: web::deployment(),

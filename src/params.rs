@@ -37,6 +37,9 @@ pub struct PageParams {
     pub namespace: String,
     /// The `s` value of the fragment (`#s=1.…`), if any.
     pub link: Option<String>,
+    /// The fragment's `t=`: the card's heading a blogger set (`data-title`), one line of at
+    /// most 100 characters.
+    pub title: Option<String>,
 }
 
 /// Percent-decoding of a query value (`+` is a space); invalid escapes stay as they are.
@@ -122,6 +125,9 @@ impl PageParams {
                 .or_else(|| first(query, "ns"))
                 .unwrap_or_else(|| "main".to_owned()),
             link: dpu_engine::share::fragment_value(hash).map(str::to_owned),
+            title: first(fragment, "t")
+                .map(|t| t.chars().filter(|c| !c.is_control()).take(100).collect())
+                .filter(|t: &String| !t.trim().is_empty()),
         };
         // The loader writes `<page hash>-<id>` in [A-Za-z0-9_.-]; anything else (typed by
         // hand, or hostile) gets a fixed namespace, so no address makes arbitrary or huge
@@ -326,6 +332,19 @@ mod tests {
             Some("hype-case")
         );
         assert!(!PageParams::with_page("r=1&embed=1", "?%65mbed=0", "").embed);
+    }
+
+    #[test]
+    fn the_cards_heading_rides_in_the_fragment_as_one_short_line() {
+        let p = PageParams::parse(
+            "?embed=1",
+            "#ns=x&t=My%20cluster%0A%E2%80%93%20plan&s=1.abc",
+        );
+        assert_eq!(p.title.as_deref(), Some("My cluster– plan"));
+        assert_eq!(p.link.as_deref(), Some("1.abc"));
+        assert_eq!(PageParams::parse("", "#t=%20").title, None);
+        let long = PageParams::parse("", &format!("#t={}", "é".repeat(300)));
+        assert_eq!(long.title.map(|t| t.chars().count()), Some(100));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 // path, no requests leaving the origin, no console errors, accessibility (axe-core) and
 // screenshots. The first-view figures (pre-rendering, timings, sizes) are in first-view.test.mjs.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -10,11 +11,16 @@ import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { serve } from "../lib/server.mjs";
 import { launch } from "../lib/browser.mjs";
+import { linkValue } from "../lib/watch.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = process.env.DIST ?? join(HERE, "../../dist");
 const ARTIFACTS = process.env.ARTIFACTS ?? join(HERE, "../artifacts");
 const EXPECTED = JSON.parse(readFileSync(process.env.EXPECTED ?? join(ARTIFACTS, "expected.json"), "utf8"));
+const DPUCHECK = process.env.DPUCHECK ?? join(HERE, "../../target/debug/dpucheck");
+/** dpucheck's report of `scenario`, the oracle for the page's words. */
+const report = (scenario) =>
+  JSON.parse(execFileSync(DPUCHECK, ["evaluate", "-", "--format", "json"], { input: JSON.stringify(scenario), encoding: "utf8" }));
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -173,7 +179,7 @@ describe("the page", () => {
     await page.fill('[name="traffic.gbps_per_host"]', EXPECTED.toss_up.value);
     await waitVerdict("toss_up");
     const odds = await page.textContent("#verdict [data-odds]");
-    assert.match(odds, /in 8 of 10 futures the result lies between a loss of USD [\d,]+ and a saving of USD [\d,]+/);
+    assert.match(odds, /in 8 of 10 futures the result lies between a loss of USD\s[\d,]+ and a saving of USD\s[\d,]+/);
     const shown = Number(/pay off in ([\d.]+) % of all futures/.exec(odds)?.[1]);
     assert.ok(Math.abs(shown - EXPECTED.toss_up.p_worth_it * 100) < 0.051, `${odds} vs dpucheck ${EXPECTED.toss_up.p_worth_it}`);
     // The cash-flow chart: one bar per year, the running total ending at the net saving,
@@ -197,14 +203,100 @@ describe("the page", () => {
     assert.match(await page.textContent("#verdict .verdict-label"), /A DPU is required/);
   });
 
+  test("every sentence about the odds agrees with p_worth_it and p_best, also below 10 % (issue 17)", async () => {
+    /** Checks a share of futures as words say it ("3.5 %", "under 0.1 %", "none") against p. */
+    const agrees = (said, p, what) => {
+      if (said === "none") assert.equal(p, 0, what);
+      else if (said === "all") assert.equal(p, 1, what);
+      else if (said === "under 0.1 %") assert.ok(p > 0 && p < 0.001, `${what}: ${p}`);
+      else if (said === "over 99.9 %") assert.ok(p > 0.999 && p < 1, `${what}: ${p}`);
+      else {
+        const shown = Number(/^([\d.]+) %$/.exec(said)?.[1]);
+        assert.ok(Math.abs(shown - p * 100) < 0.051, `${what}: "${said}" vs dpucheck ${p}`);
+        assert.ok(shown > 0 === p > 0 && shown < 100 === p < 1, `${what}: "${said}" vs ${p}`);
+      }
+    };
+    const cases = [
+      // The review's case: 48 hosts at 25 Gb/s in clusters of 12; P10 = P90, yet some futures pay.
+      { schema: 1, traffic: { gbps_per_host: 25 }, fleet: { hosts: 48, cluster_hosts: 12 } },
+      { schema: 1, traffic: { gbps_per_host: 18 }, fleet: { hosts: 48, cluster_hosts: 12 } },
+      {},
+      { schema: 1, traffic: { gbps_per_host: Number(EXPECTED.toss_up.value) } },
+      "nfv-heavy",
+    ];
+    const seen = [];
+    for (const c of cases) {
+      const r = typeof c === "string" ? null : report(c);
+      const { p_worth_it, p_best } = r?.uncertainty ?? EXPECTED.presets[c];
+      await open(typeof c === "string" ? `presets/${c}/` : `#s=${linkValue(c)}`);
+      const what = JSON.stringify(c);
+      const headline = await page.textContent("#verdict .headline");
+      const odds = await page.textContent("#verdict [data-odds]");
+      assert.doesNotMatch(`${headline} ${odds}`, /none of them|all of them/, what);
+      agrees(/pay off in (.+?) of all futures/.exec(odds)?.[1], p_worth_it, `${what} odds`);
+      if (p_best < p_worth_it) agrees(/are the best plan in ((?:under |over )?[\d.]+ %|none|all)/.exec(odds)?.[1], p_best, `${what} best`);
+      const chance = /(no chance|a 100 % chance|an? ([\d.]+ %) chance|a chance (under 0\.1 %|over 99\.9 %)) that they pay off/.exec(headline);
+      if (chance) {
+        const said = chance[1] === "no chance" ? "none" : chance[1] === "a 100 % chance" ? "all" : chance[2] ?? chance[3];
+        agrees(said, p_worth_it, `${what} headline`);
+      }
+      seen.push(p_worth_it);
+    }
+    assert.ok(seen.some((p) => p > 0.001 && p < 0.1) && seen.some((p) => p > 0 && p < 0.001), `the range below 10 %: ${seen}`);
+  });
+
+  test("one money figure: the headline's median is the main tile and the step-by-step's; the other says it is at the likely values; a loss reads as a loss (issue 17)", async () => {
+    await open("presets/nfv-heavy/");
+    const headline = await page.textContent("#verdict .headline");
+    const quoted = /DPUs would (?:net|lose) a median (USD\s[\d,]+)/.exec(headline)?.[1];
+    assert.ok(quoted, headline);
+    assert.equal(await page.textContent("[data-median] dd"), quoted, "the main tile is the headline's figure");
+    assert.match(await page.textContent("[data-median] dt"), /median of 10,000 futures/);
+    assert.match(await page.textContent(".chain"), new RegExp(`median of 10,000 futures: a net saving of ${quoted}`), "the step-by-step names it");
+    const likely = Number(await page.getAttribute('[data-cost="net_saving"]', "data-value"));
+    assert.notEqual(`USD\u00a0${Math.round(likely).toLocaleString("en-US")}`, quoted, "two figures here, so the test means something");
+    assert.match(await page.textContent('[data-cost="net_saving"] dt'), /at the likely values/);
+    assert.match(await page.textContent(".chart-cost figcaption"), /at the likely values/);
+    // The defaults lose money in most futures: the tiles and charts say a loss, not "USD -…".
+    await open();
+    const loss = /a median net loss of (USD\s[\d,]+)/.exec(await page.textContent("#verdict .headline"))?.[1];
+    assert.ok(loss);
+    assert.equal(await page.textContent("[data-median] dd"), `a loss of ${loss}`);
+    assert.match(await page.textContent('[data-cost="net_saving"] dd'), /^a loss of USD\s[\d,]+$/);
+    for (const sel of [".figures", ".chart-cost", ".chart-tornado"]) {
+      assert.doesNotMatch(await page.textContent(sel), /USD\s-/, sel);
+    }
+  });
+
+  test("a #s= link says it is loading the scenario until the wasm runs, never the pre-rendered default", async () => {
+    const p = await browser.context.newPage();
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await p.route("**/*.wasm", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await p.goto(`${server.origin}/#s=${linkValue({ schema: 1, traffic: { gbps_per_host: 50 } })}`);
+    const shown = await p.evaluate(() => ({
+      note: getComputedStyle(document.body, "::before").content,
+      app: getComputedStyle(document.getElementById("app")).visibility,
+    }));
+    assert.equal(shown.note, '"Loading your scenario…"');
+    assert.equal(shown.app, "hidden", "the pre-rendered default stays hidden");
+    release();
+    await p.waitForSelector("html[data-live] #verdict[data-verdict]");
+    assert.equal(await p.evaluate(() => getComputedStyle(document.body, "::before").content), "none");
+    await p.close();
+  });
+
   test("a resolved default follows the platform and the DPU model, and says so", async () => {
     await open();
     const licence = '[data-resolved="costs.license_per_core_year"]';
     const watts = '[data-resolved="costs.dpu_watts"]';
-    assert.match(await page.textContent(licence), /USD 250/);
+    assert.match(await page.textContent(licence), /USD\s250/);
     assert.match(await page.textContent(watts), /150 W/);
     await page.selectOption('[name="platform.kind"]', "kvm_ovs");
-    await page.waitForFunction((sel) => /USD 0\b/.test(document.querySelector(sel).textContent), licence);
+    await page.waitForFunction((sel) => /USD\s0\b/.test(document.querySelector(sel).textContent), licence);
     await reveal('[name="dpu.model"]');
     await page.selectOption('[name="dpu.model"]', "pensando_dsc2_100");
     await page.waitForFunction((sel) => /75 W/.test(document.querySelector(sel).textContent), watts);
@@ -248,7 +340,7 @@ describe("the page", () => {
     assert.equal(await page.inputValue("#preset"), "hype-case");
     // An edit, then Start over, then Undo: the edit is back.
     await page.selectOption('[name="platform.kind"]', "kvm_ovs");
-    await page.waitForFunction(() => /USD 0\b/.test(document.querySelector('[data-resolved="costs.license_per_core_year"]').textContent));
+    await page.waitForFunction(() => /USD\s0\b/.test(document.querySelector('[data-resolved="costs.license_per_core_year"]').textContent));
     await page.click("#reset");
     await waitVerdict(EXPECTED.default);
     assert.equal(await page.inputValue("#preset"), "");

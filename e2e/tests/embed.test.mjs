@@ -67,6 +67,7 @@ const HOSTILE = [
 ];
 
 let server;
+let plain; // a host that sends no CORS header, like a default nginx or an S3 bucket
 let blog;
 const blogPages = {};
 let browser;
@@ -171,6 +172,7 @@ before(async () => {
   // The port is known only once the server listens; the pages read it from this object.
   const pages = {};
   server = await serve(DIST, { prefix: PREFIX, cors: true, pages });
+  plain = await serve(DIST, { prefix: PREFIX });
   blog = await serve(null, { pages: blogPages });
   blogPages["/sender.html"] = PAGES["/blog/sender.html"];
   for (const [path, html] of Object.entries(PAGES)) {
@@ -185,6 +187,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await blog?.close();
+  await plain?.close();
   await server?.close();
 });
 
@@ -426,6 +429,27 @@ describe("the embed loader", () => {
     await page.close();
   });
 
+  test("data-title is the card's heading and the iframe's title; the verdict is the card's h1; no words meant for the calculator's own page", async () => {
+    blogPages["/titled/"] = post({
+      body: embed({ "data-link": `${server.base}#s=${LINK}`, "data-title": "Our 48 hosts & a BlueField" }) + embed({ "data-preset": "nfv-heavy" }),
+      loader: `<script src="${server.base}embed.js"></script>`, scriptSrc: server.origin, frameSrc: server.origin,
+    });
+    const page = await newPage();
+    await page.goto(`${blog.origin}/titled/`);
+    const titles = await page.evaluate(() => Array.from(Document.prototype.querySelectorAll.call(document, "iframe"), (f) => f.title));
+    assert.equal(titles[0], "Our 48 hosts & a BlueField");
+    for (const i of [0, 1]) {
+      const frame = await embedFrame(page, i);
+      await frame.waitForSelector("html[data-live] #verdict[data-verdict]");
+      const h1 = await frame.$$eval("h1", (hs) => hs.map((h) => h.id));
+      assert.deepEqual(h1, ["verdict-label"], "one h1, the verdict");
+      const text = await frame.textContent("body");
+      assert.doesNotMatch(text, /link you opened|make it yours/, `card ${i}`);
+      if (i === 0) assert.equal(await frame.textContent("#verdict [data-origin]"), "Our 48 hosts & a BlueField");
+    }
+    await page.close();
+  });
+
   test("the content-hashed loader with its integrity mounts embeds on another origin", async () => {
     const index = readFileSync(join(DIST, "index.html"), "utf8");
     const meta = index.match(/<meta name="dpu-embed-loader" content="(embed-[0-9a-f]{10}\.js)" data-integrity="(sha384-[A-Za-z0-9+/=]+)">/);
@@ -471,25 +495,95 @@ describe("the embed loader", () => {
       const want = await page.getAttribute("#verdict", "data-verdict");
       await page.click('[data-action="embed"]');
       await page.waitForSelector("#embed-loader");
-      const loader = await page.inputValue("#embed-loader");
-      const iframe = await page.inputValue("#embed-iframe");
+      const snippets = {
+        loader: await page.inputValue("#embed-loader"),
+        pinned: await page.inputValue("#embed-pinned"),
+        iframe: await page.inputValue("#embed-iframe"),
+      };
       await page.close();
-      assert.match(loader, /integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"/, `${label}: the loader is pinned`);
+      assert.doesNotMatch(snippets.loader, /integrity|crossorigin/, `${label}: the default loader is not pinned`);
+      assert.match(snippets.pinned, /integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"/, `${label}: pinned on request`);
+      assert.match(snippets.iframe, /title="DPU Reality Check: (a shared scenario|nfv heavy|calculator)"/, `${label}: the iframe's title names it`);
       const key = label.replace(/\W/g, "-");
       const csp = { scriptSrc: server.origin, frameSrc: server.origin, styleSrc: "'self' 'unsafe-inline'" };
-      blogPages[`/pasted/${key}/loader/`] = post({ body: loader, loader: "", ...csp });
-      blogPages[`/pasted/${key}/iframe/`] = post({ body: iframe, loader: "", ...csp });
-      for (const kind of ["loader", "iframe"]) {
-        const post = await newPage();
-        await post.goto(`${blog.origin}/pasted/${key}/${kind}/`);
-        assert.equal(await embedVerdict(post, 0), want, `${label}, ${kind} snippet`);
-        await post.close();
+      for (const kind of Object.keys(snippets)) {
+        blogPages[`/pasted/${key}/${kind}/`] = post({ body: snippets[kind], loader: "", ...csp });
+        const reader = await newPage();
+        await reader.goto(`${blog.origin}/pasted/${key}/${kind}/`);
+        assert.equal(await embedVerdict(reader, 0), want, `${label}, ${kind} snippet`);
+        await reader.close();
       }
     }
+  });
+
+  test("the default snippet works from a host that sends no CORS header, with a link for readers without JavaScript", async () => {
+    const page = await newPage({ also: [plain.base] });
+    await page.goto(`${plain.base}presets/nfv-heavy/`);
+    await page.waitForSelector("html[data-live] #verdict[data-verdict]");
+    await page.click('[data-action="embed"]');
+    const snippet = await page.inputValue("#embed-loader");
+    await page.close();
+    // A reader without JavaScript, or in a feed reader, gets a link to the scenario; the
+    // post keeps the card's height while it loads.
+    assert.ok(snippet.includes(`<a href="${plain.base}presets/nfv-heavy/">`), snippet);
+    assert.match(snippet, /data-height="\d{3}"/);
+    const csp = { scriptSrc: plain.origin, frameSrc: plain.origin, styleSrc: "'self' 'unsafe-inline'" };
+    blogPages["/no-cors/"] = post({ body: snippet, loader: "", ...csp });
+    const reader = await newPage({ also: [plain.base] });
+    await reader.goto(`${blog.origin}/no-cors/`);
+    const [src] = await frameSources(reader);
+    assert.ok(src?.startsWith(`${plain.base}embed/nfv-heavy/?`), `an iframe of the card: ${src}`);
+    assert.equal(await count(reader, "div[data-dpu-reality-check] a"), 0, "the card replaces the link");
+    assert.equal(await embedVerdict(reader, 0), EXPECTED.presets["nfv-heavy"].verdict);
+    await reader.close();
+    // The control: the pinned snippet needs CORS headers, which this host does not send.
+    const pinned = snippet.replace(/<script src="[^"]*embed\.js"/, () => {
+      const index = readFileSync(join(DIST, "index.html"), "utf8");
+      const [, name, integrity] = index.match(/<meta name="dpu-embed-loader" content="(embed-[0-9a-f]{10}\.js)" data-integrity="([^"]+)">/);
+      return `<script src="${plain.base}${name}" integrity="${integrity}" crossorigin="anonymous"`;
+    });
+    blogPages["/no-cors-pinned/"] = post({ body: pinned, loader: "", ...csp });
+    // (Not watched: the refused request and its console error are the point.)
+    const refused = await browser.context.newPage();
+    const failed = refused.waitForEvent("console", (m) => m.type() === "error");
+    await refused.goto(`${blog.origin}/no-cors-pinned/`);
+    await failed;
+    assert.equal(await count(refused, "iframe"), 0);
+    await refused.close();
+  });
+
+  test("the Embed panel stays on screen at every width, closes with Escape and gives the focus back", async () => {
+    const page = await newPage();
+    await page.goto(server.base);
+    await page.waitForSelector("html[data-live] #verdict[data-verdict]");
+    for (const [width, height] of [[1280, 800], [900, 800], [700, 800], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await page.click('[data-action="embed"]');
+      for (const sel of [".embed-body", '[data-action="copy-loader"]', "#embed-loader"]) {
+        const box = await page.locator(sel).boundingBox();
+        assert.ok(box && box.x >= 0 && box.x + box.width <= width && box.y >= 0 && box.y + box.height <= height,
+          `${width} px: ${sel} on screen (${JSON.stringify(box)})`);
+      }
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(sideways <= 0, `${width} px: the page scrolls sideways by ${sideways} px`);
+      await page.screenshot({ path: join(ARTIFACTS, `embed-panel-${width}.png`) });
+      // Escape from inside the panel folds it and puts the focus back on Embed.
+      await page.focus("#embed-loader");
+      await page.keyboard.press("Escape");
+      assert.equal(await page.locator("[data-embed-panel][open]").count(), 0, `${width} px: Escape closes it`);
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-action")), "embed");
+    }
+    // So does its Close button, for a mouse.
+    await page.click('[data-action="embed"]');
+    await page.click('[data-action="close-embed"]');
+    assert.equal(await page.locator("[data-embed-panel][open]").count(), 0, "Close closes it");
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-action")), "embed");
+    await page.close();
   });
 
   test("nothing failed and no request left our two hosts", () => {
     assert.deepEqual(problems.flat(), []);
     assert.deepEqual(server.log.filter((r) => r.status >= 400), []);
+    assert.deepEqual(plain.log.filter((r) => r.status >= 400), []);
   });
 });

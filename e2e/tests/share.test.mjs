@@ -182,6 +182,32 @@ describe("saved scenarios", () => {
     await page.close();
   });
 
+  test("saving under a taken name offers to bring the earlier one back; Delete is not a primary button", async () => {
+    const page = await newPage();
+    await open(page);
+    await page.evaluate(() => localStorage.clear());
+    await setField(page, "traffic.gbps_per_host", EXPECTED.traffic_edit.value);
+    await waitVerdict(page, EXPECTED.traffic_edit.verdict);
+    await page.fill('[name="name"]', "lab");
+    await page.click('[data-action="save"]');
+    await page.waitForSelector('[data-saved="lab"]');
+    assert.equal(await page.locator('[data-undo="replace"]').count(), 0, "a new name replaces nothing");
+    await setField(page, "traffic.gbps_per_host", "10");
+    await waitVerdict(page, EXPECTED.default);
+    await page.click('[data-action="save"]');
+    await page.waitForSelector('[data-undo="replace"]');
+    assert.match(await page.textContent('[data-undo="replace"]'), /bring back the earlier “lab”/);
+    await page.click('[data-undo="replace"] [data-action="undo-delete"]');
+    await page.waitForSelector('[data-undo="replace"]', { state: "detached" });
+    const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+    assert.deepEqual(stored.saved.map((e) => e.name), ["lab"]);
+    await page.click('[data-saved="lab"] [data-action="load"]');
+    await waitVerdict(page, EXPECTED.traffic_edit.verdict);
+    const look = await page.$eval('[data-saved="lab"] [data-action="delete"]', (b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b.parentElement.querySelector('[data-action="load"]')).backgroundColor]);
+    assert.notEqual(look[0], look[1], "Delete does not look like Load, the primary action");
+    await page.close();
+  });
+
   test("corrupted storage is reported and left untouched", async () => {
     const page = await newPage();
     await open(page);
@@ -317,7 +343,7 @@ describe("export and import", () => {
     await page.close();
   });
 
-  test("copy as Markdown gives exactly dpucheck's Markdown report", async () => {
+  test("copy as Markdown gives exactly dpucheck's Markdown report, then a link back and the date", async () => {
     const page = await newPage();
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
     await open(page, "?preset=hype-case");
@@ -328,7 +354,12 @@ describe("export and import", () => {
     await page.click('[data-action="copy-markdown"]');
     await page.waitForSelector('[data-notice="markdown-copied"]');
     const markdown = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(markdown, dpucheck(["evaluate", "-", "--format", "markdown"], scenario));
+    const report = dpucheck(["evaluate", "-", "--format", "markdown"], scenario);
+    assert.equal(markdown.slice(0, report.length), report);
+    const address = await page.evaluate(() => location.href);
+    const day = new Date().toISOString().slice(0, 10);
+    assert.equal(markdown.slice(report.length), `\n[Open this scenario in DPU Reality Check](${address}), copied on ${day}.\n`);
+    assert.match(address, /#s=1\./);
     await page.close();
   });
 

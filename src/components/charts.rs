@@ -10,7 +10,9 @@ use dpu_engine::Report;
 use dpu_engine::assumptions::spec;
 use dpu_engine::fields::with_unit;
 use dpu_engine::float::{clamp, fixed, shortest};
-use dpu_engine::format::{auto, count, in_sentence, money, num, percent, threshold};
+use dpu_engine::format::{
+    auto, count, in_sentence, money, net as fmt_net, num, percent, threshold,
+};
 use dpu_engine::plans::PlanId;
 use dpu_engine::report::figure;
 use dpu_engine::uncertainty::TornadoBar;
@@ -723,7 +725,7 @@ pub fn cost_bars(r: &Report) -> Html {
         in_sentence(label("value_of_avoided_servers")),
         money(v, cur),
         in_sentence(label("net_saving")),
-        money(net, cur)
+        fmt_net(net, cur)
     );
     let net_class = if net >= 0.0 {
         "bar-net-pos"
@@ -732,7 +734,7 @@ pub fn cost_bars(r: &Report) -> Html {
     };
     html! {
         <figure class="chart chart-cost">
-            <figcaption>{format!("What the DPUs cost against what they save, over {years}")}</figcaption>
+            <figcaption>{format!("What the DPUs cost against what they save, over {years}, at the likely values")}</figcaption>
             <ul class="chart-rows">
                 <li data-bar="dpu_incremental_cost">
                     <span class="row-label">
@@ -749,7 +751,7 @@ pub fn cost_bars(r: &Report) -> Html {
                     {bar_row(&x, &at, &[(0.0, v, "bar-value")], &[(0.0, "zero")])}
                 </li>
                 <li data-bar="net_saving" class="row-net">
-                    <span class="row-label"><strong>{format!("{}: {}", label("net_saving"), money(net, cur))}</strong>
+                    <span class="row-label"><strong>{format!("{}: {}", label("net_saving"), fmt_net(net, cur))}</strong>
                         {if net > 0.0 {
                             " (the value exceeds the cost by this)"
                         } else if net < 0.0 {
@@ -784,7 +786,7 @@ pub fn tornado(r: &Report) -> Html {
         format!(
             "{} → {}",
             with_unit(spec(b.assumption).unit, at, cur),
-            money(net, cur)
+            fmt_net(net, cur)
         )
     };
     // The odds and the flip point in sentences (the engine's), not P10/P50/P90 jargon.
@@ -794,14 +796,14 @@ pub fn tornado(r: &Report) -> Html {
     };
     let summary = bars.first().map(|b| {
         format!(
-            "Net saving with one assumption at a time at its low and its high end: from {} to {}; likely {}. Largest swing: {}, {} at {} and {} at {}.",
-            money(lo, cur),
-            money(hi, cur),
-            money(base, cur),
+            "Net saving with one assumption at a time at its low and its high end: from {} to {}; at the likely values {}. Largest swing: {}, {} at {} and {} at {}.",
+            fmt_net(lo, cur),
+            fmt_net(hi, cur),
+            fmt_net(base, cur),
             in_sentence(&b.label),
-            money(b.net_saving_at_low, cur),
+            fmt_net(b.net_saving_at_low, cur),
             with_unit(spec(b.assumption).unit, b.low, cur),
-            money(b.net_saving_at_high, cur),
+            fmt_net(b.net_saving_at_high, cur),
             with_unit(spec(b.assumption).unit, b.high, cur),
         )
     });
@@ -840,7 +842,7 @@ pub fn tornado(r: &Report) -> Html {
                 <ul class="chart-legend">
                     {key("key-low", "assumption at its low end".to_owned())}
                     {key("key-high", "at its high end".to_owned())}
-                    {key("key-base", format!("likely: {}", money(base, cur)))}
+                    {key("key-base", format!("at the likely values: {}", fmt_net(base, cur)))}
                     {key("key-zero", "0: break-even".to_owned())}
                 </ul>
                 if !still.is_empty() {
@@ -1026,14 +1028,14 @@ pub fn cash_flow_chart(r: &Report) -> Html {
         )
     } else {
         format!(
-            "{} over {years}: {}.",
+            "{} over {years} at the likely values: {}.",
             label("net_saving"),
-            money(c.net_saving, cur)
+            fmt_net(c.net_saving, cur)
         )
     };
     html! {
         <figure class="chart chart-cash" data-payback-year={payback_hook}>
-            <figcaption>{format!("Cash flow by year, and the running total. {pays}")}</figcaption>
+            <figcaption>{format!("Cash flow by year at the likely values, and the running total. {pays}")}</figcaption>
             <svg viewBox={format!("0 0 {} {}", shortest(W), f1(frame.height))} role="img" aria-label={summary}>
                 {frame.y_grid(&y, &y_ticks, &y_labels, "year (0 = purchase)".to_owned())}
                 for (i, yr) in flow.iter().enumerate() {
@@ -1586,13 +1588,21 @@ mod render_tests {
     async fn cost_bars_show_both_sides_and_the_net() {
         let [_, cost, _, _, _] = render_all(&Scenario::default()).await;
         assert!(
-            cost.contains("Extra cost of the DPUs: USD 105,025"),
+            cost.contains("Extra cost of the DPUs: USD\u{a0}105,025"),
             "{cost}"
         );
-        assert!(cost.contains("Value of avoided servers: USD 0"), "{cost}");
-        assert!(cost.contains("Net saving: USD -105,025"), "{cost}");
         assert!(
-            cost.contains("32 hosts with DPUs × USD 3,282 each"),
+            cost.contains("Value of avoided servers: USD\u{a0}0"),
+            "{cost}"
+        );
+        // A loss reads as one (issue 17), never as a negative saving.
+        assert!(
+            cost.contains("Net saving: a loss of USD\u{a0}105,025"),
+            "{cost}"
+        );
+        assert!(!cost.contains("USD\u{a0}-"), "{cost}");
+        assert!(
+            cost.contains("32 hosts with DPUs × USD\u{a0}3,282 each"),
             "{cost}"
         );
         assert!(cost.contains("bar-net-neg"));

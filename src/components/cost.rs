@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use dpu_engine::format::count;
+use dpu_engine::format::{count, net, num};
 use dpu_engine::{FIGURES, Report};
 use yew::prelude::*;
 
@@ -41,17 +41,29 @@ impl PartialEq for CostPanelProps {
 pub fn CostPanel(props: &CostPanelProps) -> Html {
     let embedded = use_embedded();
     let r = &props.report;
+    let u = &r.uncertainty;
     let currency = r.currency.as_str();
     html! {
         <section class="cost" aria-labelledby="cost-title">
             <h2 id="cost-title">{format!("The money, over {}", count(r.lifetime_years, "year", "years"))}</h2>
             <dl class="figures">
+                // The figure the headline quotes first; the others are at the likely values.
+                <div class="figure figure-main" data-median=""
+                    data-value={dpu_engine::float::shortest(u.net_saving_p50)}>
+                    <dt>{format!("{}, median of {} futures", if r.discount_rate > 0.0 { "Net present value" } else { "Net saving" }, num(f64::from(u.samples), 0))}</dt>
+                    <dd>{net(u.net_saving_p50, currency)}</dd>
+                </div>
                 for fig in FIGURES.iter() {
-                    <div class={classes!("figure", (fig.field == "net_saving").then_some("figure-main"))}
+                    <div class="figure"
                         data-cost={fig.field}
                         data-value={(fig.get)(&r.cost).map_or_else(|| "null".to_owned(), dpu_engine::float::shortest)}>
-                        <dt>{fig.label}</dt>
-                        <dd>{fig.show(&r.cost, currency)}</dd>
+                        if matches!(fig.field, "net_saving" | "npv") {
+                            <dt>{fig.label}{" at the likely values"}</dt>
+                            <dd>{net((fig.get)(&r.cost).unwrap_or_default(), currency)}</dd>
+                        } else {
+                            <dt>{fig.label}</dt>
+                            <dd>{fig.show(&r.cost, currency)}</dd>
+                        }
                     </div>
                 }
             </dl>

@@ -1,8 +1,9 @@
 //! "Embed": the code a blogger pastes to show the scenario on screen in a post. The loader
-//! snippet (a `div` and the content-hashed `embed.js` with its integrity hash) names the
-//! preset when the scenario is one, else the link; a plain `iframe` serves platforms that
-//! allow iframes but not scripts. The addresses are those of the deployment the page was
-//! loaded from.
+//! snippet (a `div` with a link for readers without JavaScript, and `embed.js`) names the
+//! preset when the scenario is one, else the link; pinning the content-hashed loader with its
+//! integrity hash is an option, for hosts that send CORS headers; a plain `iframe` serves
+//! platforms that allow iframes but not scripts. The panel stays on screen at any width and
+//! folds with Escape. The addresses are those of the deployment the page was loaded from.
 
 use yew::prelude::*;
 
@@ -48,30 +49,51 @@ fn attr(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// The height a pasted `div` asks for before the card reports its own (`data-height`): a
+/// card measured in a 700 px column (the e2e suite keeps every card under 900 px there), so
+/// the post hardly moves when the card loads.
+pub const CARD_HEIGHT: u32 = 800;
+
+/// Where a reader without JavaScript (or in a feed reader) goes: the scenario's full page.
+fn page(d: &Deployment, what: &What) -> String {
+    match what {
+        What::Preset(name) if d.pages => format!("{}presets/{name}/", d.root),
+        What::Preset(name) => format!("{}?preset={name}", d.root),
+        What::Link(link) => format!("{}#s={link}", d.root),
+        What::Default => d.root.clone(),
+    }
+}
+
 /// The `div` and `script` a post needs. The `div` has the id `id` and the loader's tag names
 /// it in `data-embeds`, so only this embed mounts from this tag: a calculator planted in a
 /// comment stays empty (pasting the snippet twice gives two tags, each mounting its own).
-pub fn loader_snippet(d: &Deployment, what: &What, theme: Theme, id: &str) -> String {
+/// Inside the `div`, a link to the scenario for readers without JavaScript; the loader
+/// replaces it with the card. By default the plain `embed.js`, which any static host serves
+/// to any post; `pinned` gives the content-hashed loader with its integrity hash, which the
+/// browser loads only from a host that sends `Access-Control-Allow-Origin`.
+pub fn loader_snippet(d: &Deployment, what: &What, theme: Theme, id: &str, pinned: bool) -> String {
     let id = attr(id);
     let target = match what {
         What::Preset(name) => format!(r#" data-preset="{}""#, attr(name)),
         What::Link(link) => format!(r#" data-link="{}""#, attr(&format!("{}#s={link}", d.root))),
         What::Default => String::new(),
     };
-    let script = match &d.loader {
-        Some((file, integrity)) => format!(
+    let script = match (&d.loader, pinned) {
+        (Some((file, integrity)), true) => format!(
             r#"<script src="{}" integrity="{}" crossorigin="anonymous" referrerpolicy="no-referrer" data-embeds="{id}"></script>"#,
             attr(&format!("{}{file}", d.root)),
             attr(integrity)
         ),
-        None => format!(
+        _ => format!(
             r#"<script src="{}" referrerpolicy="no-referrer" data-embeds="{id}"></script>"#,
             attr(&format!("{}embed.js", d.root))
         ),
     };
     format!(
-        "<div id=\"{id}\" data-dpu-reality-check{target} data-theme=\"{}\"></div>\n{script}",
-        theme.attr()
+        "<div id=\"{id}\" data-dpu-reality-check{target} data-theme=\"{}\" data-height=\"{CARD_HEIGHT}\">\
+         <a href=\"{}\">DPU Reality Check: open this scenario</a></div>\n{script}",
+        theme.attr(),
+        attr(&page(d, what))
     )
 }
 
@@ -92,11 +114,18 @@ pub fn iframe_snippet(d: &Deployment, what: &What, theme: Theme, ns: &str) -> St
         }
         (false, _) => format!("{}?embed=1&{params}{fragment}", d.root),
     };
+    // The title names the scenario, as the loader's does.
+    let title = match what {
+        What::Preset(name) => name.replace('-', " "),
+        What::Link(_) => "a shared scenario".to_owned(),
+        What::Default => "calculator".to_owned(),
+    };
     format!(
-        "<iframe src=\"{}\" title=\"DPU Reality Check\" width=\"100%\" height=\"900\" \
+        "<iframe src=\"{}\" title=\"DPU Reality Check: {}\" width=\"100%\" height=\"900\" \
          loading=\"lazy\" referrerpolicy=\"no-referrer\" sandbox=\"{IFRAME_SANDBOX}\" \
          allow=\"clipboard-write\" style=\"border:0\"></iframe>",
-        attr(&src)
+        attr(&src),
+        attr(&title)
     )
 }
 
@@ -115,7 +144,12 @@ pub struct EmbedPanel<'a> {
 /// The Embed action and its panel, in the colours `theme` holds.
 pub fn embed_panel(p: &EmbedPanel, theme: &UseStateHandle<Theme>) -> Html {
     let id = format!("dpu-{}", p.iframe_ns.trim_start_matches("iframe-"));
-    let loader = loader_snippet(p.deployment, p.what, **theme, &id);
+    let loader = loader_snippet(p.deployment, p.what, **theme, &id, false);
+    let pinned = p
+        .deployment
+        .loader
+        .is_some()
+        .then(|| loader_snippet(p.deployment, p.what, **theme, &id, true));
     let iframe = iframe_snippet(p.deployment, p.what, **theme, p.iframe_ns);
     let on_theme = {
         let theme = theme.clone();
@@ -140,10 +174,31 @@ pub fn embed_panel(p: &EmbedPanel, theme: &UseStateHandle<Theme>) -> Html {
             super::share_bar::copy(c, notice.clone());
         })
     };
+    // Escape and Close fold the panel and give the focus back to its Embed button.
+    let close = |e: &Event| {
+        use wasm_bindgen::JsCast;
+        let panel = e
+            .target_unchecked_into::<web_sys::Element>()
+            .closest("details")
+            .ok()
+            .flatten();
+        if let Some(panel) = panel {
+            let _ = panel.remove_attribute("open");
+            if let Some(button) = panel.first_element_child() {
+                let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+    };
+    let on_key = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            close(&e);
+        }
+    });
+    let on_close = Callback::from(move |e: MouseEvent| close(&e));
     html! {
-        <details class="embed-panel" data-embed-panel="">
+        <details class="embed-panel" data-embed-panel="" onkeydown={on_key}>
             <summary class="button" data-action="embed">{"Embed"}</summary>
-            <div class="embed-body">
+            <div class="embed-body" role="group" aria-label="Embed">
                 <p>{"Paste this into a post to show this scenario; readers can change it in place. \
                     Nothing they type leaves their browser."}</p>
                 <div class="field">
@@ -154,12 +209,21 @@ pub fn embed_panel(p: &EmbedPanel, theme: &UseStateHandle<Theme>) -> Html {
                         <option value="dark" selected={**theme == Theme::Dark}>{"Dark"}</option>
                     </select>
                 </div>
-                <label for="embed-loader">{"With the loader script (sizes itself to its content)"}</label>
+                <label for="embed-loader">{"With the loader script (works on any host, sizes itself to its content)"}</label>
                 <textarea id="embed-loader" readonly=true rows="4" data-snippet="loader" value={loader.clone()} />
                 <button type="button" data-action="copy-loader" onclick={copy("embed-loader", loader)}>{"Copy embed code"}</button>
-                <label for="embed-iframe">{"Without scripts: a plain iframe (fixed height)"}</label>
+                if let Some(pinned) = pinned {
+                    <details>
+                        <summary>{"Pin this version of the loader (integrity hash)"}</summary>
+                        <label for="embed-pinned">{"Only if the calculator's host sends Access-Control-Allow-Origin (GitHub Pages does); without it the post shows nothing"}</label>
+                        <textarea id="embed-pinned" readonly=true rows="4" data-snippet="pinned" value={pinned.clone()} />
+                        <button type="button" data-action="copy-pinned" onclick={copy("embed-pinned", pinned)}>{"Copy pinned code"}</button>
+                    </details>
+                }
+                <label for="embed-iframe">{"Without scripts: a plain iframe, 900 px high (on a phone the card scrolls inside it)"}</label>
                 <textarea id="embed-iframe" readonly=true rows="3" data-snippet="iframe" value={iframe.clone()} />
                 <button type="button" data-action="copy-iframe" onclick={copy("embed-iframe", iframe)}>{"Copy iframe code"}</button>
+                {" "}<button type="button" data-action="close-embed" onclick={on_close}>{"Close"}</button>
             </div>
         </details>
     }
@@ -180,16 +244,49 @@ mod tests {
     #[test]
     fn the_loader_snippet_names_the_preset_or_the_link() {
         let d = deployment();
+        // By default the plain loader, which any static host serves to any post, with a link
+        // for readers without JavaScript and the card's height before it reports its own.
         assert_eq!(
-            loader_snippet(&d, &What::Preset("hype-case".into()), Theme::Dark, "dpu-1a"),
-            "<div id=\"dpu-1a\" data-dpu-reality-check data-preset=\"hype-case\" data-theme=\"dark\"></div>\n\
-             <script src=\"https://example.org/tools/dpu/embed-0123456789.js\" integrity=\"sha384-abc\" crossorigin=\"anonymous\" referrerpolicy=\"no-referrer\" data-embeds=\"dpu-1a\"></script>"
+            loader_snippet(
+                &d,
+                &What::Preset("hype-case".into()),
+                Theme::Dark,
+                "dpu-1a",
+                false
+            ),
+            "<div id=\"dpu-1a\" data-dpu-reality-check data-preset=\"hype-case\" data-theme=\"dark\" data-height=\"800\">\
+             <a href=\"https://example.org/tools/dpu/presets/hype-case/\">DPU Reality Check: open this scenario</a></div>\n\
+             <script src=\"https://example.org/tools/dpu/embed.js\" referrerpolicy=\"no-referrer\" data-embeds=\"dpu-1a\"></script>"
         );
-        let s = loader_snippet(&d, &What::Link("1.eyJ9".into()), Theme::Auto, "x");
-        assert!(s.starts_with("<div id=\"x\" data-dpu-reality-check data-link=\"https://example.org/tools/dpu/#s=1.eyJ9\" data-theme=\"auto\">"), "{s}");
-        let plain = Deployment { loader: None, ..d };
+        // Pinned on request: the content-hashed loader and its integrity hash.
+        let s = loader_snippet(
+            &d,
+            &What::Preset("hype-case".into()),
+            Theme::Dark,
+            "dpu-1a",
+            true,
+        );
+        assert!(s.ends_with("<script src=\"https://example.org/tools/dpu/embed-0123456789.js\" integrity=\"sha384-abc\" crossorigin=\"anonymous\" referrerpolicy=\"no-referrer\" data-embeds=\"dpu-1a\"></script>"), "{s}");
+        let s = loader_snippet(&d, &What::Link("1.eyJ9".into()), Theme::Auto, "x", false);
+        assert!(s.starts_with("<div id=\"x\" data-dpu-reality-check data-link=\"https://example.org/tools/dpu/#s=1.eyJ9\" data-theme=\"auto\" data-height=\"800\"><a href=\"https://example.org/tools/dpu/#s=1.eyJ9\">"), "{s}");
+        let plain = Deployment {
+            loader: None,
+            pages: false,
+            ..d
+        };
+        let s = loader_snippet(
+            &plain,
+            &What::Preset("nfv-heavy".into()),
+            Theme::Auto,
+            "x",
+            true,
+        );
         assert!(
-            loader_snippet(&plain, &What::Default, Theme::Auto, "x")
+            s.contains("<a href=\"https://example.org/tools/dpu/?preset=nfv-heavy\">"),
+            "{s}"
+        );
+        assert!(
+            loader_snippet(&plain, &What::Default, Theme::Auto, "x", true)
                 .ends_with("<script src=\"https://example.org/tools/dpu/embed.js\" referrerpolicy=\"no-referrer\" data-embeds=\"x\"></script>")
         );
     }
@@ -204,6 +301,10 @@ mod tests {
             "iframe-1a2b",
         );
         assert!(s.contains("src=\"https://example.org/tools/dpu/embed/?theme=light#ns=iframe-1a2b&amp;s=1.eyJ9\""), "{s}");
+        assert!(
+            s.contains(" title=\"DPU Reality Check: a shared scenario\" "),
+            "{s}"
+        );
         let s = iframe_snippet(
             &d,
             &What::Preset("nfv-heavy".into()),
@@ -214,6 +315,10 @@ mod tests {
             s.contains(
                 "src=\"https://example.org/tools/dpu/embed/nfv-heavy/?theme=auto#ns=iframe-1\""
             ),
+            "{s}"
+        );
+        assert!(
+            s.contains(" title=\"DPU Reality Check: nfv heavy\" "),
             "{s}"
         );
         // Without pre-rendered pages (the offline file) the page itself takes ?embed=1.
@@ -258,7 +363,13 @@ mod tests {
             loader: None,
             pages: false,
         };
-        let s = loader_snippet(&d, &What::Link("1.a".into()), Theme::Auto, "\"><script>");
+        let s = loader_snippet(
+            &d,
+            &What::Link("1.a".into()),
+            Theme::Auto,
+            "\"><script>",
+            false,
+        );
         assert!(!s.contains("\"><script>"), "{s}");
     }
 }

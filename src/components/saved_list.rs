@@ -34,6 +34,8 @@ pub enum Op {
     Delete(usize, String),
     /// Put a deleted one back where it was.
     Restore(usize, Box<Saved>),
+    /// Put back, where it was, the one a save under its name replaced.
+    Unsave(usize, Box<Saved>),
 }
 
 /// The list to show for what storage holds, or the notice explaining why there is none.
@@ -64,6 +66,15 @@ pub fn plan(
                 next.insert((*at).min(next.len()), (**item).clone());
                 Ok(next)
             }
+        }
+        Op::Unsave(at, item) => {
+            let mut next: Vec<Saved> = list
+                .iter()
+                .filter(|s| s.name != item.name)
+                .cloned()
+                .collect();
+            next.insert((*at).min(next.len()), (**item).clone());
+            Ok(next)
         }
     }
     .map_err(|e| Notice::NameRefused(e.to_string()))?;
@@ -144,8 +155,12 @@ pub struct Panel {
     pub message: Option<Notice>,
     /// While renaming: the entry's name and the new name so far.
     pub editing: Option<(String, String)>,
-    /// The last deleted entry and its place, while Undo is offered.
+    /// The last deleted entry (or the one a save replaced) and its place, while Undo is
+    /// offered.
     pub deleted: Option<(usize, Saved)>,
+    /// Whether `deleted` was replaced by a save under its name (Undo puts it back in its
+    /// stead), not deleted.
+    pub replaced: bool,
 }
 
 /// What happens to the panel.
@@ -186,16 +201,24 @@ impl Panel {
             Change::Done(op, list) => {
                 match op {
                     Op::Save(name, _) => {
-                        next.message = Some(Notice::Saved(name.trim().to_owned()));
-                        next.deleted = None;
+                        let name = name.trim();
+                        // Saving under a taken name replaces that one: Undo is offered.
+                        next.deleted = self
+                            .list
+                            .iter()
+                            .position(|s| s.name == name)
+                            .map(|at| (at, self.list[at].clone()));
+                        next.replaced = true;
+                        next.message = Some(Notice::Saved(name.to_owned()));
                     }
                     Op::Delete(at, name) => {
                         if let Some(item) = self.list.get(at).filter(|s| s.name == name) {
                             next.deleted = Some((at, item.clone()));
                         }
+                        next.replaced = false;
                         next.message = Some(Notice::Deleted(name));
                     }
-                    Op::Restore(_, item) => {
+                    Op::Restore(_, item) | Op::Unsave(_, item) => {
                         next.deleted = None;
                         next.message = Some(Notice::Restored(item.name));
                     }
@@ -305,10 +328,14 @@ pub fn SavedList(props: &SavedListProps) -> Html {
                 </p>
             }
             if let Some((at, item)) = &panel.deleted {
-                <p class="undo" data-undo="delete">
+                <p class="undo" data-undo={if panel.replaced { "replace" } else { "delete" }}>
                     <button type="button" data-action="undo-delete"
-                        onclick={on_click(&run, Op::Restore(*at, Box::new(item.clone())))}>
-                        {format!("Undo: bring back “{}”", dpu_engine::error::clip(&item.name))}
+                        onclick={on_click(&run, if panel.replaced {
+                            Op::Unsave(*at, Box::new(item.clone()))
+                        } else {
+                            Op::Restore(*at, Box::new(item.clone()))
+                        })}>
+                        {format!("Undo: bring back {}“{}”", if panel.replaced { "the earlier " } else { "" }, dpu_engine::error::clip(&item.name))}
                     </button>
                 </p>
             }
@@ -369,7 +396,7 @@ fn saved_item(
                 <button type="button" data-action="rename"
                     onclick={on_click(change, Change::Edit(Some((name.clone(), name.clone()))))}
                     aria-label={format!("Rename {name}")}>{"Rename"}</button>
-                <button type="button" data-action="delete" onclick={on_click(run, Op::Delete(at, name.clone()))}
+                <button type="button" class="secondary" data-action="delete" onclick={on_click(run, Op::Delete(at, name.clone()))}
                     aria-label={format!("Delete {name}")}>{"Delete"}</button>
             </>
         },
@@ -401,9 +428,21 @@ mod tests {
         assert_eq!(list[0], gone);
         // A name saved again meanwhile is not overwritten by Undo.
         assert!(matches!(
-            plan(stored(&list), &Op::Restore(0, Box::new(gone))),
+            plan(stored(&list), &Op::Restore(0, Box::new(gone.clone()))),
             Err(Notice::NameRefused(_))
         ));
+        // Undoing a save that replaced one puts the earlier one back in its place.
+        let mut other = Scenario::default();
+        other.fleet.hosts = 7;
+        let (two, _) = plan(stored(&list), &Op::Save("lab".into(), Box::default())).unwrap();
+        let (three, _) = plan(stored(&two), &Op::Save("prod".into(), Box::new(other))).unwrap();
+        assert_eq!(three[1].name, "lab");
+        let (back, _) = plan(stored(&three), &Op::Unsave(1, Box::new(gone.clone()))).unwrap();
+        assert_eq!(
+            back.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+            ["lab", "prod"]
+        );
+        assert_eq!(back[1], gone);
     }
 
     #[test]
@@ -438,6 +477,24 @@ mod tests {
         assert_eq!(back.message, Some(Notice::Restored("lab".into())));
         let quiet = panel.apply(Change::Dismiss).apply(Change::ForgetDeleted);
         assert_eq!((quiet.message, quiet.deleted), (None, None));
+        // Saving under a taken name offers to bring the earlier one back.
+        let base = Panel {
+            list: lab.clone(),
+            ..Panel::default()
+        };
+        let again = base.apply(Change::Done(
+            Op::Save("lab".into(), Box::default()),
+            lab.clone(),
+        ));
+        assert_eq!(
+            (again.deleted, again.replaced),
+            (Some((0, lab[0].clone())), true)
+        );
+        let fresh = base.apply(Change::Done(
+            Op::Save("new".into(), Box::default()),
+            lab.clone(),
+        ));
+        assert_eq!(fresh.deleted, None);
         let renamed = panel.apply(Change::Done(Op::Rename("a".into(), "b".into()), Vec::new()));
         assert_eq!(renamed.message, None);
         let corrupt = Panel::read(Ok(Some("{broken".into())));

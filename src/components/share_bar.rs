@@ -157,9 +157,31 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let on_copy_markdown = {
         let notice = props.on_notice.clone();
         let (scenario, report) = (props.scenario.clone(), props.report.clone());
+        let from_disk = props.from_disk;
         Callback::from(move |_: MouseEvent| {
+            #[allow(unused_mut)]
+            let mut text = dpu_engine::render::markdown(&report, &scenario);
+            // dpucheck's report, then the way back to this scenario (not a file's path on
+            // this computer) and the day it was copied.
+            #[cfg(target_arch = "wasm32")]
+            {
+                let day: String = String::from(js_sys::Date::new_0().to_iso_string())
+                    .chars()
+                    .take(10)
+                    .collect();
+                text = if from_disk {
+                    format!("{text}\nCopied from DPU Reality Check on {day}.\n")
+                } else {
+                    format!(
+                        "{text}\n[Open this scenario in DPU Reality Check]({}), copied on {day}.\n",
+                        crate::web::address()
+                    )
+                };
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = from_disk;
             let c = Copy {
-                text: dpu_engine::render::markdown(&report, &scenario),
+                text,
                 copied: Notice::MarkdownCopied,
                 refused: Notice::MarkdownByHand,
                 select: None,
@@ -237,7 +259,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 }, &theme)}
             }
             <button type="button" data-action="copy-markdown" onclick={on_copy_markdown}
-                title="Copy the report as Markdown (the same as dpucheck --format markdown)">{"Copy as Markdown"}</button>
+                title="Copy the report as Markdown (dpucheck --format markdown, with a link back and the date)">{"Copy as Markdown"}</button>
             <button type="button" data-action="export-json" onclick={on_export}
                 title="Download the scenario as JSON (the format dpucheck reads)">{"Export JSON"}</button>
             <label class="button file">

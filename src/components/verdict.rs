@@ -33,6 +33,10 @@ pub struct VerdictPanelProps {
     /// sentence and an example's scenario name (its title is in the origin line) are left out.
     #[prop_or_default]
     pub compact: bool,
+    /// The card's heading a blogger set; it replaces the line saying where the scenario
+    /// came from.
+    #[prop_or_default]
+    pub title: Option<AttrValue>,
 }
 
 impl PartialEq for VerdictPanelProps {
@@ -46,11 +50,13 @@ impl PartialEq for VerdictPanelProps {
             && self.name == other.name
             && self.stale == other.stale
             && self.on_fix == other.on_fix
+            && self.title == other.title
     }
 }
 
 /// What the scenario is, in a line: an example, a link, a saved scenario, or yours.
-/// In the embed's card (`compact`) the numbers to change are right below, not a quick check.
+/// In the embed's card (`compact`) the numbers to change are right below, not a quick check,
+/// and the card sits in someone's post: a link is the post's own scenario, not "yours".
 pub fn origin_line(origin: &Origin, preset_title: Option<&str>, compact: bool) -> Option<String> {
     match origin {
         Origin::Example if compact => {
@@ -61,9 +67,15 @@ pub fn origin_line(origin: &Origin, preset_title: Option<&str>, compact: bool) -
                 .to_owned(),
         ),
         Origin::Preset(_) => Some(format!(
-            "Example: {}. Change any input to make it yours.",
-            preset_title.unwrap_or("a preset")
+            "Example: {}. {}",
+            preset_title.unwrap_or("a preset"),
+            if compact {
+                "Try your own numbers below."
+            } else {
+                "Change any input to make it yours."
+            }
         )),
+        Origin::Link if compact => None,
         Origin::Link => Some("The scenario of the link you opened.".to_owned()),
         Origin::Saved(name) => Some(format!(
             "Your saved scenario “{}”.",
@@ -80,7 +92,10 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
     let r = &props.report;
     let wire = r.verdict.wire();
     let example = props.origin.is_example();
-    let line = origin_line(&props.origin, props.preset_title.as_deref(), props.compact);
+    let line = match &props.title {
+        Some(t) if props.compact => Some(t.to_string()),
+        _ => origin_line(&props.origin, props.preset_title.as_deref(), props.compact),
+    };
     html! {
         <section id="verdict" tabindex="-1"
             class={classes!("verdict", format!("v-{wire}"), example.then_some("example"), props.stale.is_some().then_some("stale"))}
@@ -91,7 +106,8 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
             if !(props.name.is_empty() || props.compact && example) {
                 <p class="scenario-name">{props.name.clone()}</p>
             }
-            <h2 id="verdict-label" class="verdict-label">{r.verdict.label()}</h2>
+            // The card's one h1 is its verdict.
+            <@{if props.compact { "h1" } else { "h2" }} id="verdict-label" class="verdict-label">{r.verdict.label()}</@>
             <p class="headline">{r.headline.clone()}</p>
             if r.verdict.is_cost_verdict() && !props.compact {
                 <p class="odds" data-odds="">{props.odds.clone()}</p>
@@ -144,6 +160,7 @@ mod tests {
             stale: None,
             on_fix: on_fix.clone(),
             compact: false,
+            title: None,
         };
         assert!(props(&report, Origin::Example) == props(&report, Origin::Example));
         assert!(props(&report, Origin::Example) != props(&report, Origin::Link));
@@ -174,6 +191,17 @@ mod tests {
             .as_deref(),
             Some("Example: The article's architect. Change any input to make it yours.")
         );
+        // In someone's post the card does not call their scenario "the link you opened".
+        assert_eq!(
+            origin_line(
+                &Origin::Preset("hype-case"),
+                Some("The article's architect"),
+                true
+            )
+            .as_deref(),
+            Some("Example: The article's architect. Try your own numbers below.")
+        );
+        assert_eq!(origin_line(&Origin::Link, None, true), None);
         assert_eq!(origin_line(&Origin::Edited, None, false), None);
         let long = origin_line(&Origin::Saved("x".repeat(500)), None, false).unwrap_or_default();
         assert!(long.len() < 100);

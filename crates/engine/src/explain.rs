@@ -417,8 +417,8 @@ mod tests {
         );
         assert_eq!(
             chain[3].text,
-            "With no server avoided, the DPUs in all 32 hosts cost USD 105,025 more over 5 years: a \
-             net loss of USD 105,025."
+            "With no server avoided, the DPUs in all 32 hosts cost USD\u{a0}105,025 more over 5 years: a \
+             net loss of USD\u{a0}105,025."
         );
     }
 
@@ -477,8 +477,8 @@ mod tests {
         let (s, r) = both(r#"{"fleet": {"hosts": 1}}"#);
         assert_eq!(
             chain(&s, &r)[3].text,
-            "With no server avoided, the DPUs in the one host cost USD 3,282 more over 5 years: a \
-             net loss of USD 3,282."
+            "With no server avoided, the DPUs in the one host cost USD\u{a0}3,282 more over 5 years: a \
+             net loss of USD\u{a0}3,282."
         );
         // Two hosts that keep one: 400 Gb/s of 1500-byte packets free Z = 0.8·50 = 40 cores,
         // ⌊2·40/64⌋ = 1 server goes, worth v = 30,000 + 5·17,681 = 118,403.
@@ -488,8 +488,8 @@ mod tests {
         );
         assert!(
             chain(&s, &r)[3].text.starts_with(
-                "1 avoided server is worth USD 118,403; the DPUs in the one other host cost USD \
-                 3,282 more over 5 years: "
+                "1 avoided server is worth USD\u{a0}118,403; the DPUs in the one other host cost \
+                 USD\u{a0}3,282 more over 5 years: "
             ),
             "{}",
             chain(&s, &r)[3].text
@@ -550,7 +550,7 @@ mod tests {
             last.text.starts_with(
                 "Compared with the plans without a DPU: OVS-DPDK or AF_XDP in software frees \
                  9.84 cores per host and removes 6 servers at the likely values (4 in the \
-                 median future) at no hardware cost, a median USD 153,613;"
+                 median future) at no hardware cost, a median USD\u{a0}153,613;"
             ),
             "{}",
             last.text
@@ -601,8 +601,8 @@ mod tests {
         // The likely values' figure and the median the verdict quotes, each named.
         assert!(
             chain[3].text.contains(
-                ": a net saving of USD 598,830 at the likely values, paid back at purchase; the \
-                 verdict quotes the median of 10,000 futures: a net saving of USD "
+                ": a net saving of USD\u{a0}598,830 at the likely values, paid back at purchase; the \
+                 verdict quotes the median of 10,000 futures: a net saving of USD\u{a0}"
             ),
             "{}",
             chain[3].text
@@ -650,7 +650,7 @@ mod tests {
         assert_eq!(
             odds(&s, &r),
             "Over the range of the assumptions, at least 8 of 10 futures give the same result, a \
-             net loss of USD 105,025; the DPUs pay off in under 0.1 % of all futures."
+             net loss of USD\u{a0}105,025; the DPUs pay off in under 0.1 % of all futures."
         );
         let (s, r) = both(r#"{"traffic": {"gbps_per_host": 60}}"#);
         let text = odds(&s, &r);
@@ -664,9 +664,12 @@ mod tests {
         // A third of the futures pay: from a loss to a saving, the median a loss.
         let (s, r) = both(r#"{"traffic": {"gbps_per_host": 30}}"#);
         let text = odds(&s, &r);
-        assert!(text.contains("lies between a loss of USD "), "{text}");
-        assert!(text.contains(" and a saving of USD "), "{text}");
-        assert!(text.contains("(median: a loss of USD 105,025)"), "{text}");
+        assert!(text.contains("lies between a loss of USD\u{a0}"), "{text}");
+        assert!(text.contains(" and a saving of USD\u{a0}"), "{text}");
+        assert!(
+            text.contains("(median: a loss of USD\u{a0}105,025)"),
+            "{text}"
+        );
         assert!(
             text.ends_with("the DPUs pay off in 33 % of all futures."),
             "{text}"

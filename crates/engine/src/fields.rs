@@ -628,7 +628,7 @@ pub const FIELDS: &[Field] = &[
     field!(
         "platform.vsphere",
         "vSphere release",
-        "Read only on vSphere.",
+        "Used only on vSphere.",
         Kind::Choice(VsphereVersion::OPTIONS),
         Default::Plain,
         platform.vsphere
@@ -636,7 +636,7 @@ pub const FIELDS: &[Field] = &[
     field!(
         "platform.nsx",
         "NSX release",
-        "Read only on vSphere; DPU offload needs NSX.",
+        "Used only on vSphere; DPU offload needs NSX.",
         Kind::Choice(NsxVersion::OPTIONS),
         Default::Plain,
         platform.nsx
@@ -1118,14 +1118,14 @@ fn smartnic_price_resolution(s: &Scenario) -> Resolution {
             text: match rate {
                 r if r <= 100.0 => {
                     "For a card of up to 100 Gb/s: a 2×100G ConnectX-6 Dx sells for about \
-                     EUR 866; no list price is published, so ask for a quote."
+                     EUR\u{a0}866; no list price is published, so ask for a quote."
                 }
                 r if r < 400.0 => {
-                    "For a 200 Gb/s card: 1×200G ConnectX-6 cards sell for about EUR 1,283 to \
+                    "For a 200 Gb/s card: 1×200G ConnectX-6 cards sell for about EUR\u{a0}1,283 to \
                      1,575; no list price is published, so ask for a quote."
                 }
                 _ => {
-                    "For a 400 Gb/s card: above the 200G street prices of EUR 1,283 to 1,575; no \
+                    "For a 400 Gb/s card: above the 200G street prices of EUR\u{a0}1,283 to 1,575; no \
                      price of a 400G card is published, so ask for a quote."
                 }
             },
@@ -1155,7 +1155,7 @@ pub fn with_unit(unit: Unit, stored: f64, currency: &str) -> String {
         Unit::None => x,
         Unit::Times => format!("{x}×"),
         Unit::Money => crate::format::money(stored, currency),
-        Unit::MoneyPerKwh => format!("{currency} {}/kWh", num(stored, 3)),
+        Unit::MoneyPerKwh => format!("{currency}\u{a0}{}/kWh", num(stored, 3)),
         Unit::MoneyPerYear | Unit::MoneyPerCoreYear => {
             let per = unit.text(currency);
             let per = per.trim_start_matches(currency);
@@ -2010,7 +2010,7 @@ mod tests {
         assert_eq!(show("costs.dpu_watts", Value::from(150.0)), "150 W");
         assert_eq!(
             show("costs.license_per_core_year", Value::from(250.0)),
-            "EUR 250/core-year"
+            "EUR\u{a0}250/core-year"
         );
         assert_eq!(
             show("costs.licenses_follow_cores", Value::from(true)),
@@ -2035,7 +2035,10 @@ mod tests {
             ),
             "2 / 8 / 15 Gb/s (low / likely / high)"
         );
-        assert_eq!(show("costs.kwh_price", Value::from(0.15)), "EUR 0.15/kWh");
+        assert_eq!(
+            show("costs.kwh_price", Value::from(0.15)),
+            "EUR\u{a0}0.15/kWh"
+        );
         // A count of one in the singular; 1.5 and 2 in the plural.
         assert_eq!(with_unit(Unit::Dpus, 1.0, "EUR"), "1 DPU");
         assert_eq!(with_unit(Unit::Years, 1.0, "EUR"), "1 year");

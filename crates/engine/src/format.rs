@@ -72,13 +72,32 @@ pub fn threshold(gbps: f64) -> String {
     format!("{} Gb/s", num(gbps, 2))
 }
 
-/// Money: the currency label and a whole amount, e.g. `USD 81,357` or `USD -81,357`.
+/// Money: the currency label, a no-break space and a whole amount, e.g. `USD 81,357` or
+/// `USD -81,357`.
 pub fn money(x: f64, currency: &str) -> String {
     let amount = num(x, 0);
     if currency.is_empty() {
         amount
     } else {
-        format!("{currency} {amount}")
+        // A no-break space: "USD" never ends a line with its amount on the next (issue 17).
+        format!("{currency}\u{a0}{amount}")
+    }
+}
+
+/// Money that may be a loss, said as one (issue 17: a tile or a chart never shows a negative
+/// saving): `USD 81,357` or `a loss of USD 81,357`.
+///
+/// ```
+/// use dpu_engine::format::net;
+/// assert_eq!(net(81_357.0, "USD"), "USD\u{a0}81,357");
+/// assert_eq!(net(-81_357.0, "USD"), "a loss of USD\u{a0}81,357");
+/// assert_eq!(net(-0.2, "USD"), "USD\u{a0}0");
+/// ```
+pub fn net(x: f64, currency: &str) -> String {
+    if x <= -0.5 {
+        format!("a loss of {}", money(-x, currency))
+    } else {
+        money(x.max(0.0), currency)
     }
 }
 
@@ -370,7 +389,7 @@ mod tests {
 
     #[test]
     fn money_and_percent() {
-        assert_eq!(money(-81_356.68, "USD"), "USD -81,357");
+        assert_eq!(money(-81_356.68, "USD"), "USD\u{a0}-81,357");
         assert_eq!(money(150_403.2, ""), "150,403");
         assert_eq!(percent(0.0244140625), "2.4 %");
     }

@@ -448,7 +448,9 @@ pub fn text(r: &Report, s: &Scenario) -> String {
         ));
     }
     let _ = writeln!(out, "\nDPU Reality Check, {}", r.model.line());
-    out
+    // The text wraps at its own width: a terminal gets plain spaces, not the page's no-break
+    // ones between a currency and its amount.
+    out.replace('\u{a0}', " ")
 }
 
 /// A resolved value as it reads, with its unit.

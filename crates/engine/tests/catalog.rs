@@ -317,8 +317,9 @@ fn variable_severities() {
     // k = 3,282.03 per server over 5 years, 54.70 per month, said in both cases.
     for f in [tenants(true), no_overlay] {
         assert!(
-            f.detail
-                .contains("USD 3,282 per server over 5 years: about USD 55 per server per month"),
+            f.detail.contains(
+                "USD\u{a0}3,282 per server over 5 years: about USD\u{a0}55 per server per month"
+            ),
             "{}",
             f.detail
         );
@@ -595,7 +596,9 @@ fn texts_with_numbers_worked_out_by_hand() {
         "tenant-isolation-needs-dpu",
     );
     assert!(
-        d.contains("USD 3,282 per server over 5 years: about USD 55 per server per month"),
+        d.contains(
+            "USD\u{a0}3,282 per server over 5 years: about USD\u{a0}55 per server per month"
+        ),
         "{d}"
     );
     // 500 Gb/s through one 400 Gb/s BlueField-3: 100 Gb/s stay.
@@ -640,8 +643,8 @@ fn texts_with_numbers_worked_out_by_hand() {
     assert!(d.contains("each host gets one card's 400 Gb/s"), "{d}");
     assert!(
         d.contains(
-            "The second card costs USD 3,282 per host over 5 years (its price over a NIC and \
-             its power), USD 105,025 across the 32 hosts that get DPUs"
+            "The second card costs USD\u{a0}3,282 per host over 5 years (its price over a NIC and \
+             its power), USD\u{a0}105,025 across the 32 hosts that get DPUs"
         ),
         "{d}"
     );
@@ -658,7 +661,7 @@ fn texts_with_numbers_worked_out_by_hand() {
         "dual-dpu-standby",
     );
     assert!(
-        d.contains("USD 1,210 per host over 3 years (its price over a NIC and its power), USD 1,210 across the 1 host that gets DPUs"),
+        d.contains("USD\u{a0}1,210 per host over 3 years (its price over a NIC and its power), USD\u{a0}1,210 across the 1 host that gets DPUs"),
         "{d}"
     );
     let d = detail(
@@ -1082,11 +1085,11 @@ fn plans_compared_names_every_plan_and_the_best() {
     let d = &f.detail;
     assert_eq!(f.severity, Severity::Info);
     for part in [
-        "Do nothing: no cost and no saving (NPV USD 0); the DPUs beat it in 0 % of futures (the best plan).",
+        "Do nothing: no cost and no saving (NPV USD\u{a0}0); the DPUs beat it in 0 % of futures (the best plan).",
         "NSX Enhanced Data Path in software: frees 0.78 cores per host, removes 0 servers",
         "It needs NICs certified for the Enhanced Data Path",
         "ConnectX-class SmartNIC with switch offload: does not apply. vSphere documents no switch offload",
-        "NVIDIA BlueField-3 DPUs: frees 1.25 cores per host, removes 0 servers, a median USD -105,025; pays in 0 % of futures.",
+        "NVIDIA BlueField-3 DPUs: frees 1.25 cores per host, removes 0 servers, a median USD\u{a0}-105,025; pays in 0 % of futures.",
     ] {
         assert!(d.contains(part), "{part}\n{d}");
     }
@@ -1109,7 +1112,7 @@ fn plans_compared_names_every_plan_and_the_best() {
         "plans-compared",
     );
     for part in [
-        "OVS-DPDK or AF_XDP in software: frees 8.79 cores per host, removes 4 servers, a median USD 153,613; pays in 100 % of futures",
+        "OVS-DPDK or AF_XDP in software: frees 8.79 cores per host, removes 4 servers, a median USD\u{a0}153,613; pays in 100 % of futures",
         "It needs huge pages, a DPDK or AF_XDP capable NIC",
         "ConnectX-class SmartNIC with switch offload: frees 10.7 cores per host, removes 4 servers",
         "NVIDIA BlueField-3 DPUs: frees 11.7 cores per host, removes 4 servers",

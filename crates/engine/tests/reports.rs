@@ -137,13 +137,13 @@ fn headlines_use_the_scenarios_numbers() {
     assert_eq!(
         r.headline,
         "The DPUs free about 1.25 cores per host and remove 0 of 32 servers: no chance that \
-         they pay off, and a median net loss of USD 105,025 over 5 years."
+         they pay off, and a median net loss of USD\u{a0}105,025 over 5 years."
     );
     let r = report(&format!("{{{PAYS}}}"));
     assert!(
         r.headline.starts_with(
             "The DPUs free about 10 cores per host and remove 5 of 16 servers: a 100 % chance \
-             that they pay off, and a median net saving of USD "
+             that they pay off, and a median net saving of USD\u{a0}"
         ),
         "{}",
         r.headline
@@ -167,8 +167,8 @@ fn headlines_use_the_scenarios_numbers() {
     );
     assert_eq!(
         r.headline,
-        "A DPU is required here: tenant isolation on bare metal needs a DPU. It costs about USD \
-         55 per server per month (USD 3,282 per server over 5 years)."
+        "A DPU is required here: tenant isolation on bare metal needs a DPU. It costs about \
+         USD\u{a0}55 per server per month (USD\u{a0}3,282 per server over 5 years)."
     );
     let r = report(r#"{"goals": []}"#);
     assert_eq!(
@@ -179,7 +179,7 @@ fn headlines_use_the_scenarios_numbers() {
     let r = report(r#"{"costs": {"discount_rate": 0.07}}"#);
     assert!(
         r.headline
-            .contains("a median net present value at 7 % of USD -"),
+            .contains("a median net present value at 7 % of USD\u{a0}-"),
         "{}",
         r.headline
     );
@@ -248,13 +248,14 @@ fn presets_give_the_answers_of_spec_7() {
     assert!(nfv.uncertainty.p_best < 0.3);
     assert!(
         nfv.headline.starts_with(
-            "OVS-DPDK or AF_XDP in software removes 6 servers at the likely values (4 in the median future) at no hardware cost, a median USD 153,613; "
+            "OVS-DPDK or AF_XDP in software removes 6 servers at the likely values (4 in the median future) at no hardware cost, a median USD\u{a0}153,613; "
         ),
         "{}",
         nfv.headline
     );
     assert!(
-        nfv.headline.contains("; the DPUs would net a median USD "),
+        nfv.headline
+            .contains("; the DPUs would net a median USD\u{a0}"),
         "{}",
         nfv.headline
     );
@@ -337,7 +338,7 @@ fn reports_say_what_they_were_computed_for() {
         "25 Gb/s per host, 800-byte packets, overlay offloaded by the NIC, distributed firewall, IPsec in software"
     );
     assert!(
-        get("Fleet").starts_with("9 hosts in one cluster (which keeps 2), servers bound by CPU cores; 96 cores at 2.8 GHz, USD 30,000 each"),
+        get("Fleet").starts_with("9 hosts in one cluster (which keeps 2), servers bound by CPU cores; 96 cores at 2.8 GHz, USD\u{a0}30,000 each"),
         "{}",
         get("Fleet")
     );
