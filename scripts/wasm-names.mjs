@@ -10,8 +10,11 @@ import { readFileSync } from "node:fs";
 
 /** What must not be in the page, each with why. Names are read without crate hashes. */
 export const FORBIDDEN = [
-  [/core::num::flt2dec|core::fmt::float|float_to_decimal|float_to_exponential/, "std's float formatting (use dpu_engine::float)"],
-  [/core::num::dec2flt/, "std's float parsing (use dpu_engine::float::parse)"],
+  [
+    /core::num::flt2dec|core::fmt::float|float_to_decimal|float_to_exponential|<f(32|64) as core::fmt::(Display|Debug|LowerExp|UpperExp)>/,
+    "std's float formatting (use dpu_engine::float)",
+  ],
+  [/core::num::dec2flt|<f(32|64) as core::str::traits::FromStr>/, "std's float parsing (use dpu_engine::float::parse)"],
   [/core::slice::sort::(stable|unstable)|driftsort|ipnsort/, "std's sorts (use dpu_engine::sort)"],
   // Yew's scheduler keeps its queue in a BTreeMap<usize, QueueEntry> (and its untyped
   // helpers, `splitpoint`, `slice_insert::<usize>`, come with it): a map of our types or of
