@@ -199,18 +199,31 @@ impl Tally {
     /// A tally for a plan whose NPV with A servers avoided is A·(pv_server + pv_card) −
     /// H·pv_card (pv_card: the present value of one host's card premium; 0 for no card).
     fn new(p: &Plan, pv_card: f64, samples: u32) -> Self {
+        let slope = p.pv_server + pv_card;
         Tally {
             npvs: Vec::with_capacity(samples as usize),
-            servers: Vec::with_capacity(samples as usize),
+            // Kept only when the money does not tell the servers (see `finish`).
+            servers: Vec::with_capacity(if Self::affine(slope) {
+                0
+            } else {
+                samples as usize
+            }),
             dpu_beats: 0,
-            slope: p.pv_server + pv_card,
+            slope,
             offset: p.h * pv_card,
         }
     }
 
+    /// Whether the NPV is an affine map of the servers avoided that can be inverted.
+    fn affine(slope: f64) -> bool {
+        slope.abs() > 1e-9
+    }
+
     fn add(&mut self, o: PlanOutcome, dpu_npv: f64) {
         self.npvs.push(o.npv);
-        self.servers.push(o.a as f64);
+        if !Self::affine(self.slope) {
+            self.servers.push(o.a as f64);
+        }
         self.dpu_beats += usize::from(dpu_npv > o.npv);
     }
 
@@ -222,7 +235,7 @@ impl Tally {
         // servers avoided, so its median maps back to theirs (an increasing or decreasing map
         // keeps the middle rank in the middle). Only when the money does not depend on the
         // servers at all are they sorted.
-        let servers_p50 = if self.slope.abs() > 1e-9 {
+        let servers_p50 = if Self::affine(self.slope) {
             ((p50 + self.offset) / self.slope * 1e6).round() / 1e6
         } else {
             percentiles_of(&mut self.servers, [0.5])[0]
@@ -606,9 +619,15 @@ mod tests {
             r#"{"traffic": {"gbps_per_host": 30, "avg_packet_bytes": 700, "distributed_firewall": true}}"#,
             r#"{"platform": {"kind": "kubernetes"}, "traffic": {"gbps_per_host": 90},
                 "costs": {"smartnic_price": 100, "dpu_price": 100}}"#,
+            // Servers that cost nothing: the money cannot tell the servers, so they are kept
+            // and ranked themselves.
+            r#"{"platform": {"kind": "kvm_ovs"}, "traffic": {"gbps_per_host": 60}, "fleet": {"server_price": 0},
+                "costs": {"kwh_price": 0, "rack_unit_year": 0}}"#,
         ] {
             let s = plan_for(json);
             let p = Plan::new(&s);
+            let zero = p.pv_server == 0.0;
+            assert_eq!(zero, json.contains(r#""server_price": 0"#), "{json}");
             let got = analyse_plans(&p, 801, 9);
             let plans = Alternatives::of(&p);
             let (ranges, drawn) = (p.r.ranges, sampled(&p));
