@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Mutation testing of the engine's model with cargo-mutants: every mutant of the cost model,
-# the uncertainty analysis, the rules and the verdict must make some test fail. Not part of
-# the README's test command (it takes an hour or more on 2 cores); run it now and then:
+# Mutation testing of the engine with cargo-mutants: every mutant of every file of
+# crates/engine/src must make some test fail. Not part of the README's test command (the
+# whole engine takes hours on 2 cores); run it now and then, a file at a time:
 #
 #   scripts/mutants.sh [extra cargo-mutants arguments]
 #
@@ -9,13 +9,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v cargo-mutants >/dev/null || cargo install --locked cargo-mutants
-# Pass `--file crates/engine/src/plans.rs` (after the script's name) to mutate one file only;
-# the list below is the model: the cost model, the plans without a DPU (model 3), the
-# uncertainty analysis, the rules, the verdict, the assumptions and the formula breakdown.
+# Pass `--file crates/engine/src/plans.rs` (after the script's name) to mutate one file only,
+# and `-- --lib` at the end to run only the library's tests for each mutant (faster; the
+# integration tests then do not count).
 files=()
 if ! printf '%s\n' "$@" | grep -qx -- '--file'; then
-    for f in cost plans uncertainty rules evaluate assumptions breakdown; do
-        files+=(--file "crates/engine/src/$f.rs")
+    for f in crates/engine/src/*.rs; do
+        files+=(--file "$f")
     done
 fi
 exec cargo mutants --package dpu-engine "${files[@]}" \
