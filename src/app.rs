@@ -184,7 +184,8 @@ pub fn App(props: &AppProps) -> Html {
     }
     // The first render done, the live page replaces a pre-rendered one (see web::app_root),
     // carrying over what a reader typed only when the page started from the very scenario
-    // that was pre-rendered.
+    // that was pre-rendered. `start` (lib.rs) usually did it already, right after the first
+    // render; this effect runs a frame or more later, and then does nothing.
     {
         let (started, embed) = (started.clone(), props.embed);
         use_effect_with((), move |_| {

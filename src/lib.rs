@@ -36,6 +36,11 @@ pub fn start() {
         .map(|w| w.location())
         .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
         .unwrap_or_default();
+    // Whether the app starts from the very scenario pre-rendered here (see web::take_over).
+    let carry = web::prerendered().is_some_and(|shown| {
+        let (start, _) = app::start_state(params.link.as_deref(), params.preset.as_deref());
+        app::starts_as_prerendered(&start, params.embed, &shown)
+    });
     let props = AppProps {
         preset: params.preset.map(Into::into),
         link: params.link.map(Into::into),
@@ -50,6 +55,9 @@ pub fn start() {
     match web::app_root() {
         Some(root) => {
             yew::Renderer::<App>::with_root_and_props(root, props).render();
+            // Yew renders in a microtask queued before this one, and yields to the browser
+            // only with no render pending: here the first render is done.
+            wasm_bindgen_futures::spawn_local(async move { web::take_over_if_rendered(carry) });
         }
         None => {
             yew::Renderer::<App>::with_props(props).render();
