@@ -18,7 +18,6 @@ use yew::prelude::*;
 use crate::components::cost::CostPanel;
 use crate::components::embed_panel::{Deployment, What};
 use crate::components::findings::Findings;
-use crate::components::input_id;
 use crate::components::notice::NoticeLine;
 use crate::components::plans::plans_section;
 use crate::components::reasoning::Reasoning;
@@ -27,6 +26,7 @@ use crate::components::scenario_form::{EmbedInputs, ScenarioForm};
 use crate::components::share_bar::ShareBar;
 use crate::components::sources::Embedded;
 use crate::components::verdict::{VerdictAnnouncer, VerdictPanel};
+use crate::components::{class_names, input_id};
 use crate::notice::Notice;
 use crate::state::{Action, Origin, State, preset_scenario};
 
@@ -366,14 +366,14 @@ pub fn App(props: &AppProps) -> Html {
             )}</p>
         </footer>
     };
-    let stale_class = stale.is_some().then_some("stale");
+    let stale_class = if stale.is_some() { "stale" } else { "" };
 
     if props.embed {
         return html! {
             <ContextProvider<Embedded> context={Embedded(true)}>
                 <NoticeLine notice={(*notice).clone()} on_dismiss={on_dismiss.clone()} />
                 <main class="layout embedded">
-                    <section class={classes!("results", stale_class)} aria-label="Verdict and reasoning">
+                    <section class={class_names(&["results", stale_class])} aria-label="Verdict and reasoning">
                         { verdict }
                         <Reasoning report={report.clone()} compact=true />
                     </section>
@@ -431,7 +431,7 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" class="jump" onclick={to_verdict}>{format!("Back to the verdict: {} ↑", report.verdict.label())}</button>
                     <SavedList state={state_rc.clone()} act={act.clone()} namespace={props.namespace.clone()} from_disk={props.from_disk} />
                 </section>
-                <section class={classes!("results", stale_class)} aria-label="Verdict and explanation">
+                <section class={class_names(&["results", stale_class])} aria-label="Verdict and explanation">
                     { verdict }
                     <Reasoning report={report.clone()} />
                     // On paper the inputs are hidden; this says what the report was computed for.

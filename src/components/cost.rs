@@ -10,6 +10,7 @@ use dpu_engine::{FIGURES, Report};
 use yew::prelude::*;
 
 use super::charts::{Hosts, cash_flow_chart, cost_bars, tornado, traffic_chart};
+use super::class_names;
 use super::sources::{source_links, use_embedded};
 
 /// Props of [`CostPanel`].
@@ -47,7 +48,7 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
             <h2 id="cost-title">{format!("The money, over {}", count(r.lifetime_years, "year", "years"))}</h2>
             <dl class="figures">
                 for fig in FIGURES.iter() {
-                    <div class={classes!("figure", (fig.field == "net_saving").then_some("figure-main"))}
+                    <div class={class_names(&["figure", if fig.field == "net_saving" { "figure-main" } else { "" }])}
                         data-cost={fig.field}
                         data-value={(fig.get)(&r.cost).map_or_else(|| "null".to_owned(), dpu_engine::float::shortest)}>
                         <dt>{fig.label}</dt>
