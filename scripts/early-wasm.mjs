@@ -36,10 +36,11 @@ if (!wasm) fail(`the loader does not pass module_or_path: './…_bg.wasm': ${loa
 const href = wasm[2];
 // The id marks it for offline.mjs. A rejection is handled here (the loader falls back), so the
 // console stays clean.
-const early = `<script id="early-wasm">self.__dpuWasm=WebAssembly.compileStreaming(fetch("${href}"));self.__dpuWasm.catch(function(){})</script>`;
+// Both are short: every pre-rendered page carries them.
+const early = `<script id="early-wasm">(self.__w=WebAssembly.compileStreaming(fetch("${href}"))).catch(()=>0)</script>`;
 const body = loader[2].replace(call, () =>
-  `module_or_path: await new Promise((r) => { requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 100); })` +
-  `.then(() => self.__dpuWasm || fetch('${href}')).catch(() => fetch('${href}'))`);
+  `module_or_path: await new Promise(r=>{requestAnimationFrame(()=>setTimeout(r));setTimeout(r,100)})` +
+  `.then(()=>self.__w||fetch('${href}')).catch(()=>fetch('${href}'))`);
 html = html.replace(loader[0], () => loader[1] + body + loader[3]);
 if (!/<\/head>/i.test(html)) fail("no </head> in index.html");
 html = html.replace(/<\/head>/i, () => `${early}</head>`);

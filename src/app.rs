@@ -182,22 +182,6 @@ pub fn App(props: &AppProps) -> Html {
             let _ = (link, preset, last_change, from_history, path_root);
         });
     }
-    // The first render done, the live page replaces a pre-rendered one (see web::app_root),
-    // carrying over what a reader typed only when the page started from the very scenario
-    // that was pre-rendered. `start` (lib.rs) usually did it already, right after the first
-    // render; this effect runs a frame or more later, and then does nothing.
-    {
-        let (started, embed) = (started.clone(), props.embed);
-        use_effect_with((), move |_| {
-            #[cfg(target_arch = "wasm32")]
-            crate::web::take_over(
-                crate::web::prerendered()
-                    .is_some_and(|shown| starts_as_prerendered(&started.0, embed, &shown)),
-            );
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (started, embed);
-        });
-    }
     // Back, Forward and a link pasted into the same tab load what the address asks for.
     {
         let (d, notice, from_history) = (state.dispatcher(), notice.setter(), from_history.clone());

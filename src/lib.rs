@@ -55,12 +55,16 @@ pub fn start() {
     match web::app_root() {
         Some(root) => {
             yew::Renderer::<App>::with_root_and_props(root, props).render();
-            // Yew renders in a microtask queued before this one, and yields to the browser
-            // only with no render pending: here the first render is done.
-            wasm_bindgen_futures::spawn_local(async move { web::take_over_if_rendered(carry) });
         }
         None => {
             yew::Renderer::<App>::with_props(props).render();
         }
     }
+    // The first render done, the live page replaces a pre-rendered one (see web::app_root),
+    // carrying over what a reader typed only when the page started from the very scenario
+    // that was pre-rendered. Yew renders in a microtask queued before this one, and yields
+    // to the browser only with no render pending: here the first render is done, in the same
+    // task (the app's effects would run after Yew yields, once ~16 ms of work have run: a
+    // frame or more later).
+    wasm_bindgen_futures::spawn_local(async move { web::take_over(carry) });
 }

@@ -216,19 +216,6 @@ pub fn app_root() -> Option<web_sys::Element> {
     Some(live)
 }
 
-/// Takes over (see [`take_over`]) if the app has rendered into its hidden element: called
-/// right after the first render, in the same task, before Yew yields to the browser and runs
-/// the effects (it yields after about 16 ms of work, and the page would wait a frame and
-/// more for the effect that takes over). Leaves it to that effect otherwise.
-pub fn take_over_if_rendered(carry: bool) {
-    if doc()
-        .and_then(|d| d.get_element_by_id("app-live"))
-        .is_some_and(|live| live.has_child_nodes())
-    {
-        take_over(carry);
-    }
-}
-
 /// What the pre-rendered page in this document shows (`<meta name="dpu-page">`), `None`
 /// when nothing was pre-rendered.
 pub fn prerendered() -> Option<PageParams> {
@@ -252,11 +239,6 @@ pub fn take_over(carry: bool) {
         return;
     };
     let html = document.document_element();
-    // Once only: `start` takes over right after the first render, the app's effect is the
-    // fallback.
-    if html.as_ref().is_some_and(|h| h.has_attribute("data-live")) {
-        return;
-    }
     let pending = html
         .as_ref()
         .is_some_and(|h| h.class_list().contains("pending"));
