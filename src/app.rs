@@ -58,9 +58,10 @@ pub struct AppProps {
     /// A random storage name for pasted iframe snippets.
     #[prop_or_default]
     pub iframe_ns: AttrValue,
-    /// Rendered by the build's pre-renderer (native), not by the page.
+    /// Every folded section's inputs rendered, opened or not (the component tests read them
+    /// all); the page renders them when a section is opened.
     #[prop_or_default]
-    pub prerender: bool,
+    pub unfolded: bool,
 }
 
 /// The state to start from and the notice to show: a readable link wins, then the named
@@ -411,7 +412,7 @@ pub fn App(props: &AppProps) -> Html {
                     if let Some(p) = state.preset.and_then(preset) {
                         <p class="preset-summary">{p.summary}</p>
                     }
-                    <ScenarioForm state={state_rc.clone()} act={act.clone()} prerender={props.prerender} />
+                    <ScenarioForm state={state_rc.clone()} act={act.clone()} unfolded={props.unfolded} />
                     <button type="button" class="jump" onclick={to_verdict}>{format!("Back to the verdict: {} ↑", report.verdict.label())}</button>
                     <SavedList state={state_rc.clone()} act={act.clone()} namespace={props.namespace.clone()} from_disk={props.from_disk} />
                 </section>

@@ -50,7 +50,7 @@ pub fn start() {
         deployment: web::deployment(),
         page_address: page_address.into(),
         iframe_ns: web::random_ns().into(),
-        prerender: false,
+        unfolded: false,
     };
     match web::app_root() {
         Some(root) => {
