@@ -70,6 +70,8 @@ html = html.replace(/<link\b[^>]*>/gi, (tag) => {
   return tag;
 });
 html = html.replace(loader[0], () => `<script type="module">${script}</script>`);
+// The early compile (early-wasm.mjs) would fetch the wasm: here it is inside the file.
+html = html.replace(/<script id="?early-wasm"?>[\s\S]*?<\/script>/i, "");
 // The hashed embed loader and the pre-rendered pages are published beside index.html, not
 // beside this file: without dpu-root the page keeps presets in the query (?preset=).
 html = html.replace(/<meta\b[^>]*\bname=["']?dpu-embed-loader["']?[^>]*>/i, "");

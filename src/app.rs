@@ -18,7 +18,6 @@ use yew::prelude::*;
 use crate::components::cost::CostPanel;
 use crate::components::embed_panel::{Deployment, What};
 use crate::components::findings::Findings;
-use crate::components::input_id;
 use crate::components::notice::NoticeLine;
 use crate::components::plans::plans_section;
 use crate::components::reasoning::Reasoning;
@@ -27,6 +26,7 @@ use crate::components::scenario_form::{EmbedInputs, ScenarioForm};
 use crate::components::share_bar::ShareBar;
 use crate::components::sources::Embedded;
 use crate::components::verdict::{VerdictAnnouncer, VerdictPanel};
+use crate::components::{class_names, input_id};
 use crate::notice::Notice;
 use crate::state::{Action, Origin, State, preset_scenario};
 
@@ -61,9 +61,10 @@ pub struct AppProps {
     /// A random storage name for pasted iframe snippets.
     #[prop_or_default]
     pub iframe_ns: AttrValue,
-    /// Rendered by the build's pre-renderer (native), not by the page.
+    /// Every folded section's inputs rendered, opened or not (the component tests read them
+    /// all); the page renders them when a section is opened.
     #[prop_or_default]
-    pub prerender: bool,
+    pub unfolded: bool,
 }
 
 /// The state to start from and the notice to show: a readable link wins, then the named
@@ -183,21 +184,6 @@ pub fn App(props: &AppProps) -> Html {
             }
             #[cfg(not(target_arch = "wasm32"))]
             let _ = (link, preset, last_change, from_history, path_root);
-        });
-    }
-    // The first render done, the live page replaces a pre-rendered one (see web::app_root),
-    // carrying over what a reader typed only when the page started from the very scenario
-    // that was pre-rendered.
-    {
-        let (started, embed) = (started.clone(), props.embed);
-        use_effect_with((), move |_| {
-            #[cfg(target_arch = "wasm32")]
-            crate::web::take_over(
-                crate::web::prerendered()
-                    .is_some_and(|shown| starts_as_prerendered(&started.0, embed, &shown)),
-            );
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (started, embed);
         });
     }
     // Back, Forward and a link pasted into the same tab load what the address asks for.
@@ -368,14 +354,14 @@ pub fn App(props: &AppProps) -> Html {
             )}</p>
         </footer>
     };
-    let stale_class = stale.is_some().then_some("stale");
+    let stale_class = if stale.is_some() { "stale" } else { "" };
 
     if props.embed {
         return html! {
             <ContextProvider<Embedded> context={Embedded(true)}>
                 <NoticeLine notice={(*notice).clone()} on_dismiss={on_dismiss.clone()} />
                 <main class="layout embedded">
-                    <section class={classes!("results", stale_class)} aria-label="Verdict and reasoning">
+                    <section class={class_names(&["results", stale_class])} aria-label="Verdict and reasoning">
                         { verdict }
                         <Reasoning report={report.clone()} compact=true />
                     </section>
@@ -429,11 +415,11 @@ pub fn App(props: &AppProps) -> Html {
                     if let Some(p) = state.preset.and_then(preset) {
                         <p class="preset-summary">{p.summary}</p>
                     }
-                    <ScenarioForm state={state_rc.clone()} act={act.clone()} prerender={props.prerender} />
+                    <ScenarioForm state={state_rc.clone()} act={act.clone()} unfolded={props.unfolded} />
                     <button type="button" class="jump" onclick={to_verdict}>{format!("Back to the verdict: {} ↑", report.verdict.label())}</button>
                     <SavedList state={state_rc.clone()} act={act.clone()} namespace={props.namespace.clone()} from_disk={props.from_disk} />
                 </section>
-                <section class={classes!("results", stale_class)} aria-label="Verdict and explanation">
+                <section class={class_names(&["results", stale_class])} aria-label="Verdict and explanation">
                     { verdict }
                     <Reasoning report={report.clone()} />
                     // On paper the inputs are hidden; this says what the report was computed for.

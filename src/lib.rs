@@ -36,6 +36,11 @@ pub fn start() {
         .map(|w| w.location())
         .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
         .unwrap_or_default();
+    // Whether the app starts from the very scenario pre-rendered here (see web::take_over).
+    let carry = web::prerendered().is_some_and(|shown| {
+        let (start, _) = app::start_state(params.link.as_deref(), params.preset.as_deref());
+        app::starts_as_prerendered(&start, params.embed, &shown)
+    });
     let props = AppProps {
         preset: params.preset.map(Into::into),
         link: params.link.map(Into::into),
@@ -46,7 +51,7 @@ pub fn start() {
         deployment: web::deployment(),
         page_address: page_address.into(),
         iframe_ns: web::random_ns().into(),
-        prerender: false,
+        unfolded: false,
     };
     match web::app_root() {
         Some(root) => {
@@ -56,4 +61,11 @@ pub fn start() {
             yew::Renderer::<App>::with_props(props).render();
         }
     }
+    // The first render done, the live page replaces a pre-rendered one (see web::app_root),
+    // carrying over what a reader typed only when the page started from the very scenario
+    // that was pre-rendered. Yew renders in a microtask queued before this one, and yields
+    // to the browser only with no render pending: here the first render is done, in the same
+    // task (the app's effects would run after Yew yields, once ~16 ms of work have run: a
+    // frame or more later).
+    wasm_bindgen_futures::spawn_local(async move { web::take_over(carry) });
 }

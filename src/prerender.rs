@@ -48,7 +48,6 @@ impl Page {
                 "main".into()
             },
             // Links from the page are relative to it: `../../` is the root two folders up.
-            prerender: true,
             deployment: Deployment {
                 root: self.root(),
                 loader: None,

@@ -38,10 +38,19 @@ async function open(query = "") {
 }
 
 const verdict = () => page.getAttribute("#verdict", "data-verdict");
-/** Opens the folded sections holding `selector`, as a reader would. */
-const reveal = (selector) => page.$eval(selector, (el) => {
-  for (let d = el.closest("details"); d; d = d.parentElement?.closest("details")) d.open = true;
-});
+/**
+ * Opens the folded sections holding `selector`, as a reader would: a folded section of the
+ * form renders its inputs once opened, so the form's sections open first.
+ */
+const reveal = async (selector) => {
+  if (!(await page.$(selector))) {
+    await page.$$eval("#app details.section:not([open])", (ds) => ds.forEach((d) => (d.open = true)));
+    await page.waitForSelector(selector, { state: "attached" });
+  }
+  await page.$eval(selector, (el) => {
+    for (let d = el.closest("details"); d; d = d.parentElement?.closest("details")) d.open = true;
+  });
+};
 const waitVerdict = (wire) => page.waitForSelector(`html[data-live] #verdict[data-verdict="${wire}"]`);
 before(async () => {
   server = await serve(DIST);
@@ -330,6 +339,7 @@ describe("the page", () => {
     // What decides a verdict the rules decide comes first in "Why".
     assert.ok(await page.isVisible('[data-deciding] [data-decides="hypervisor-stays-on-host"]'));
     assert.equal(await page.isChecked('[name="goals"][value="run_bare_metal"]'), true);
+    await reveal('[name="dpu.model"]');
     assert.equal(await page.inputValue('[name="dpu.model"]'), "pensando_dsc2_100");
     assert.equal(await page.inputValue('[name="traffic.gbps_per_host"]'), "4");
     // Switching presets can be undone.

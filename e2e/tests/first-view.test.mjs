@@ -2,8 +2,9 @@
 // what a reader sees without JavaScript, that a pre-rendered verdict is never shown for a
 // scenario the address does not ask for, the first screen at desktop, column and phone
 // widths, the embed card's height, and the figures scripts/e2e.sh prints: first verdict
-// (pre-rendered, and live), time to interactive, input to verdict at 4× CPU slowdown, bundle
-// and offline size, with a static page of the same markup as the floor, all in one run.
+// (pre-rendered, and live), time to interactive (live and interactive also at 4× CPU
+// slowdown), input to verdict at 4× CPU slowdown, bundle and offline size, with a static page
+// of the same markup as the floor, all in one run.
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -290,34 +291,48 @@ describe("the first screen", () => {
 
 describe("figures (one run, one browser)", () => {
   test("first verdict, live, interactive, against a static page of the same markup", async () => {
-    const loads = { static: [], prerendered: [], live: [], interactive: [] };
+    const loads = { static: [], prerendered: [], live: [], interactive: [], live_4x: [], interactive_4x: [] };
     const page = await newPage();
     await page.addInitScript(watchFromFirstByte);
     await page.addInitScript(`window.__editVerdict = ${JSON.stringify(EXPECTED.traffic_edit.verdict)};`);
-    for (let i = 0; i < 7; i++) {
-      await page.goto(`${server.origin}/static-floor.html`);
-      await page.waitForSelector("#verdict[data-verdict]");
-      loads.static.push(await page.evaluate(() => window.__firstVerdictMs));
-      await page.goto(`${server.origin}/`);
-      await page.waitForSelector("html[data-live]");
-      loads.prerendered.push(await page.evaluate(() => window.__firstVerdictMs));
-      loads.live.push(await page.evaluate(() => window.__liveMs));
-    }
     // Time to interactive: a reader typing from the first moment; when does the verdict answer?
     const typist = await newPage();
     await typist.addInitScript(`window.__editVerdict = ${JSON.stringify(EXPECTED.traffic_edit.verdict)};`);
     await typist.addInitScript(`(${typeFromFirstByte})(${JSON.stringify(EXPECTED.traffic_edit.value)})`);
-    for (let i = 0; i < 7; i++) {
-      await typist.goto(`${server.origin}/`);
-      await typist.waitForFunction(() => window.__interactiveMs !== undefined);
-      loads.interactive.push(await typist.evaluate(() => window.__interactiveMs));
+    const cdp = await page.context().newCDPSession(page);
+    const typistCdp = await typist.context().newCDPSession(typist);
+    // At 1× (with the static page beside it), then the live page again at 4× CPU slowdown.
+    for (const rate of [1, 4]) {
+      const suffix = rate === 1 ? "" : `_${rate}x`;
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+      await typistCdp.send("Emulation.setCPUThrottlingRate", { rate });
+      for (let i = 0; i < 7; i++) {
+        if (rate === 1) {
+          await page.goto(`${server.origin}/static-floor.html`);
+          await page.waitForSelector("#verdict[data-verdict]");
+          loads.static.push(await page.evaluate(() => window.__firstVerdictMs));
+        }
+        await page.goto(`${server.origin}/`);
+        await page.waitForSelector("html[data-live]");
+        if (rate === 1) loads.prerendered.push(await page.evaluate(() => window.__firstVerdictMs));
+        loads[`live${suffix}`].push(await page.evaluate(() => window.__liveMs));
+      }
+      for (let i = 0; i < 7; i++) {
+        await typist.goto(`${server.origin}/`);
+        await typist.waitForFunction(() => window.__interactiveMs !== undefined);
+        loads[`interactive${suffix}`].push(await typist.evaluate(() => window.__interactiveMs));
+      }
     }
+    await cdp.detach();
+    await typistCdp.detach();
     await typist.close();
     await page.close();
     metrics.static_first_verdict_ms = median(loads.static);
     metrics.first_verdict_ms = median(loads.prerendered);
     metrics.live_ms = median(loads.live);
     metrics.interactive_ms = median(loads.interactive);
+    metrics.live_4x_ms = median(loads.live_4x);
+    metrics.interactive_4x_ms = median(loads.interactive_4x);
     for (const [k, v] of Object.entries(metrics)) if (k.endsWith("_ms")) assert.ok(v > 0, `${k} = ${v}`);
     assert.ok(metrics.live_ms >= metrics.first_verdict_ms, "the pre-rendered verdict comes first");
   });

@@ -18,6 +18,8 @@ use dpu_engine::report::figure;
 use dpu_engine::uncertainty::TornadoBar;
 use yew::prelude::*;
 
+use super::class_names;
+
 /// Width of every chart's coordinate system; the SVGs scale to their box.
 const W: f64 = 480.0;
 /// Right margin of a plot.
@@ -344,10 +346,10 @@ impl Frame {
         html! {<>
             for (t, s) in tags.iter().zip(spots) {
                 if let Some(l) = t.line {
-                    <line class={classes!("mark", t.class)} x1={f1(l)} x2={f1(l)}
+                    <line class={class_names(&["mark", t.class])} x1={f1(l)} x2={f1(l)}
                         y1={f1(self.row_y(s.row) - 12.0)} y2={f1(self.bottom)} />
                 }
-                <text class={classes!("tag", t.class)} x={f1(s.x)} y={f1(self.row_y(s.row))}
+                <text class={class_names(&["tag", t.class])} x={f1(s.x)} y={f1(self.row_y(s.row))}
                     text-anchor={if s.end { "end" } else { "start" }}>{t.text.clone()}</text>
             }
         </>}
@@ -393,7 +395,7 @@ fn sort_tags(tags: &mut [Tag]) {
 
 /// A legend entry: a key in `class` and its text.
 fn key(class: &'static str, text: String) -> Html {
-    html! { <li><span class={classes!("key", class)} aria-hidden="true"></span>{text}</li> }
+    html! { <li><span class={class_names(&["key", class])} aria-hidden="true"></span>{text}</li> }
 }
 
 /// What [`traffic_chart`] needs of the scenario besides the report.
@@ -458,7 +460,7 @@ fn ref_label(
     let shortest = line.shorter.last().copied().unwrap_or(line.text.as_str());
     let (text, x, y) = spot.unwrap_or((shortest, frame.left + 4.0, line_y - 5.0));
     html! {
-        <text class={classes!("ref-label", line.class)} x={f1(x)} y={f1(y)}>{text.to_owned()}</text>
+        <text class={class_names(&["ref-label", line.class])} x={f1(x)} y={f1(y)}>{text.to_owned()}</text>
     }
 }
 
@@ -622,7 +624,7 @@ pub fn traffic_chart(r: &Report, hosts: &Hosts) -> Html {
                     {frame.x_tick(x.at(t), num(t, x_dec))}
                 }
                 for (l, ly) in refs_on.iter().zip(&ref_ys) {
-                    <line class={classes!("ref", l.class)} x1={f1(frame.left)} x2={f1(W - RIGHT)} y1={f1(*ly)} y2={f1(*ly)} />
+                    <line class={class_names(&["ref", l.class])} x1={f1(frame.left)} x2={f1(W - RIGHT)} y1={f1(*ly)} y2={f1(*ly)} />
                 }
                 <polyline class="line-z" points={polyline(z_pts.iter().copied())} />
                 <polyline class="line-n" points={polyline(n_pts.iter().copied())} />
@@ -890,7 +892,7 @@ pub fn plans_chart(r: &Report) -> Html {
             <figcaption>{"Each plan's net present value: where 8 in 10 futures land"}</figcaption>
             <ul class="chart-rows">
                 for (p, lo, mid, hi) in rows.iter().copied() {
-                    <li data-plan={p.id.wire()} class={classes!(best(p.id).then_some("row-best"))}>
+                    <li data-plan={p.id.wire()} class={class_names(&[if best(p.id) { "row-best" } else { "" }])}>
                         <span class="row-label">
                             <strong>{p.name.clone()}</strong>
                             if best(p.id) {
@@ -1039,7 +1041,7 @@ pub fn cash_flow_chart(r: &Report) -> Html {
             <svg viewBox={format!("0 0 {} {}", shortest(W), f1(frame.height))} role="img" aria-label={summary}>
                 {frame.y_grid(&y, &y_ticks, &y_labels, "year (0 = purchase)".to_owned())}
                 for (i, yr) in flow.iter().enumerate() {
-                    <g class={classes!("cash-year", if yr.amount >= 0.0 { "cash-pos" } else { "cash-neg" })}
+                    <g class={class_names(&["cash-year", if yr.amount >= 0.0 { "cash-pos" } else { "cash-neg" }])}
                         data-year={yr.year.to_string()} data-amount={raw(yr.amount)}
                         data-cumulative={raw(yr.cumulative)}>
                         <title>{format!("Year {}: {}; running total {}", yr.year, money(yr.amount, cur), money(yr.cumulative, cur))}</title>

@@ -12,7 +12,7 @@ use dpu_engine::{Choice, Scenario};
 use yew::prelude::*;
 
 use super::sources::source_links;
-use super::{error_id, hint_id, input_id};
+use super::{class_names, error_id, hint_id, input_id};
 use crate::state::{Action, Rejected, State};
 
 /// What [`field_control`] draws.
@@ -403,7 +403,7 @@ pub fn text_input(props: TextInputProps) -> Html {
         described.push(hint_id(&props.path));
     }
     html! {
-        <div class={classes!("field", invalid.then_some("invalid"))}>
+        <div class={class_names(&["field", if invalid { "invalid" } else { "" }])}>
             <label for={id.clone()}>{props.label.clone()}</label>
             <div class="control">
                 <input type="text" id={id} name={props.path.clone()} inputmode={props.mode.clone()}
@@ -476,7 +476,7 @@ pub fn select(props: SelectProps) -> Html {
         described.push(hint_id(&props.path));
     }
     html! {
-        <div class={classes!("field", invalid.then_some("invalid"))}>
+        <div class={class_names(&["field", if invalid { "invalid" } else { "" }])}>
             <label for={id.clone()}>{props.label.clone()}</label>
             <div class="control">
                 <select id={id} name={props.path.clone()} ~value={live_value(&props.value)}

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use dpu_engine::{Report, Severity};
 use yew::prelude::*;
 
+use super::class_names;
 use super::sources::{source_links, use_embedded};
 
 /// Props of [`Findings`].
@@ -31,7 +32,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
             <h2 id="findings-title">{"What the sources say"}</h2>
             for severity in Severity::ALL {
                 if props.report.findings_of(severity).next().is_some() {
-                    <section class={classes!("severity", format!("s-{}", severity.wire()))}>
+                    <section class={class_names(&["severity", &format!("s-{}", severity.wire())])}>
                         <h3>{severity.heading()}</h3>
                         <ul>
                             for f in props.report.findings_of(severity) {

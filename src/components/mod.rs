@@ -16,7 +16,21 @@ pub mod share_bar;
 pub mod sources;
 pub mod verdict;
 
-use yew::{Callback, MouseEvent};
+use yew::{AttrValue, Callback, MouseEvent};
+
+/// A `class` attribute from its names, the empty ones left out, none when none is left: what
+/// `classes!` gives for distinct names, without its ordered hash set of names (indexmap and
+/// hashbrown in the page's wasm, for a handful of attributes).
+pub fn class_names(names: &[&str]) -> Option<AttrValue> {
+    let mut out = String::new();
+    for name in names.iter().filter(|n| !n.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(name);
+    }
+    (!out.is_empty()).then(|| out.into())
+}
 
 /// A click handler that sends `message` (one closure type for every button that sends a
 /// message of its type, where a closure per button would each be code of its own).
@@ -37,4 +51,32 @@ pub fn error_id(path: &str) -> String {
 /// The element id of the help and default basis of the input at a path.
 pub fn hint_id(path: &str) -> String {
     format!("{}-hint", input_id(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use yew::html::IntoPropValue;
+    use yew::{Classes, classes};
+
+    use super::*;
+
+    #[test]
+    fn class_names_give_what_classes_gives() {
+        let none: Option<&'static str> = None;
+        let cases: [(&[&str], Classes); 6] = [
+            (&["results", ""], classes!("results", none)),
+            (&["results", "stale"], classes!("results", Some("stale"))),
+            (&[""], classes!(none)),
+            (&["row-best"], classes!(Some("row-best"))),
+            (
+                &["verdict", "v-worth_it", "example", ""],
+                classes!("verdict", "v-worth_it", Some("example"), none),
+            ),
+            (&["mark", "tag-now"], classes!("mark", "tag-now")),
+        ];
+        for (names, classes) in cases {
+            let want: Option<AttrValue> = classes.into_prop_value();
+            assert_eq!(class_names(names), want, "{names:?}");
+        }
+    }
 }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use dpu_engine::Report;
 use yew::prelude::*;
 
+use super::class_names;
 use crate::state::Origin;
 
 /// Props of [`VerdictPanel`].
@@ -98,10 +99,10 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
     };
     html! {
         <section id="verdict" tabindex="-1"
-            class={classes!("verdict", format!("v-{wire}"), example.then_some("example"), props.stale.is_some().then_some("stale"))}
+            class={class_names(&["verdict", &format!("v-{wire}"), if example { "example" } else { "" }, if props.stale.is_some() { "stale" } else { "" }])}
             data-verdict={wire} data-example={example.to_string()} aria-labelledby="verdict-label">
             if let Some(line) = line {
-                <p class={classes!("origin", example.then_some("origin-example"))} data-origin="">{line}</p>
+                <p class={class_names(&["origin", if example { "origin-example" } else { "" }])} data-origin="">{line}</p>
             }
             if !(props.name.is_empty() || props.compact && example) {
                 <p class="scenario-name">{props.name.clone()}</p>

@@ -237,7 +237,17 @@ async fn a_select_shows_the_value_in_force_after_a_reset() {
         select(&root, "platform.kind").value() == "vsphere"
     })
     .await;
-    // An optional choice back to its default ("") after Undo of a change.
+    // An optional choice back to its default ("") after Undo of a change. Its section is
+    // folded: opened, it renders its inputs (and keeps them).
+    assert!(find(&root, r#"select[name="platform.datapath"]"#).is_none());
+    find(&root, "details.section")
+        .expect("a folded section")
+        .set_attribute("open", "")
+        .expect("open");
+    wait_for("the folded inputs", || {
+        find(&root, r#"select[name="platform.datapath"]"#).is_some()
+    })
+    .await;
     choose(&root, "platform.datapath", "enhanced");
     wait_for("the path set", || {
         select(&root, "platform.datapath").value() == "enhanced"

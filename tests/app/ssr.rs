@@ -14,9 +14,11 @@ async fn render_props(props: AppProps) -> String {
         .await
 }
 
+/// The full page with every folded section's inputs (the page renders them when opened).
 async fn render(preset: Option<&str>) -> String {
     render_props(AppProps {
         preset: preset.map(|p| p.to_owned().into()),
+        unfolded: true,
         ..AppProps::default()
     })
     .await
@@ -116,6 +118,19 @@ async fn the_quick_check_comes_first_and_the_rest_folds() {
     // A summary says the values in force and how many changed.
     let html = render(Some("hype-case")).await;
     check_has(&html, "changed");
+}
+
+#[tokio::test]
+async fn a_folded_section_has_its_inputs_only_once_opened() {
+    // The page (as pre-rendered, and as the app first renders it): the quick check's inputs,
+    // the folded sections' summaries, none of their inputs.
+    let html = render_props(AppProps::default()).await;
+    check_has(&html, r#"name="traffic.gbps_per_host""#);
+    check_has(&html, r#"data-section="Prices and running costs""#);
+    assert!(!html.contains(r#"name="costs.discount_rate""#));
+    // Unfolded (as these tests render it), every input.
+    let html = render(None).await;
+    check_has(&html, r#"name="costs.discount_rate""#);
 }
 
 #[tokio::test]
