@@ -60,10 +60,12 @@ impl Page {
 
 /// The app's HTML for one page.
 pub async fn render(page: &Page) -> String {
-    LocalServerRenderer::<App>::with_props(page.props())
-        .hydratable(false)
-        .render()
-        .await
+    crate::components::charts::prerendering(
+        LocalServerRenderer::<App>::with_props(page.props())
+            .hydratable(false)
+            .render(),
+    )
+    .await
 }
 
 /// Every page as a JSON array of `{path, preset, embed, verdict, html}`.
@@ -103,6 +105,28 @@ mod tests {
             .map(|p| p.name)
             .collect();
         assert_eq!(listed, presets, "assets/embed.js CARDS");
+    }
+
+    /// The pre-rendered pages leave the charts and the defaults' list to the app (see
+    /// `components::charts::drawn_by_the_app`); the same page rendered otherwise, as the app
+    /// renders it, has them all, and rendering a page does not leave the switch on.
+    #[tokio::test]
+    async fn pages_leave_the_charts_to_the_app() {
+        let page = Page::new("", None, false);
+        let charts = |html: &str| html.matches(r#"class="chart chart-"#).count();
+        let pre = render(&page).await;
+        assert!(
+            pre.contains(r#"id="plans""#) && pre.contains("cost-title"),
+            "the rest is there"
+        );
+        assert_eq!(charts(&pre), 0);
+        assert!(!pre.contains("data-resolved="), "the defaults' list");
+        let app = LocalServerRenderer::<App>::with_props(page.props())
+            .render()
+            .await;
+        assert_eq!(charts(&app), 5, "traffic, cost, cash flow, tornado, plans");
+        assert!(app.contains("data-resolved="), "the defaults' list");
+        assert!(crate::components::charts::drawn_by_the_app());
     }
 
     #[tokio::test]

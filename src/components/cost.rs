@@ -9,7 +9,7 @@ use dpu_engine::format::{count, net, num};
 use dpu_engine::{FIGURES, Report};
 use yew::prelude::*;
 
-use super::charts::{Hosts, cash_flow_chart, cost_bars, tornado, traffic_chart};
+use super::charts::{Hosts, cash_flow_chart, cost_bars, drawn_by_the_app, tornado, traffic_chart};
 use super::sources::{source_links, use_embedded};
 
 /// Props of [`CostPanel`].
@@ -67,14 +67,16 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
                     </div>
                 }
             </dl>
-            {traffic_chart(r, &Hosts {
-                gbps_per_host: props.gbps_per_host,
-                cores_per_host: props.cores_per_host,
-                min_hosts: props.min_hosts,
-            })}
-            {cost_bars(r)}
-            {cash_flow_chart(r)}
-            {tornado(r)}
+            if drawn_by_the_app() {
+                {traffic_chart(r, &Hosts {
+                    gbps_per_host: props.gbps_per_host,
+                    cores_per_host: props.cores_per_host,
+                    min_hosts: props.min_hosts,
+                })}
+                {cost_bars(r)}
+                {cash_flow_chart(r)}
+                {tornado(r)}
+            }
             <h3>{"Formulas with your numbers"}</h3>
             <div class="breakdown" role="region" aria-label="Formula breakdown" tabindex="0">
                 <table>
@@ -95,20 +97,22 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
                 </table>
             </div>
             <h3>{"Defaults this answer rests on"}</h3>
-            <ul class="resolved">
-                for d in r.resolved.iter() {
-                    <li data-resolved={d.path.clone()} data-user-set={d.user_set.to_string()}>
-                        <strong>{d.label.clone()}{": "}</strong>
-                        {dpu_engine::fields::field(&d.path).map(|f| dpu_engine::fields::show_json(f, &d.value, currency)).unwrap_or_default()}
-                        {" — "}
-                        if d.user_set {
-                            {"set by you"}
-                        } else {
-                            {d.basis.clone()}{" "}{source_links(&d.sources, embedded)}
-                        }
-                    </li>
-                }
-            </ul>
+            if drawn_by_the_app() {
+                <ul class="resolved">
+                    for d in r.resolved.iter() {
+                        <li data-resolved={d.path.clone()} data-user-set={d.user_set.to_string()}>
+                            <strong>{d.label.clone()}{": "}</strong>
+                            {dpu_engine::fields::field(&d.path).map(|f| dpu_engine::fields::show_json(f, &d.value, currency)).unwrap_or_default()}
+                            {" — "}
+                            if d.user_set {
+                                {"set by you"}
+                            } else {
+                                {d.basis.clone()}{" "}{source_links(&d.sources, embedded)}
+                            }
+                        </li>
+                    }
+                </ul>
+            }
         </section>
     }
 }

@@ -11,7 +11,7 @@ use dpu_engine::format::{count, money, percent};
 use dpu_engine::plans::{PlanId, PlanRow};
 use yew::prelude::*;
 
-use super::charts::{cores, plans_chart, raw};
+use super::charts::{cores, drawn_by_the_app, plans_chart, raw};
 use super::sources::source_links;
 
 /// A figure with its hook: `data-plan-field` and the raw number (`null` for none).
@@ -136,7 +136,9 @@ pub fn plans_section(r: &Report, embedded: bool) -> Html {
                     </tbody>
                 </table>
             </div>
-            {plans_chart(r)}
+            if drawn_by_the_app() {
+                {plans_chart(r)}
+            }
         </section>
     }
 }
