@@ -720,6 +720,33 @@ mod tests {
         assert_eq!(fixed_exact(x, decimals), want, "{x:e} {decimals} (bignum)");
     }
 
+    /// The page's usual figures take the u64 path (the bignum would give the same text,
+    /// slowly): money, cores, shares, prices; far past a u64's reach they do not.
+    #[test]
+    fn the_usual_figures_take_the_fast_path() {
+        let fast = |x: f64, decimals: usize| match decode(x) {
+            (negative, Kind::Finite(d)) => fixed_in_u64(negative, &d, decimals),
+            _ => None,
+        };
+        for (x, decimals) in [
+            (118_830.4, 0),
+            (-105_025.0, 0),
+            (16.4, 1),
+            (25.6, 1),
+            (0.145, 3),
+            (42.67, 2),
+            (2f64.powi(-10), 3),
+        ] {
+            assert_eq!(
+                fast(x, decimals),
+                Some(format!("{x:.decimals$}")),
+                "{x} {decimals}"
+            );
+        }
+        assert_eq!(fast(1e300, 2), None);
+        assert_eq!(fast(1.5, 30), None);
+    }
+
     #[track_caller]
     fn check_shortest(x: f64) {
         assert_eq!(shortest(x), x.to_string(), "{x:e}");
@@ -775,6 +802,16 @@ mod tests {
 
     #[test]
     fn fixed_matches_std() {
+        // Values whose units sit 64 binary places down: 2^-10 (0.977 of a thousandth) rounds
+        // up to one, 2^-11 · 1.0000001 (0.49) stays at none.
+        for x in [
+            2f64.powi(-10),
+            1.9 * 2f64.powi(-11),
+            1.000_000_1 * 2f64.powi(-11),
+        ] {
+            check_fixed(x, 3);
+            check_fixed(-x, 3);
+        }
         for &x in HARD {
             for decimals in 0..=20 {
                 check_fixed(x, decimals);
