@@ -406,6 +406,11 @@ mod tests {
             [5.2, 5.5, 5.5]
         );
         assert_eq!(percentiles_of(&mut [4.0], [0.9]), [4.0]);
+        // Two, unsorted: selected like any other list.
+        assert_eq!(
+            percentiles_of(&mut [3.0, 1.0], [0.0, 0.25, 1.0]),
+            [1.0, 1.5, 3.0]
+        );
         assert_eq!(percentiles_of(&mut [], [0.9]), [0.0]);
     }
 
