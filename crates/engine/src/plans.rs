@@ -145,6 +145,33 @@ pub struct PlanRow {
     pub sources: Vec<SourceRef>,
 }
 
+impl PlanRow {
+    /// A row that applies with every figure 0: what `rows` fills in, and the tests' blank.
+    fn zero(id: PlanId, name: String) -> PlanRow {
+        PlanRow {
+            id,
+            name,
+            applies: true,
+            why_not: None,
+            cores_freed_per_host: Some(0.0),
+            servers_avoided: Some(0),
+            servers_avoided_p50: Some(0.0),
+            premium_per_host: Some(0.0),
+            net_saving: Some(0.0),
+            npv: Some(0.0),
+            npv_p10: Some(0.0),
+            npv_p50: Some(0.0),
+            npv_p90: Some(0.0),
+            p_pays: Some(0.0),
+            p_dpu_beats: None,
+            rival: false,
+            needs: String::new(),
+            loses: String::new(),
+            sources: Vec::new(),
+        }
+    }
+}
+
 /// Which fast path applies, or why none does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FastPath {
@@ -341,27 +368,7 @@ pub fn rows(
 ) -> Vec<PlanRow> {
     let s = p.s;
     let v = p.r.ranges.likely();
-    let row = |id: PlanId| PlanRow {
-        id,
-        name: id.name(s),
-        applies: true,
-        why_not: None,
-        cores_freed_per_host: Some(0.0),
-        servers_avoided: Some(0),
-        servers_avoided_p50: Some(0.0),
-        premium_per_host: Some(0.0),
-        net_saving: Some(0.0),
-        npv: Some(0.0),
-        npv_p10: Some(0.0),
-        npv_p50: Some(0.0),
-        npv_p90: Some(0.0),
-        p_pays: Some(0.0),
-        p_dpu_beats: None,
-        rival: false,
-        needs: String::new(),
-        loses: String::new(),
-        sources: Vec::new(),
-    };
+    let row = |id: PlanId| PlanRow::zero(id, id.name(s));
     let not_applying = |id: PlanId, why: &str| PlanRow {
         applies: false,
         why_not: Some(why.to_owned()),
@@ -611,27 +618,7 @@ mod tests {
 
     /// A row that applies with every figure 0, for tests of the functions that read rows.
     fn blank(id: PlanId) -> PlanRow {
-        PlanRow {
-            id,
-            name: String::new(),
-            applies: true,
-            why_not: None,
-            cores_freed_per_host: Some(0.0),
-            servers_avoided: Some(0),
-            servers_avoided_p50: Some(0.0),
-            premium_per_host: Some(0.0),
-            net_saving: Some(0.0),
-            npv: Some(0.0),
-            npv_p10: Some(0.0),
-            npv_p50: Some(0.0),
-            npv_p90: Some(0.0),
-            p_pays: Some(0.0),
-            p_dpu_beats: None,
-            rival: false,
-            needs: String::new(),
-            loses: String::new(),
-            sources: Vec::new(),
-        }
+        PlanRow::zero(id, String::new())
     }
 
     /// v off vSphere at the defaults: 30,000 + 5·(700·8.766·1.5·0.15 + 300).
