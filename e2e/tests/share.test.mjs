@@ -142,16 +142,22 @@ describe("links", () => {
   }
 });
 
+/** A new page with an empty list, the traffic edited, saved as "lab". */
+async function savedLab() {
+  const page = await newPage();
+  await open(page);
+  await page.evaluate(() => localStorage.clear());
+  await setField(page, "traffic.gbps_per_host", EXPECTED.traffic_edit.value);
+  await waitVerdict(page, EXPECTED.traffic_edit.verdict);
+  await page.fill('[name="name"]', "lab");
+  await page.click('[data-action="save"]');
+  await page.waitForSelector('[data-saved="lab"]');
+  return page;
+}
+
 describe("saved scenarios", () => {
   test("save, reload, load, rename and delete", async () => {
-    const page = await newPage();
-    await open(page);
-    await page.evaluate(() => localStorage.clear());
-    await setField(page, "traffic.gbps_per_host", EXPECTED.traffic_edit.value);
-    await waitVerdict(page, EXPECTED.traffic_edit.verdict);
-    await page.fill('[name="name"]', "lab");
-    await page.click('[data-action="save"]');
-    await page.waitForSelector('[data-saved="lab"]');
+    const page = await savedLab();
 
     await page.goto(`${server.origin}/`);
     await waitVerdict(page, EXPECTED.default);
@@ -183,14 +189,7 @@ describe("saved scenarios", () => {
   });
 
   test("saving under a taken name offers to bring the earlier one back; Delete is not a primary button", async () => {
-    const page = await newPage();
-    await open(page);
-    await page.evaluate(() => localStorage.clear());
-    await setField(page, "traffic.gbps_per_host", EXPECTED.traffic_edit.value);
-    await waitVerdict(page, EXPECTED.traffic_edit.verdict);
-    await page.fill('[name="name"]', "lab");
-    await page.click('[data-action="save"]');
-    await page.waitForSelector('[data-saved="lab"]');
+    const page = await savedLab();
     assert.equal(await page.locator('[data-undo="replace"]').count(), 0, "a new name replaces nothing");
     await setField(page, "traffic.gbps_per_host", "10");
     await waitVerdict(page, EXPECTED.default);
