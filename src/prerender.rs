@@ -121,6 +121,10 @@ mod tests {
         );
         assert_eq!(charts(&pre), 0);
         assert!(!pre.contains("data-resolved="), "the defaults' list");
+        assert!(
+            !pre.contains("Defaults this answer rests on"),
+            "nor its heading"
+        );
         let app = LocalServerRenderer::<App>::with_props(page.props())
             .render()
             .await;

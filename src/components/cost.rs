@@ -96,8 +96,8 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <h3>{"Defaults this answer rests on"}</h3>
             if drawn_by_the_app() {
+                <h3>{"Defaults this answer rests on"}</h3>
                 <ul class="resolved">
                     for d in r.resolved.iter() {
                         <li data-resolved={d.path.clone()} data-user-set={d.user_set.to_string()}>
