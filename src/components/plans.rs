@@ -6,9 +6,10 @@
 //! report's; each carries `data-plan-field` with its raw number in `data-value`. Plain
 //! functions, not components: the page renders them inside its own components.
 
-use dpu_engine::Report;
 use dpu_engine::format::{count, money, percent};
 use dpu_engine::plans::{PlanId, PlanRow};
+use dpu_engine::render::REQUIRED_ONLY;
+use dpu_engine::{Report, Verdict};
 use yew::prelude::*;
 
 use super::charts::{cores, drawn_by_the_app, plans_chart, raw};
@@ -76,7 +77,11 @@ fn row(r: &Report, p: &PlanRow, embedded: bool) -> Html {
                 PlanId::Dpu => html! {<>
                     {figure("p_worth_it", Some(u.p_worth_it), format!("pays in {}", share(Some(u.p_worth_it))))}
                     {"; "}
-                    {figure("p_best", Some(u.p_best), format!("best of all in {}", share(Some(u.p_best))))}
+                    {figure("p_best", Some(u.p_best), if r.verdict == Verdict::Required {
+                        REQUIRED_ONLY.to_owned()
+                    } else {
+                        format!("best of all in {}", share(Some(u.p_best)))
+                    })}
                 </>},
                 // Beating doing nothing is paying off.
                 PlanId::DoNothing => {
@@ -146,6 +151,12 @@ pub fn plans_section(r: &Report, embedded: bool) -> Html {
 /// The card's one line: "Best plan: … (pays in … of futures)", or doing nothing.
 pub fn best_plan_text(r: &Report) -> String {
     match r.plans.iter().find(|p| p.id == r.best_plan) {
+        Some(p) if r.verdict == Verdict::Required && p.id == PlanId::Dpu => {
+            format!(
+                "Best plan: {} (the only plan that does what is asked)",
+                p.name
+            )
+        }
         Some(p) if p.id != PlanId::DoNothing => format!(
             "Best plan: {} (pays in {} of futures)",
             p.name,
@@ -184,6 +195,16 @@ mod tests {
             let line = best_plan_text(&r);
             let best = r.plans.iter().find(|row| row.id == r.best_plan);
             match best {
+                // A required DPU (the bare-metal cloud) is the best plan whatever it pays.
+                Some(row) if r.verdict == Verdict::Required => assert_eq!(
+                    line,
+                    format!(
+                        "Best plan: {} (the only plan that does what is asked)",
+                        row.name
+                    ),
+                    "{}",
+                    p.name
+                ),
                 Some(row) if row.id != PlanId::DoNothing => {
                     assert!(
                         line.starts_with(&format!("Best plan: {} (pays in ", row.name)),

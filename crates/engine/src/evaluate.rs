@@ -52,24 +52,31 @@ pub fn evaluate_with(s: &Scenario, options: Options) -> Report {
         analysis.fast_path,
         analysis.smartnic,
     );
-    let findings = findings(&Ctx {
+    let mut ctx = Ctx {
         s,
         p: &plan,
         cost: &cost,
         u: &uncertainty,
         plans: &plans,
-    });
-    let verdict = verdict(&findings, uncertainty.p_worth_it, uncertainty.p_best);
+        required: false,
+    };
+    let mut found = findings(&ctx);
+    let verdict = verdict(&found, uncertainty.p_worth_it, uncertainty.p_best);
+    if verdict == Verdict::Required {
+        // The plans are compared knowing that only the DPU meets the requirement.
+        ctx.required = true;
+        found = findings(&ctx);
+    }
     let mut report = Report {
         model: Model::default(),
         verdict,
-        headline: headline(s, verdict, &findings, &cost, &uncertainty, &plans),
-        best_plan: crate::plans::best_plan(&plans),
+        headline: headline(s, verdict, &found, &cost, &uncertainty, &plans),
+        best_plan: crate::plans::best_plan_given(verdict == Verdict::Required, &plans),
         plans,
         breakdown: crate::breakdown::breakdown(&plan, &v, &cost),
         traffic_curve: cost::traffic_curve(&plan, &v, cost.break_even_gbps_per_host),
         resolved: resolved_defaults(s),
-        findings,
+        findings: found,
         cost,
         uncertainty,
         currency: s.costs.currency.clone(),
@@ -345,6 +352,53 @@ fn user_value(s: &Scenario, f: &crate::fields::Field) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plans::PlanId;
+
+    /// A bare-metal cloud whose tenants join the overlay needs the DPU whatever it costs:
+    /// the best plan is the DPU, not the cheaper "do nothing" that does not isolate anyone.
+    /// Without the overlay the same fleet's DPU is a choice the money decides.
+    #[test]
+    fn a_required_dpu_is_the_best_plan_whatever_its_money() {
+        let json = |overlay: bool| {
+            format!(
+                r#"{{"goals": ["isolate_bare_metal_tenants"], "platform": {{"kind": "bare_metal"}},
+                    "workload": {{"kind": "bare_metal_apps"}}, "fleet": {{"bound_by": "tenants"}},
+                    "traffic": {{"overlay": {overlay}}}}}"#
+            )
+        };
+        let plans_line = |r: &Report| {
+            r.findings
+                .iter()
+                .find(|f| f.id == "plans-compared")
+                .expect("plans-compared fires")
+                .detail
+                .clone()
+        };
+        let required = evaluate(&Scenario::from_json(&json(true)).expect("valid"));
+        assert_eq!(required.verdict, Verdict::Required);
+        assert!(required.plans[3].npv_p50 < required.plans[0].npv_p50);
+        assert_eq!(required.best_plan, PlanId::Dpu);
+        let detail = plans_line(&required);
+        assert!(
+            detail.contains("Only the DPUs do what is required"),
+            "{detail}"
+        );
+        assert!(
+            detail.contains(
+                "a median loss of USD\u{a0}105,025; pays in 0 % of futures (the best plan)."
+            ),
+            "{detail}"
+        );
+        assert_eq!(detail.matches("(the best plan)").count(), 1, "{detail}");
+
+        let chosen = evaluate(&Scenario::from_json(&json(false)).expect("valid"));
+        assert_eq!(chosen.verdict, Verdict::NotWorthIt);
+        assert_eq!(chosen.best_plan, PlanId::DoNothing);
+        let detail = plans_line(&chosen);
+        assert!(detail.contains("No plan beats doing nothing"), "{detail}");
+        assert!(!detail.contains("Only the DPUs"), "{detail}");
+        assert!(detail.contains("of futures (the best plan)."), "{detail}");
+    }
 
     #[test]
     fn resolved_defaults_say_which_ones_you_set() {

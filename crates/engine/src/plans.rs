@@ -524,8 +524,23 @@ pub fn richest_rival(rows: &[PlanRow]) -> Option<&PlanRow> {
     })
 }
 
-/// `best_plan`: the applicable plan with the highest median NPV, the first in `plans[]`
-/// order whose median is within 0.005 of the highest (SPEC §5.1).
+/// `best_plan` of a report: the DPU when a rule makes it required (no plan without one
+/// meets the requirement, so its money cannot make another plan the best), else
+/// [`best_plan`].
+///
+/// SPEC §5.1 defines `best_plan` by the median alone; on a `required` verdict that named
+/// "do nothing" as the best plan beside a headline saying only a DPU can do what is asked.
+/// This is the one departure, argued in the closing note of issue 16.
+pub fn best_plan_given(required: bool, rows: &[PlanRow]) -> PlanId {
+    if required {
+        PlanId::Dpu
+    } else {
+        best_plan(rows)
+    }
+}
+
+/// The applicable plan with the highest median NPV, the first in `plans[]` order whose
+/// median is within 0.005 of the highest (SPEC §5.1).
 pub fn best_plan(rows: &[PlanRow]) -> PlanId {
     let top = rows
         .iter()
@@ -560,9 +575,18 @@ pub fn result_words(s: &Scenario, r: &PlanRow) -> String {
         ),
     };
     format!(
-        "removes {servers} {costs}, a median {}",
-        money(r.npv_p50.unwrap_or(0.0), cur)
+        "removes {servers} {costs}, {}",
+        median_words(r.npv_p50.unwrap_or(0.0), cur)
     )
+}
+
+/// "a median USD 1,080,000", or "a median loss of USD 61,018": a loss reads as one.
+fn median_words(x: f64, cur: &str) -> String {
+    if x < 0.0 {
+        format!("a median loss of {}", money(-x, cur))
+    } else {
+        format!("a median {}", money(x, cur))
+    }
 }
 
 /// One line per plan for the `plans-compared` finding.
@@ -576,11 +600,11 @@ pub fn line(s: &Scenario, r: &PlanRow, best: bool) -> String {
         );
     }
     let mut out = format!(
-        "{}: frees {} per host, removes {}, a median {}; pays in {} of futures",
+        "{}: frees {} per host, removes {}, {}; pays in {} of futures",
         r.name,
         count(r.cores_freed_per_host.unwrap_or(0.0), "core", "cores"),
         count(r.servers_avoided.unwrap_or(0) as f64, "server", "servers"),
-        money(r.npv_p50.unwrap_or(0.0), cur),
+        median_words(r.npv_p50.unwrap_or(0.0), cur),
         percent(r.p_pays.unwrap_or(0.0)),
     );
     if let Some(b) = r.p_dpu_beats {

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use crate::choice::{Choice, DualMode, Encryption, WorkloadKind};
 use crate::format::{auto, count, money, num, percent, plain};
 use crate::plans::{PlanId, PlanRow};
-use crate::report::{FIGURES, Report};
+use crate::report::{FIGURES, Report, Verdict};
 use crate::rules::Severity;
 use crate::scenario::Scenario;
 use crate::sources::{NOT_FOUND, SourceRef};
@@ -248,6 +248,7 @@ pub fn plan_cells(r: &Report, p: &PlanRow) -> Vec<String> {
     }
     let opt_money = |x: Option<f64>| money(x.unwrap_or(0.0), cur);
     let beats = match (p.id, p.p_dpu_beats) {
+        (PlanId::Dpu, _) if r.verdict == Verdict::Required => REQUIRED_ONLY.to_owned(),
         (PlanId::Dpu, _) => format!("best in {}", percent(r.uncertainty.p_best)),
         (_, Some(b)) => percent(b),
         (_, None) => "-".to_owned(),
@@ -269,6 +270,10 @@ pub fn plan_cells(r: &Report, p: &PlanRow) -> Vec<String> {
         p.loses.clone(),
     ]
 }
+
+/// The DPUs' "beats it" cell when a finding makes them required: their chance of being
+/// the best plan by money does not decide anything then.
+pub const REQUIRED_ONLY: &str = "required: the only plan that does what is asked";
 
 /// The headings of [`plan_cells`].
 pub const PLAN_HEADINGS: [&str; 9] = [

@@ -96,6 +96,10 @@ pub struct Ctx<'a> {
     pub u: &'a Uncertainty,
     /// The plans compared (model 3), in the order do nothing, fast path, SmartNIC, DPU.
     pub plans: &'a [PlanRow],
+    /// The verdict is `required`: a finding makes the DPU the only plan that does what is
+    /// asked. Known only once every rule has run, so [`crate::evaluate`] runs the rules a
+    /// second time with it set when it is (rules take microseconds).
+    pub required: bool,
 }
 
 /// A rule that fired: its explanation for this scenario.
@@ -1940,7 +1944,7 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                         .instead(instead),
                     );
                 }
-                let best = crate::plans::best_plan(ctx.plans);
+                let best = crate::plans::best_plan_given(ctx.required, ctx.plans);
                 let mut detail =
                     "Each plan is computed over the same futures as the DPUs.".to_owned();
                 for r in ctx.plans {
@@ -1949,6 +1953,11 @@ pub const CATALOG: &[(Rule, RuleDoc)] = &[
                 }
                 detail.push(' ');
                 detail.push_str(&match best {
+                    PlanId::Dpu if ctx.required => "Only the DPUs do what is required above, so \
+                                                    they are the plan to take whatever the money \
+                                                    says; the other plans' figures show what they \
+                                                    would save without meeting it."
+                        .to_owned(),
                     PlanId::Dpu => "The DPUs have the highest median of these plans.".to_owned(),
                     PlanId::DoNothing => {
                         "No plan beats doing nothing in the median future.".to_owned()

@@ -1089,7 +1089,7 @@ fn plans_compared_names_every_plan_and_the_best() {
         "NSX Enhanced Data Path in software: frees 0.78 cores per host, removes 0 servers",
         "It needs NICs certified for the Enhanced Data Path",
         "ConnectX-class SmartNIC with switch offload: does not apply. vSphere documents no switch offload",
-        "NVIDIA BlueField-3 DPUs: frees 1.25 cores per host, removes 0 servers, a median USD\u{a0}-105,025; pays in 0 % of futures.",
+        "NVIDIA BlueField-3 DPUs: frees 1.25 cores per host, removes 0 servers, a median loss of USD\u{a0}105,025; pays in 0 % of futures.",
     ] {
         assert!(d.contains(part), "{part}\n{d}");
     }

@@ -153,6 +153,17 @@ fn assert_plans_are_whole(report: &Report) {
         .find(|p| p.id == report.best_plan)
         .expect("listed");
     assert!(best.applies);
+    // Only a required DPU is the best plan for a reason other than its median.
+    if report.verdict == Verdict::Required {
+        assert_eq!(report.best_plan, PlanId::Dpu);
+    } else {
+        let top = report
+            .plans
+            .iter()
+            .filter_map(|p| p.npv_p50)
+            .fold(f64::NEG_INFINITY, f64::max);
+        assert!(best.npv_p50.is_some_and(|m| m >= top - 0.005), "{report:?}");
+    }
 }
 
 /// Every number in the report is finite, and the only nulls are the optional figures.
