@@ -107,6 +107,7 @@ if (m.first_verdict_ms !== undefined) {
   console.log(`at 4x CPU slowdown: app live: ${ms("live_4x_ms")}; interactive: ${ms("interactive_4x_ms")}  (medians of 7 loads)`);
 }
 if (m.input_to_verdict_ms !== undefined) console.log(`input to verdict: ${m.input_to_verdict_ms.toFixed(1)} ms; at 4x CPU slowdown ${m.input_to_verdict_4x_ms.toFixed(1)} ms (medians of 9 edits)`);
+if (m.input_to_page_ms !== undefined) console.log(`input to the whole page caught up: ${m.input_to_page_ms.toFixed(1)} ms; at 4x CPU slowdown ${m.input_to_page_4x_ms.toFixed(1)} ms`);
 if (m.embed_heights_px) console.log(`embed heights: ${Object.entries(m.embed_heights_px).map(([k, v]) => `${k} ${v}`).join(", ")}`);
 ' "$ART/metrics.json"
 else

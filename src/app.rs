@@ -154,6 +154,36 @@ pub fn App(props: &AppProps) -> Html {
         use_state(move || started.1.clone())
     };
     let report = use_memo(state.scenario.clone(), evaluate);
+    // The details (the reasoning, the plans, the findings, the money) follow the verdict a
+    // frame later: an edit's verdict is painted before they are rebuilt, which is most of
+    // an edit's work (about 1,000 elements, issue 16's criterion 7). Until they catch up
+    // the results say so (`aria-busy`, dimmed after a moment). The first
+    // render shows them at once, and outside the browser (tests, pre-rendering) they never lag.
+    // `shown`: the report the details show; `latest`: the newest one, which is the one drawn
+    // whichever edit's turn comes first (the turns after it find nothing to do).
+    let shown = use_mut_ref(|| report.clone());
+    let latest = use_mut_ref(|| report.clone());
+    let redraw = use_force_update();
+    let pending = !Rc::ptr_eq(&shown.borrow(), &report);
+    {
+        let (shown, latest, current) = (shown.clone(), latest.clone(), report.clone());
+        use_effect_with(Rc::as_ptr(&report) as usize, move |_| {
+            *latest.borrow_mut() = current;
+            #[cfg(target_arch = "wasm32")]
+            if pending {
+                crate::web::after_paint(move || {
+                    let want = latest.borrow().clone();
+                    if !Rc::ptr_eq(&shown.borrow(), &want) {
+                        *shown.borrow_mut() = want;
+                        redraw.force_update();
+                    }
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (shown, pending, redraw);
+        });
+    }
+    let details: Rc<dpu_engine::Report> = shown.borrow().clone();
     let act = {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
@@ -354,27 +384,37 @@ pub fn App(props: &AppProps) -> Html {
             )}</p>
         </footer>
     };
+    // Shared by the card and the page.
+    let findings = html! { <Findings report={details.clone()} /> };
+    let cost_panel = html! {
+        <CostPanel report={details.clone()} gbps_per_host={state.scenario.traffic.gbps_per_host}
+            cores_per_host={f64::from(state.scenario.fleet.cores_per_host)}
+            min_hosts={state.scenario.fleet.min_hosts_per_cluster} />
+    };
+    let saved_list = html! {
+        <SavedList state={state_rc.clone()} act={act.clone()} namespace={props.namespace.clone()} from_disk={props.from_disk} />
+    };
     let stale_class = if stale.is_some() { "stale" } else { "" };
+    let pending_class = if pending { "pending" } else { "" };
 
     if props.embed {
         return html! {
             <ContextProvider<Embedded> context={Embedded(true)}>
                 <NoticeLine notice={(*notice).clone()} on_dismiss={on_dismiss.clone()} />
                 <main class="layout embedded">
-                    <section class={class_names(&["results", stale_class])} aria-label="Verdict and reasoning">
+                    <section class={class_names(&["results", stale_class, pending_class])} aria-label="Verdict and reasoning"
+                        aria-busy={pending.then_some("true")}>
                         { verdict }
-                        <Reasoning report={report.clone()} compact=true />
+                        <Reasoning report={details.clone()} compact=true />
                     </section>
                     <EmbedInputs state={state_rc.clone()} act={act.clone()} />
                     <details class="edit more">
                         <summary>{"Plans, figures, sources, saving"}</summary>
-                        {plans_section(&report, true)}
-                        <Findings report={report.clone()} />
-                        <CostPanel report={report.clone()} gbps_per_host={state.scenario.traffic.gbps_per_host}
-                            cores_per_host={f64::from(state.scenario.fleet.cores_per_host)}
-                            min_hosts={state.scenario.fleet.min_hosts_per_cluster} />
+                        {plans_section(&details, true)}
+                        { findings }
+                        { cost_panel }
                         // Each embed keeps its own list (its storage name comes from the loader).
-                        <SavedList state={state_rc.clone()} act={act.clone()} namespace={props.namespace.clone()} from_disk={props.from_disk} />
+                        { saved_list }
                     </details>
                     <p class="embed-actions">
                         <a class="button" href={full_link} target="_blank" rel="noopener noreferrer"
@@ -417,11 +457,12 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     <ScenarioForm state={state_rc.clone()} act={act.clone()} unfolded={props.unfolded} />
                     <button type="button" class="jump" onclick={to_verdict}>{format!("Back to the verdict: {} ↑", report.verdict.label())}</button>
-                    <SavedList state={state_rc.clone()} act={act.clone()} namespace={props.namespace.clone()} from_disk={props.from_disk} />
+                    { saved_list }
                 </section>
-                <section class={class_names(&["results", stale_class])} aria-label="Verdict and explanation">
+                <section class={class_names(&["results", stale_class, pending_class])} aria-label="Verdict and explanation"
+                    aria-busy={pending.then_some("true")}>
                     { verdict }
-                    <Reasoning report={report.clone()} />
+                    <Reasoning report={details.clone()} />
                     // On paper the inputs are hidden; this says what the report was computed for.
                     <section class="print-only summary">
                         <h2>{"Scenario"}</h2>
@@ -431,10 +472,8 @@ pub fn App(props: &AppProps) -> Html {
                             }
                         </dl>
                     </section>
-                    <Findings report={report.clone()} />
-                    <CostPanel report={report.clone()} gbps_per_host={state.scenario.traffic.gbps_per_host}
-                        cores_per_host={f64::from(state.scenario.fleet.cores_per_host)}
-                            min_hosts={state.scenario.fleet.min_hosts_per_cluster} />
+                    { findings }
+                    { cost_panel }
                 </section>
                 <VerdictAnnouncer text={(*announce).clone()} />
             </main>

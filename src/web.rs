@@ -116,6 +116,17 @@ pub fn after(ms: u32, f: impl FnOnce() + 'static) {
     );
 }
 
+/// Runs `f` once the browser has had its chance to paint what is on screen: in a task of its
+/// own after the next animation frame. Where no frame comes (a hidden tab, an iframe
+/// scrolled out of view) it waits until one does: nobody sees that page meanwhile.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let frame = Closure::once_into_js(move || after(0, f));
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}
+
 /// Milliseconds since the page started (for telling a burst of edits from a settled one).
 pub fn now_ms() -> f64 {
     web_sys::window()

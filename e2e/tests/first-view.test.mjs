@@ -342,35 +342,55 @@ describe("figures (one run, one browser)", () => {
     await page.goto(`${server.origin}/`);
     await page.waitForSelector("html[data-live]");
     const cdp = await page.context().newCDPSession(page);
+    // Each edit starts from a settled page (the details caught up with the last edit, then
+    // 50 ms idle, as between a reader's keystrokes) and is timed twice: to the new verdict
+    // in the DOM, and to the whole page caught up with it (no `aria-busy` on the results).
     const measure = () => page.evaluate(async ([a, b]) => {
       const input = document.querySelector('[name="traffic.gbps_per_host"]');
-      const out = [];
-      for (let i = 0; i < 9; i++) {
-        const before = document.getElementById("verdict").dataset.verdict;
-        const changed = new Promise((resolve, reject) => {
-          const mo = new MutationObserver(() => {
-            if (document.getElementById("verdict").dataset.verdict !== before) {
-              mo.disconnect();
-              resolve(performance.now());
-            }
-          });
-          mo.observe(document.body, { subtree: true, attributes: true, childList: true });
-          setTimeout(() => reject(new Error(`edit ${i}: still ${before} after 10 s (input ${input.value})`)), 10000);
+      const results = () => document.querySelector("section.results");
+      const when = (what, done) => new Promise((resolve, reject) => {
+        if (done()) return resolve(performance.now());
+        const mo = new MutationObserver(() => {
+          if (done()) {
+            mo.disconnect();
+            resolve(performance.now());
+          }
         });
+        mo.observe(document.body, { subtree: true, attributes: true, childList: true });
+        setTimeout(() => reject(new Error(`${what} after 10 s (input ${input.value})`)), 10000);
+      });
+      const verdict = [];
+      const whole = [];
+      for (let i = 0; i < 9; i++) {
+        await when(`edit ${i}: still pending`, () => !results().hasAttribute("aria-busy"));
+        await new Promise((r) => setTimeout(r, 50));
+        const before = document.getElementById("verdict").dataset.verdict;
         const t0 = performance.now();
+        const changed = when(`edit ${i}: still ${before}`, () => document.getElementById("verdict").dataset.verdict !== before);
         input.value = input.value === b ? a : b;
         input.dispatchEvent(new Event("input", { bubbles: true }));
-        out.push((await changed) - t0);
+        verdict.push((await changed) - t0);
+        // A verdict shown before the details must say they are on their way.
+        const pendingWithVerdict = results().hasAttribute("aria-busy");
+        const settled = await when(`edit ${i}: details`, () => !results().hasAttribute("aria-busy"));
+        whole.push({ ms: settled - t0, pendingWithVerdict });
       }
-      return out;
+      return { verdict, page: whole.map((p) => p.ms), flagged: whole.every((p) => p.pendingWithVerdict) };
     }, ["10", EXPECTED.traffic_edit.value]);
-    metrics.input_to_verdict_ms = median(await measure());
+    const as_is = await measure();
+    metrics.input_to_verdict_ms = median(as_is.verdict);
+    metrics.input_to_page_ms = median(as_is.page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    metrics.input_to_verdict_4x_ms = median(await measure());
+    const slow = await measure();
+    metrics.input_to_verdict_4x_ms = median(slow.verdict);
+    metrics.input_to_page_4x_ms = median(slow.page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
     await cdp.detach();
     await page.close();
-    assert.ok(metrics.input_to_verdict_4x_ms > metrics.input_to_verdict_ms / 2);
+    // The verdict comes before the details, and the page says the details are catching up.
+    assert.ok(as_is.flagged && slow.flagged, "the results are marked pending until the details follow");
+    assert.ok(metrics.input_to_page_4x_ms > metrics.input_to_verdict_4x_ms);
+
   });
 
   test(`the bundle is under ${BUDGET_KB} KB gzip (target ${TARGET_KB}) and the offline file under ${OFFLINE_BUDGET_KB} KB`, () => {

@@ -135,7 +135,11 @@ describe("plans compared", () => {
       const line = await page.textContent(".best-plan");
       assert.equal(await page.getAttribute(".best-plan", "data-best-plan"), want.best_plan, name);
       const best = want.plans.find((p) => p.id === want.best_plan);
-      if (want.best_plan === "do_nothing") {
+      if (want.verdict === "required") {
+        // Only the DPUs do what is asked: they are the best plan whatever they pay.
+        assert.equal(want.best_plan, "dpu", name);
+        assert.equal(line, `Best plan: ${best.name} (the only plan that does what is asked)`, name);
+      } else if (want.best_plan === "do_nothing") {
         assert.equal(line, "Best plan: do nothing (no other plan pays in most futures)", name);
       } else {
         const m = /^Best plan: (.+) \(pays in (over |under )?([\d.]+) % of futures\)$/.exec(line);
