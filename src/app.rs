@@ -159,28 +159,23 @@ pub fn App(props: &AppProps) -> Html {
     // an edit's work (about 1,000 elements, issue 16's criterion 7). Until they catch up
     // the results say so (`aria-busy`, dimmed after a moment). The first
     // render shows them at once, and outside the browser (tests, pre-rendering) they never lag.
-    // `shown`: the report the details show; `latest`: the newest one, which is the one drawn
-    // whichever edit's turn comes first (the turns after it find nothing to do).
+    // The report the details show.
     let shown = use_mut_ref(|| report.clone());
-    let latest = use_mut_ref(|| report.clone());
     let redraw = use_force_update();
     let pending = !Rc::ptr_eq(&shown.borrow(), &report);
     {
-        let (shown, latest, current) = (shown.clone(), latest.clone(), report.clone());
+        let (shown, current) = (shown.clone(), report.clone());
         use_effect_with(Rc::as_ptr(&report) as usize, move |_| {
-            *latest.borrow_mut() = current;
-            #[cfg(target_arch = "wasm32")]
-            if pending {
-                crate::web::after_paint(move || {
-                    let want = latest.borrow().clone();
-                    if !Rc::ptr_eq(&shown.borrow(), &want) {
-                        *shown.borrow_mut() = want;
+            // A newer edit's effect cleans this one up first: its frame never comes.
+            let frame = pending
+                .then(|| {
+                    crate::web::after_paint(move || {
+                        *shown.borrow_mut() = current;
                         redraw.force_update();
-                    }
-                });
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (shown, pending, redraw);
+                    })
+                })
+                .flatten();
+            move || drop(frame)
         });
     }
     let details: Rc<dpu_engine::Report> = shown.borrow().clone();
@@ -204,24 +199,18 @@ pub fn App(props: &AppProps) -> Html {
             props.deployment.root.clone()
         };
         use_effect_with((link.clone(), state.preset), move |(link, preset)| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                let now = crate::web::now_ms();
-                let quiet = std::mem::replace(&mut *from_history.borrow_mut(), false);
-                let push = !quiet && starts_entry(*last_change.borrow(), now);
-                crate::web::show_scenario(&path_root, *preset, link.as_deref(), push);
-                *last_change.borrow_mut() = if quiet { None } else { Some(now) };
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (link, preset, last_change, from_history, path_root);
+            let now = crate::web::now_ms();
+            let quiet = std::mem::replace(&mut *from_history.borrow_mut(), false);
+            let push = !quiet && starts_entry(*last_change.borrow(), now);
+            crate::web::show_scenario(&path_root, *preset, link.as_deref(), push);
+            *last_change.borrow_mut() = if quiet { None } else { Some(now) };
         });
     }
     // Back, Forward and a link pasted into the same tab load what the address asks for.
     {
         let (d, notice, from_history) = (state.dispatcher(), notice.setter(), from_history.clone());
         use_effect_with((), move |_| {
-            #[cfg(target_arch = "wasm32")]
-            crate::web::on_navigation(move |params| {
+            let listeners = crate::web::on_navigation(move |params| {
                 let (next, problem) = start_state(params.link.as_deref(), params.preset.as_deref());
                 *from_history.borrow_mut() = true;
                 d.dispatch(Action::Replace(Box::new(next)));
@@ -229,49 +218,36 @@ pub fn App(props: &AppProps) -> Html {
                     notice.set(problem);
                 }
             });
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (d, notice, from_history);
+            // Unmounted (the browser tests mount many apps), the page stops listening.
+            move || drop(listeners)
         });
     }
-    // Undo is offered for a few seconds after Reset or a preset switch.
-    let undo_round = use_mut_ref(|| 0u32);
+    // Undo is offered for a few seconds after Reset or a preset switch; another change of
+    // what Undo would undo starts the time again (the effect's cleanup drops the old timer).
     {
-        let (d, undo_round) = (state.dispatcher(), undo_round.clone());
+        let d = state.dispatcher();
         use_effect_with(state.undo.as_ref().map(|u| u.what), move |undo| {
-            *undo_round.borrow_mut() += 1;
-            #[cfg(target_arch = "wasm32")]
-            if undo.is_some() {
-                let round = *undo_round.borrow();
+            let timer = undo.and_then(|_| {
                 crate::web::after(crate::components::saved_list::UNDO_MS, move || {
-                    if *undo_round.borrow() == round {
-                        d.dispatch(Action::ForgetUndo);
-                    }
-                });
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (undo, d);
+                    d.dispatch(Action::ForgetUndo)
+                })
+            });
+            move || drop(timer)
         });
     }
     // Screen readers hear the verdict when it changes, once the typing settles.
     let announce = use_state(String::new);
-    let announce_round = use_mut_ref(|| 0u32);
+    let verdicts_seen = use_mut_ref(|| 0u32);
     {
-        let (announce, round) = (announce.setter(), announce_round.clone());
+        let (announce, seen) = (announce.setter(), verdicts_seen.clone());
         let text = format!("Verdict: {}. {}", report.verdict.label(), report.headline);
         use_effect_with(report.verdict, move |_| {
-            *round.borrow_mut() += 1;
-            let mine = *round.borrow();
+            *seen.borrow_mut() += 1;
             // The first verdict is on screen already; announce only changes.
-            if mine > 1 {
-                #[cfg(target_arch = "wasm32")]
-                crate::web::after(900, move || {
-                    if *round.borrow() == mine {
-                        announce.set(text);
-                    }
-                });
-                #[cfg(not(target_arch = "wasm32"))]
-                let _ = (announce, text);
-            }
+            let timer = (*seen.borrow() > 1)
+                .then(|| crate::web::after(900, move || announce.set(text)))
+                .flatten();
+            move || drop(timer)
         });
     }
 
@@ -310,15 +286,9 @@ pub fn App(props: &AppProps) -> Html {
     }
     let on_reset = act.reform(|_: MouseEvent| Action::Reset);
     let on_undo = act.reform(|_: MouseEvent| Action::Undo);
-    let on_fix = Callback::from(|path: AttrValue| {
-        #[cfg(target_arch = "wasm32")]
-        crate::web::focus(&input_id(&path));
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = input_id(&path);
-    });
+    let on_fix = Callback::from(|path: AttrValue| crate::web::focus(&input_id(&path)));
     let to_verdict = Callback::from(|e: MouseEvent| {
         e.prevent_default();
-        #[cfg(target_arch = "wasm32")]
         crate::web::focus("verdict");
     });
 

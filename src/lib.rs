@@ -3,8 +3,9 @@
 //! The page holds one scenario in a reducer ([`state`]), asks the engine for the report on
 //! every change and draws it. It does no business arithmetic of its own: edits go through
 //! `Scenario::with_text`, numbers come from the report, formatting from `dpu_engine::format`.
-//! Web-only code (reading the URL, the panic banner) sits in [`web`] and only exists on wasm,
-//! so the components and the reducer also build and test natively.
+//! Web-only code (reading the URL, storage, timers, the panic banner) sits in [`web`], which
+//! does nothing outside a browser, so the components and the reducer also build and test
+//! natively without fences of their own.
 
 pub mod app;
 pub mod components;
@@ -14,7 +15,6 @@ pub mod params;
 pub mod prerender;
 pub mod state;
 pub mod storage;
-#[cfg(target_arch = "wasm32")]
 pub mod web;
 
 pub use app::{App, AppProps};
@@ -67,5 +67,5 @@ pub fn start() {
     // to the browser only with no render pending: here the first render is done, in the same
     // task (the app's effects would run after Yew yields, once ~16 ms of work have run: a
     // frame or more later).
-    wasm_bindgen_futures::spawn_local(async move { web::take_over(carry) });
+    yew::platform::spawn_local(async move { web::take_over(carry) });
 }

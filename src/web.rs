@@ -2,6 +2,14 @@
 //! point, the panic banner, localStorage, the clipboard, downloads, file uploads, printing,
 //! and the embed's theme and height messages. Thin wrappers: every decision is made in the
 //! engine or the components.
+//!
+//! The module compiles everywhere, so the components call it without fences. Outside the
+//! browser (the component tests, the pre-rendered pages) there is no window: [`window`] is
+//! `None` there, and every function that reaches for the browser does nothing (storage reads
+//! as empty, the address as blank). Timers, listeners and animation frames are gloo's
+//! (`gloo_timers`, `gloo_events`, `gloo_render`), owned by the effect that starts them and
+//! cancelled when it is cleaned up. Storage stays on `web_sys`: `gloo_storage` reads and
+//! writes through serde_json, which the page leaves out (its own JSON reader saves ~50 KB).
 
 use std::future::Future;
 
@@ -24,7 +32,7 @@ fn edit_address(
     push: bool,
     change: impl FnOnce(&str, &str, &str) -> Option<(String, String, String)>,
 ) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return;
     };
     let location = window.location();
@@ -89,47 +97,46 @@ pub fn show_scenario(root: &str, preset: Option<&str>, link: Option<&str>, push:
 }
 
 /// Calls `f` with what the address asks for after Back or Forward (or a link pasted into the
-/// same tab): the page's own `pushState` and `replaceState` do not trigger it.
-pub fn on_navigation(f: impl Fn(PageParams) + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
+/// same tab): the page's own `pushState` and `replaceState` do not trigger it. The listeners
+/// last as long as what is returned (none outside a browser).
+#[must_use = "the listeners stop when dropped"]
+pub fn on_navigation(f: impl Fn(PageParams) + 'static) -> Vec<gloo_events::EventListener> {
+    let Some(window) = window() else {
+        return Vec::new();
     };
     let f = std::rc::Rc::new(f);
-    for event in ["popstate", "hashchange"] {
-        let f = f.clone();
-        let closure = Closure::<dyn Fn()>::new(move || f(params()));
-        let _ = window.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-        // The page lives as long as the listener: hand the closure to JavaScript for good.
-        closure.forget();
-    }
-}
-
-/// Runs `f` once after `ms` milliseconds.
-pub fn after(ms: u32, f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let closure = Closure::once_into_js(f);
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-        closure.unchecked_ref(),
-        i32::try_from(ms).unwrap_or(i32::MAX),
-    );
+    ["popstate", "hashchange"]
+        .into_iter()
+        .map(|event| {
+            let f = f.clone();
+            gloo_events::EventListener::new(&window, event, move |_| f(params()))
+        })
+        .collect()
 }
 
 /// Runs `f` once the browser has had its chance to paint what is on screen: in a task of its
 /// own after the next animation frame. Where no frame comes (a hidden tab, an iframe
-/// scrolled out of view) it waits until one does: nobody sees that page meanwhile.
-pub fn after_paint(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let frame = Closure::once_into_js(move || after(0, f));
-    let _ = window.request_animation_frame(frame.unchecked_ref());
+/// scrolled out of view) it waits until one does: nobody sees that page meanwhile. Dropping
+/// what is returned before the frame cancels it (nothing is returned outside a browser).
+#[must_use = "the frame is cancelled when dropped"]
+pub fn after_paint(f: impl FnOnce() + 'static) -> Option<gloo_render::AnimationFrame> {
+    window()?;
+    Some(gloo_render::request_animation_frame(move |_| {
+        gloo_timers::callback::Timeout::new(0, f).forget();
+    }))
+}
+
+/// Runs `f` after `ms` milliseconds, unless what is returned is dropped first (nothing is
+/// returned, and nothing runs, outside a browser).
+#[must_use = "the timer is cancelled when dropped"]
+pub fn after(ms: u32, f: impl FnOnce() + 'static) -> Option<gloo_timers::callback::Timeout> {
+    window()?;
+    Some(gloo_timers::callback::Timeout::new(ms, f))
 }
 
 /// Milliseconds since the page started (for telling a burst of edits from a settled one).
 pub fn now_ms() -> f64 {
-    web_sys::window()
+    window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }
@@ -159,7 +166,7 @@ pub fn select_text(id: &str) {
 
 /// Whether the page was opened from disk (`file://`), where every local file shares storage.
 pub fn from_disk() -> bool {
-    web_sys::window()
+    window()
         .and_then(|w| w.location().protocol().ok())
         .is_some_and(|p| p == "file:")
 }
@@ -402,7 +409,7 @@ pub fn install_panic_banner() {
 
 /// Reveals the `#panic` banner with `message`.
 pub fn show_panic_banner(message: &str) {
-    let banner = web_sys::window()
+    let banner = window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("panic"));
     if let Some(banner) = banner {
@@ -414,8 +421,16 @@ pub fn show_panic_banner(message: &str) {
     }
 }
 
+/// The browser's window; `None` outside a browser, where nothing here may touch JavaScript.
+fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window();
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
 fn doc() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
+    window()?.document()
 }
 
 /// The message type the embed loader (`assets/embed.js`) listens for.
@@ -423,7 +438,7 @@ pub const HEIGHT_MESSAGE: &str = "dpu-reality-check:height";
 
 /// The page's query and fragment, after what a pre-rendered page says it shows.
 pub fn params() -> PageParams {
-    let location = web_sys::window().map(|w| w.location());
+    let location = window().map(|w| w.location());
     let search = location
         .as_ref()
         .and_then(|l| l.search().ok())
@@ -441,19 +456,23 @@ pub fn params() -> PageParams {
 
 /// The page's full address (what "Copy link" copies outside an embed).
 pub fn address() -> String {
-    web_sys::window()
+    window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()
 }
 
 fn storage() -> Result<web_sys::Storage, StorageProblem> {
-    web_sys::window()
+    window()
         .and_then(|w| w.local_storage().ok().flatten())
         .ok_or(StorageProblem::Unavailable)
 }
 
-/// The stored text under `key` (`None` when nothing is stored).
+/// The stored text under `key` (`None` when nothing is stored, and outside a browser, where
+/// storage is an empty store that keeps nothing).
 pub fn storage_get(key: &str) -> Result<Option<String>, StorageProblem> {
+    if window().is_none() {
+        return Ok(None);
+    }
     storage()?
         .get_item(key)
         .map_err(|_| StorageProblem::Unavailable)
@@ -461,6 +480,9 @@ pub fn storage_get(key: &str) -> Result<Option<String>, StorageProblem> {
 
 /// Stores `value` under `key`.
 pub fn storage_set(key: &str, value: &str) -> Result<(), StorageProblem> {
+    if window().is_none() {
+        return Ok(());
+    }
     storage()?
         .set_item(key, value)
         .map_err(|e| match e.dyn_into::<web_sys::DomException>() {
@@ -471,6 +493,9 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), StorageProblem> {
 
 /// Removes what is stored under `key`.
 pub fn storage_remove(key: &str) -> Result<(), StorageProblem> {
+    if window().is_none() {
+        return Ok(());
+    }
     storage()?
         .remove_item(key)
         .map_err(|_| StorageProblem::Unavailable)
@@ -478,7 +503,7 @@ pub fn storage_remove(key: &str) -> Result<(), StorageProblem> {
 
 /// Puts `text` on the clipboard; resolves to whether the browser allowed it.
 pub async fn copy_text(text: String) -> bool {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return false;
     };
     let promise = window.navigator().clipboard().write_text(&text);
@@ -537,9 +562,20 @@ pub fn read_chosen_file(
     })
 }
 
+/// Today's date as `YYYY-MM-DD` in UTC (blank outside a browser).
+pub fn today() -> String {
+    if window().is_none() {
+        return String::new();
+    }
+    String::from(js_sys::Date::new_0().to_iso_string())
+        .chars()
+        .take(10)
+        .collect()
+}
+
 /// Opens the browser's print dialog (the print stylesheet shapes the page).
 pub fn print() {
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = window() {
         let _ = window.print();
     }
 }
@@ -562,7 +598,7 @@ pub fn apply_look(params: &PageParams) {
 /// In an iframe, tells the parent page the document's height whenever it changes, so the
 /// embed loader can size the iframe to its content. Sends nothing but the height.
 pub fn report_height_to_parent() {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return;
     };
     let Ok(Some(parent)) = window.parent() else {

@@ -86,46 +86,25 @@ pub fn plan(
     Ok((next, doc))
 }
 
-#[cfg(target_arch = "wasm32")]
 fn load(key: &str) -> Result<Option<String>, StorageProblem> {
     crate::web::storage_get(key)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn load(_key: &str) -> Result<Option<String>, StorageProblem> {
-    Ok(None)
-}
-
-#[cfg(target_arch = "wasm32")]
 fn store(key: &str, doc: &str) -> Result<(), StorageProblem> {
     crate::web::storage_set(key, doc)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn store(_key: &str, _doc: &str) -> Result<(), StorageProblem> {
-    Ok(())
-}
-
 /// Removes what storage holds under `key` (the Clear of the damaged-storage notice).
-#[cfg(target_arch = "wasm32")]
 fn clear(key: &str) -> Result<(), StorageProblem> {
     crate::web::storage_remove(key)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn clear(_key: &str) -> Result<(), StorageProblem> {
-    Ok(())
 }
 
 /// Offers what storage holds under `key`, exactly as stored, as a file to keep (the Export of
 /// the damaged-storage notice): nothing is parsed, however large or broken it is.
 fn export_stored(key: &str) {
-    #[cfg(target_arch = "wasm32")]
     if let Ok(Some(text)) = load(key) {
         crate::web::download("dpu-saved-scenarios.json", "application/json", &text);
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = key;
 }
 
 /// How long Undo is offered after a delete, in milliseconds.
@@ -263,12 +242,10 @@ pub fn SavedList(props: &SavedListProps) -> Html {
         // Undo is offered for a few seconds.
         let change = change.clone();
         use_effect_with(panel.deleted.is_some(), move |on| {
-            #[cfg(target_arch = "wasm32")]
-            if *on {
-                crate::web::after(UNDO_MS, move || change.emit(Change::ForgetDeleted));
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (on, change);
+            let timer = on
+                .then(|| crate::web::after(UNDO_MS, move || change.emit(Change::ForgetDeleted)))
+                .flatten();
+            move || drop(timer)
         });
     }
     // Storage that cannot be read: keep it as a file, or clear it and start again.

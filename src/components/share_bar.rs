@@ -107,8 +107,7 @@ pub struct Copy {
 /// Puts a [`Copy`]'s text on the clipboard, then says how it went (one future for every
 /// copy button of the page).
 pub fn copy(c: Copy, notice: Callback<Notice>) {
-    #[cfg(target_arch = "wasm32")]
-    wasm_bindgen_futures::spawn_local(async move {
+    yew::platform::spawn_local(async move {
         if crate::web::copy_text(c.text).await {
             notice.emit(c.copied);
         } else {
@@ -118,8 +117,6 @@ pub fn copy(c: Copy, notice: Callback<Notice>) {
             notice.emit(c.refused);
         }
     });
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (c, notice);
 }
 
 /// The share and export buttons.
@@ -139,7 +136,6 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             // On the full page the address is read when the button is pressed: it follows
             // the scenario after each render, so a value taken while rendering could be one
             // edit behind.
-            #[cfg(target_arch = "wasm32")]
             let link = if link.is_empty() {
                 crate::web::address()
             } else {
@@ -159,27 +155,18 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let (scenario, report) = (props.scenario.clone(), props.report.clone());
         let from_disk = props.from_disk;
         Callback::from(move |_: MouseEvent| {
-            #[allow(unused_mut)]
-            let mut text = dpu_engine::render::markdown(&report, &scenario);
+            let text = dpu_engine::render::markdown(&report, &scenario);
             // dpucheck's report, then the way back to this scenario (not a file's path on
             // this computer) and the day it was copied.
-            #[cfg(target_arch = "wasm32")]
-            {
-                let day: String = String::from(js_sys::Date::new_0().to_iso_string())
-                    .chars()
-                    .take(10)
-                    .collect();
-                text = if from_disk {
-                    format!("{text}\nCopied from DPU Reality Check on {day}.\n")
-                } else {
-                    format!(
-                        "{text}\n[Open this scenario in DPU Reality Check]({}), copied on {day}.\n",
-                        crate::web::address()
-                    )
-                };
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = from_disk;
+            let day = crate::web::today();
+            let text = if from_disk {
+                format!("{text}\nCopied from DPU Reality Check on {day}.\n")
+            } else {
+                format!(
+                    "{text}\n[Open this scenario in DPU Reality Check]({}), copied on {day}.\n",
+                    crate::web::address()
+                )
+            };
             let c = Copy {
                 text,
                 copied: Notice::MarkdownCopied,
@@ -193,46 +180,35 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let scenario = props.scenario.clone();
         Callback::from(move |_: MouseEvent| {
             let json = scenario.to_json_pretty();
-            #[cfg(target_arch = "wasm32")]
             crate::web::download(&export_file_name(&scenario), "application/json", &json);
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = json;
         })
     };
     let on_import = {
         let (on_import, notice) = (props.on_import.clone(), props.on_notice.clone());
         Callback::from(move |e: Event| {
-            #[cfg(target_arch = "wasm32")]
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(read) =
+                crate::web::read_chosen_file(&input, dpu_engine::scenario::MAX_SCENARIO_BYTES)
             {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                if let Some(read) =
-                    crate::web::read_chosen_file(&input, dpu_engine::scenario::MAX_SCENARIO_BYTES)
-                {
-                    let (on_import, notice) = (on_import.clone(), notice.clone());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        match read.await {
-                            Ok((name, text)) => match import(&name, &text) {
-                                Ok(s) => {
-                                    on_import.emit((s, name.clone()));
-                                    notice.emit(Notice::Imported(name));
-                                }
-                                Err(n) => notice.emit(n),
-                            },
-                            Err(why) => notice.emit(Notice::ImportInvalid(why)),
-                        }
-                    });
-                }
-                // Choosing the same file again must fire `change` again.
-                input.set_value("");
+                let (on_import, notice) = (on_import.clone(), notice.clone());
+                yew::platform::spawn_local(async move {
+                    match read.await {
+                        Ok((name, text)) => match import(&name, &text) {
+                            Ok(s) => {
+                                on_import.emit((s, name.clone()));
+                                notice.emit(Notice::Imported(name));
+                            }
+                            Err(n) => notice.emit(n),
+                        },
+                        Err(why) => notice.emit(Notice::ImportInvalid(why)),
+                    }
+                });
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (e, &on_import, &notice);
+            // Choosing the same file again must fire `change` again.
+            input.set_value("");
         })
     };
-    let on_print = Callback::from(|_: MouseEvent| {
-        #[cfg(target_arch = "wasm32")]
-        crate::web::print();
-    });
+    let on_print = Callback::from(|_: MouseEvent| crate::web::print());
     if props.embedded {
         return html! {
             <div class="share-bar" role="group" aria-label="Share">
