@@ -400,6 +400,61 @@ mod tests {
         assert!(detail.contains("of futures (the best plan)."), "{detail}");
     }
 
+    /// One declaration per default: the value the report and the page state for every
+    /// resolved default is the one the numbers are computed with ([`Scenario::resolve`]),
+    /// on every platform, vSphere release and DPU model, set by the user or not.
+    #[test]
+    fn the_defaults_shown_are_the_ones_computed_with() {
+        use crate::choice::{Choice, DpuModel, PlatformKind, VsphereVersion};
+        let mut checked = 0;
+        for kind in PlatformKind::ALL {
+            for version in VsphereVersion::ALL {
+                for model in DpuModel::ALL {
+                    for set in [false, true] {
+                        let mut s = Scenario::default();
+                        s.platform.kind = *kind;
+                        s.platform.vsphere = *version;
+                        s.dpu.model = *model;
+                        if set {
+                            s.costs.license_per_core_year = Some(123.0);
+                            s.costs.licenses_follow_cores = Some(!s.is_vsphere());
+                            s.costs.dpu_watts = Some(61.0);
+                            s.costs.smartnic_price = Some(777.0);
+                        }
+                        let r = s.resolve();
+                        for d in resolved_defaults(&s) {
+                            let computed = match d.path.as_str() {
+                                "platform.datapath" => Value::from(r.datapath.wire()),
+                                "costs.license_per_core_year" => {
+                                    Value::from(r.license_per_core_year)
+                                }
+                                "costs.licenses_follow_cores" => {
+                                    Value::from(r.licenses_follow_cores)
+                                }
+                                "costs.dpu_watts" => Value::from(r.dpu_watts),
+                                "costs.smartnic_price" => Value::from(r.smartnic_price),
+                                path => {
+                                    let spec = crate::assumptions::assumption_at(path)
+                                        .unwrap_or_else(|| panic!("{path}: a resolved default"));
+                                    r.ranges.get(spec.id).to_json()
+                                }
+                            };
+                            assert_eq!(
+                                d.value,
+                                computed,
+                                "{} on {:?}",
+                                d.path,
+                                (kind, version, model, set)
+                            );
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
+
     #[test]
     fn resolved_defaults_say_which_ones_you_set() {
         let s = Scenario::from_json(

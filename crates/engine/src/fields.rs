@@ -14,7 +14,7 @@ use crate::choice::{
 use crate::error::{Problem, ScenarioError};
 use crate::format::num;
 use crate::json::{self, Value};
-use crate::scenario::{Scenario, default_dpu_watts, default_smartnic_price};
+use crate::scenario::Scenario;
 
 /// The unit of a number, and how it is shown and typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1043,8 +1043,10 @@ fn datapath_resolution(s: &Scenario) -> Resolution {
     }
 }
 
-fn license_resolution(s: &Scenario) -> Resolution {
-    let (value, basis) = if s.is_vsphere() {
+/// The licence per core-year in force when none is set, and why: VCF's realised price on
+/// vSphere, none elsewhere. [`Scenario::resolve`] computes with the same value.
+pub fn license_default(vsphere: bool) -> (f64, Basis) {
+    if vsphere {
         (
             250.0,
             Basis {
@@ -1054,83 +1056,116 @@ fn license_resolution(s: &Scenario) -> Resolution {
             },
         )
     } else {
-        (
-            0.0,
-            Basis {
-                text: "No per-core platform licence assumed off vSphere.",
-                sources: &[],
-            },
-        )
-    };
-    Resolution {
-        value: Value::from(value),
-        basis,
+        (0.0, NO_LICENCE)
     }
 }
 
-fn follow_resolution(s: &Scenario) -> Resolution {
-    let vsphere = s.is_vsphere();
-    Resolution {
-        value: Value::from(vsphere),
-        basis: if vsphere {
+/// Whether licences follow the cores when it is not set, and why: VCF counts each host's
+/// physical cores; off vSphere no per-core licence is assumed.
+pub fn follow_default(vsphere: bool) -> (bool, Basis) {
+    if vsphere {
+        (
+            true,
             Basis {
                 text: "VCF counts the physical cores of each host.",
                 sources: &["F4.7.4"],
-            }
-        } else {
-            Basis {
-                text: "No per-core platform licence assumed off vSphere.",
-                sources: &[],
-            }
-        },
+            },
+        )
+    } else {
+        (false, NO_LICENCE)
     }
+}
+
+const NO_LICENCE: Basis = Basis {
+    text: "No per-core platform licence assumed off vSphere.",
+    sources: &[],
+};
+
+/// The power of one DPU card when none is set, and why: BlueField-3's published maximum with
+/// auxiliary power (F4.6.4) for BlueField-3 and -4, else what a PCIe slot gives without it
+/// (F4.6.2).
+pub fn dpu_watts_default(model: DpuModel) -> (f64, Basis) {
+    match model {
+        DpuModel::Bluefield3 => (
+            150.0,
+            Basis {
+                text: "NVIDIA gives up to 150 W for BlueField-3 with its auxiliary power; \
+                       typical power is not published.",
+                sources: &["F4.6.4"],
+            },
+        ),
+        DpuModel::Bluefield4 => (
+            150.0,
+            Basis {
+                text: "BlueField-3's maximum: no power figure is published for BlueField-4.",
+                sources: &["F4.6.4", "F4.6.11"],
+            },
+        ),
+        _ => (
+            75.0,
+            Basis {
+                text: "What a card may draw from the PCIe slot without an auxiliary connector; \
+                       no figure is published for this card.",
+                sources: &["F4.6.2"],
+            },
+        ),
+    }
+}
+
+/// The price of a ConnectX-class SmartNIC of the DPU's line rate when none is set (SPEC §3),
+/// and why: street prices of ConnectX cards (F10.4.4, F10.9.2).
+pub fn smartnic_price_default(line_rate_gbps: f64) -> (f64, Basis) {
+    let sources: &[&str] = &["F10.4.4", "F10.9.2"];
+    if line_rate_gbps <= 100.0 {
+        (
+            1_000.0,
+            Basis {
+                text: "For a card of up to 100 Gb/s: a 2×100G ConnectX-6 Dx sells for about \
+                       EUR\u{a0}866; no list price is published, so ask for a quote.",
+                sources,
+            },
+        )
+    } else if line_rate_gbps < 400.0 {
+        (
+            1_500.0,
+            Basis {
+                text: "For a 200 Gb/s card: 1×200G ConnectX-6 cards sell for about \
+                       EUR\u{a0}1,283 to 1,575; no list price is published, so ask for a quote.",
+                sources,
+            },
+        )
+    } else {
+        (
+            2_000.0,
+            Basis {
+                text: "For a 400 Gb/s card: above the 200G street prices of EUR\u{a0}1,283 to \
+                       1,575; no price of a 400G card is published, so ask for a quote.",
+                sources,
+            },
+        )
+    }
+}
+
+fn license_resolution(s: &Scenario) -> Resolution {
+    resolution(license_default(s.is_vsphere()))
+}
+
+fn follow_resolution(s: &Scenario) -> Resolution {
+    resolution(follow_default(s.is_vsphere()))
 }
 
 fn dpu_watts_resolution(s: &Scenario) -> Resolution {
-    let watts = default_dpu_watts(s.dpu.model);
-    let basis = match s.dpu.model {
-        DpuModel::Bluefield3 => Basis {
-            text: "NVIDIA gives up to 150 W for BlueField-3 with its auxiliary power; typical \
-                   power is not published.",
-            sources: &["F4.6.4"],
-        },
-        DpuModel::Bluefield4 => Basis {
-            text: "BlueField-3's maximum: no power figure is published for BlueField-4.",
-            sources: &["F4.6.4", "F4.6.11"],
-        },
-        _ => Basis {
-            text: "What a card may draw from the PCIe slot without an auxiliary connector; no \
-                   figure is published for this card.",
-            sources: &["F4.6.2"],
-        },
-    };
-    Resolution {
-        value: Value::from(watts),
-        basis,
-    }
+    resolution(dpu_watts_default(s.dpu.model))
 }
 
 fn smartnic_price_resolution(s: &Scenario) -> Resolution {
-    let rate = s.dpu.model.line_rate_gbps();
+    resolution(smartnic_price_default(s.dpu.model.line_rate_gbps()))
+}
+
+fn resolution<T: Into<Value>>((value, basis): (T, Basis)) -> Resolution {
     Resolution {
-        value: Value::from(default_smartnic_price(rate)),
-        basis: Basis {
-            text: match rate {
-                r if r <= 100.0 => {
-                    "For a card of up to 100 Gb/s: a 2×100G ConnectX-6 Dx sells for about \
-                     EUR\u{a0}866; no list price is published, so ask for a quote."
-                }
-                r if r < 400.0 => {
-                    "For a 200 Gb/s card: 1×200G ConnectX-6 cards sell for about EUR\u{a0}1,283 to \
-                     1,575; no list price is published, so ask for a quote."
-                }
-                _ => {
-                    "For a 400 Gb/s card: above the 200G street prices of EUR\u{a0}1,283 to 1,575; no \
-                     price of a 400G card is published, so ask for a quote."
-                }
-            },
-            sources: &["F10.4.4", "F10.9.2"],
-        },
+        value: value.into(),
+        basis,
     }
 }
 

@@ -16,6 +16,7 @@ use crate::choice::{
     PlatformKind, VsphereVersion, WorkloadKind,
 };
 use crate::error::{Problem, ScenarioError};
+use crate::fields;
 use crate::json::{self, Map, Value};
 
 /// The current version of the scenario format. Model 2 only added fields and values, so
@@ -403,7 +404,7 @@ impl Scenario {
     /// Migrates, decodes and validates a scenario from a JSON value.
     pub fn from_value(value: Value) -> Result<Scenario, ScenarioError> {
         let value = crate::migrate::migrate(value)?;
-        let scenario = crate::fields::decode(&value)?;
+        let scenario = fields::decode(&value)?;
         scenario.validate()?;
         Ok(scenario)
     }
@@ -420,10 +421,10 @@ impl Scenario {
         let mut top = Map::new();
         top.insert("schema", self.schema.into());
         for path in FILE_ORDER {
-            let Some(f) = crate::fields::field(path) else {
+            let Some(f) = fields::field(path) else {
                 continue;
             };
-            let value = crate::fields::to_json(f, (f.get)(self));
+            let value = fields::to_json(f, (f.get)(self));
             let (map, key) = match path.split_once('.') {
                 Some((section, key)) => {
                     if top.get(section).is_none() {
@@ -452,7 +453,7 @@ impl Scenario {
                 format!("the whole number {SCHEMA}"),
             ));
         }
-        crate::fields::validate(self)
+        fields::validate(self)
     }
 
     /// The data path in force: the user's, or `enhanced` on vSphere 9.x (VCF 9 runs NSX's
@@ -512,31 +513,32 @@ impl Scenario {
         let datapath = key.datapath;
         Resolved {
             datapath,
-            // VCF realises 185-275 per core-year (list about 350), F4.7.4; no per-core
-            // licence is assumed for KVM, Kubernetes or bare metal.
-            license_per_core_year: self.costs.license_per_core_year.unwrap_or(if vsphere {
-                250.0
-            } else {
-                0.0
-            }),
-            licenses_follow_cores: self.costs.licenses_follow_cores.unwrap_or(vsphere),
+            // The defaults with their basis are declared once, in `fields` (the report
+            // shows the same values it computes with).
+            license_per_core_year: self
+                .costs
+                .license_per_core_year
+                .unwrap_or_else(|| fields::license_default(vsphere).0),
+            licenses_follow_cores: self
+                .costs
+                .licenses_follow_cores
+                .unwrap_or_else(|| fields::follow_default(vsphere).0),
             dpu_watts: self
                 .costs
                 .dpu_watts
-                .unwrap_or(default_dpu_watts(self.dpu.model)),
-            smartnic_price: self
-                .costs
-                .smartnic_price
-                .unwrap_or(default_smartnic_price(self.dpu.model.line_rate_gbps())),
+                .unwrap_or_else(|| fields::dpu_watts_default(self.dpu.model).0),
+            smartnic_price: self.costs.smartnic_price.unwrap_or_else(|| {
+                fields::smartnic_price_default(self.dpu.model.line_rate_gbps()).0
+            }),
             fast_path: key.fast_path,
             ranges: Ranges::resolve(&self.assumptions, key),
         }
     }
 
     /// A copy with the field at `path` set from the text a person typed (see
-    /// [`crate::fields::with_text`]).
+    /// [`fields::with_text`]).
     pub fn with_text(&self, path: &str, text: &str) -> Result<Scenario, ScenarioError> {
-        crate::fields::with_text(self, path, text)
+        fields::with_text(self, path, text)
     }
 
     /// Whether `goal` is among the goals.
@@ -582,29 +584,8 @@ impl Scenario {
     }
 }
 
-/// The SmartNIC price default by one DPU card's line rate (SPEC §3, F10.4.4): 1,000 up to
-/// 100 Gb/s, 1,500 at 200, 2,000 at 400 and above. No list price is published (F10.9.2).
-pub fn default_smartnic_price(line_rate_gbps: f64) -> f64 {
-    if line_rate_gbps <= 100.0 {
-        1_000.0
-    } else if line_rate_gbps < 400.0 {
-        1_500.0
-    } else {
-        2_000.0
-    }
-}
-
-/// The default power of one DPU card: BlueField-3's published maximum with auxiliary power
-/// (F4.6.4) for BlueField-3 and -4, else what a PCIe slot gives without it (F4.6.2).
-pub fn default_dpu_watts(model: DpuModel) -> f64 {
-    match model {
-        DpuModel::Bluefield3 | DpuModel::Bluefield4 => 150.0,
-        _ => 75.0,
-    }
-}
-
 /// The fields in the order a scenario file writes them (after `schema`): the order of the
-/// first release's files, which differs from the form's ([`crate::fields::FIELDS`]) in
+/// first release's files, which differs from the form's ([`fields::FIELDS`]) in
 /// `costs`. A test checks that it names every field once.
 pub const FILE_ORDER: &[&str] = &[
     "name",
@@ -848,7 +829,7 @@ mod tests {
     #[test]
     fn the_file_order_names_every_field_once() {
         let mut order: Vec<&str> = FILE_ORDER.to_vec();
-        let mut fields: Vec<&str> = crate::fields::FIELDS.iter().map(|f| f.path).collect();
+        let mut fields: Vec<&str> = fields::FIELDS.iter().map(|f| f.path).collect();
         order.sort_unstable();
         fields.sort_unstable();
         assert_eq!(order, fields);
