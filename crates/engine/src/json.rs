@@ -1,10 +1,11 @@
 //! JSON for scenarios, links and saved lists: a value, a reader and two writers, each
 //! character for character what serde_json does with its `Value`.
 //!
-//! The reader accepts exactly the texts serde_json accepts and refuses the others with its
-//! message and position (people see them: "not valid JSON at line 2, column 11: expected
-//! value"); numbers are read as serde_json reads them (an integer as an integer, anything
-//! else as the nearest float, "number out of range" past the largest); an object's keys end
+//! The reader accepts exactly the texts serde_json accepts and refuses the others at its
+//! position, in words of our own (people see them: "not valid JSON at line 2, column 11: a
+//! value should start here"; [`SyntaxKind`]); numbers are read as serde_json reads them (an
+//! integer as an integer, anything else as the nearest float, "a number too large" past the
+//! largest); an object's keys end
 //! up sorted (serde_json's map is a `BTreeMap`). One difference on purpose: a repeated key
 //! is refused ("duplicate key `name`" at the repeat), where serde_json keeps the last value
 //! silently; a scenario or saved list that says two things about one field is a mistake or
@@ -242,38 +243,106 @@ impl From<Map> for Value {
 
 // --- Reading ------------------------------------------------------------------------------
 
-/// Why a text is not JSON, with serde_json's message and position (1-based line, column in
-/// bytes from the start of the line).
+/// Why a text is not JSON: what is wrong ([`SyntaxKind`], said in the product's own words)
+/// and where (1-based line, column in bytes from the start of the line, as serde_json
+/// counts them).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     /// 1-based line.
     pub line: usize,
     /// Bytes before the position on its line.
     pub column: usize,
-    /// serde_json's message (or, for a repeated key, ours naming it).
+    /// What is wrong.
+    pub kind: SyntaxKind,
+    /// What is wrong, in words: [`SyntaxKind::words`], or for a repeated key one naming it.
     pub message: String,
 }
 
-const EOF_LIST: &str = "EOF while parsing a list";
-const EOF_OBJECT: &str = "EOF while parsing an object";
-const EOF_STRING: &str = "EOF while parsing a string";
-const EOF_VALUE: &str = "EOF while parsing a value";
-const EXPECTED_COLON: &str = "expected `:`";
-const EXPECTED_LIST_COMMA_OR_END: &str = "expected `,` or `]`";
-const EXPECTED_OBJECT_COMMA_OR_END: &str = "expected `,` or `}`";
-const EXPECTED_IDENT: &str = "expected ident";
-const EXPECTED_VALUE: &str = "expected value";
-const INVALID_ESCAPE: &str = "invalid escape";
-const INVALID_NUMBER: &str = "invalid number";
-/// A number too large for a float (the scenario's reader then names its field).
-pub const OUT_OF_RANGE: &str = "number out of range";
-const CONTROL_CHARACTER: &str = "control character (\\u0000-\\u001F) found while parsing a string";
-const KEY_MUST_BE_A_STRING: &str = "key must be a string";
-const LONE_SURROGATE: &str = "lone leading surrogate in hex escape";
-const TRAILING_COMMA: &str = "trailing comma";
-const TRAILING_CHARACTERS: &str = "trailing characters";
-const END_OF_HEX_ESCAPE: &str = "unexpected end of hex escape";
-const TOO_DEEP: &str = "recursion limit exceeded";
+/// What is wrong with a text that is not JSON. The words are the product's own; the tests
+/// check the kind and the position against serde_json's (its category, line and column),
+/// never its wording, so a new serde_json cannot fail them with no change of ours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxKind {
+    /// The text ends inside a list.
+    EofList,
+    /// The text ends inside an object.
+    EofObject,
+    /// The text ends inside a string.
+    EofString,
+    /// The text ends where a value should be.
+    EofValue,
+    /// A key without its `:`.
+    ExpectedColon,
+    /// Neither `,` nor `]` after a list's item.
+    ExpectedListCommaOrEnd,
+    /// Neither `,` nor `}` after an object's member.
+    ExpectedObjectCommaOrEnd,
+    /// A misspelt `true`, `false` or `null`.
+    ExpectedIdent,
+    /// Something that starts no value.
+    ExpectedValue,
+    /// An unknown escape in a string.
+    InvalidEscape,
+    /// A number JSON does not allow (`01`, `1.`, `-`).
+    InvalidNumber,
+    /// A number too large for a float (the scenario's reader then names its field).
+    OutOfRange,
+    /// A raw control character (a line break, a tab) in a string.
+    ControlCharacter,
+    /// An object's key that is not a string.
+    KeyMustBeAString,
+    /// Half of a `\u` surrogate pair.
+    LoneSurrogate,
+    /// A comma before `]` or `}`.
+    TrailingComma,
+    /// More text after the value.
+    TrailingCharacters,
+    /// A `\u` escape without its four hex digits.
+    EndOfHexEscape,
+    /// More than 128 lists and objects inside each other.
+    TooDeep,
+    /// A key repeated in one object (serde_json would keep the last value; we refuse).
+    DuplicateKey,
+}
+
+impl SyntaxKind {
+    /// What is wrong, in a few plain words.
+    pub fn words(self) -> &'static str {
+        match self {
+            SyntaxKind::EofList => "the text ends inside a list",
+            SyntaxKind::EofObject => "the text ends inside an object",
+            SyntaxKind::EofString => "the text ends inside a string",
+            SyntaxKind::EofValue => "the text ends where a value should be",
+            SyntaxKind::ExpectedColon => "a `:` should follow the key",
+            SyntaxKind::ExpectedListCommaOrEnd => "a `,` or `]` should come next",
+            SyntaxKind::ExpectedObjectCommaOrEnd => "a `,` or `}` should come next",
+            SyntaxKind::ExpectedIdent => "not `true`, `false` or `null`",
+            SyntaxKind::ExpectedValue => "a value should start here",
+            SyntaxKind::InvalidEscape => "an unknown escape after `\\`",
+            SyntaxKind::InvalidNumber => "not a number as JSON writes one",
+            SyntaxKind::OutOfRange => "a number too large",
+            SyntaxKind::ControlCharacter => "a line break or control character inside a string",
+            SyntaxKind::KeyMustBeAString => "a key must be a string in double quotes",
+            SyntaxKind::LoneSurrogate => "half of a `\\u` surrogate pair",
+            SyntaxKind::TrailingComma => "a comma before the closing bracket",
+            SyntaxKind::TrailingCharacters => "more text after the end",
+            SyntaxKind::EndOfHexEscape => "a `\\u` escape needs four hex digits",
+            SyntaxKind::TooDeep => "nested more than 128 levels deep",
+            SyntaxKind::DuplicateKey => "a key repeated in one object",
+        }
+    }
+
+    /// Whether the text ended too soon (serde_json's `Category::Eof`).
+    pub fn is_eof(self) -> bool {
+        matches!(
+            self,
+            SyntaxKind::EofList
+                | SyntaxKind::EofObject
+                | SyntaxKind::EofString
+                | SyntaxKind::EofValue
+        )
+    }
+}
 
 /// Reads a JSON text.
 ///
@@ -282,7 +351,7 @@ const TOO_DEEP: &str = "recursion limit exceeded";
 /// let v = parse(r#"{"b": [1, -2, 0.5], "a": null}"#).unwrap();
 /// assert_eq!(v.to_string(), r#"{"a":null,"b":[1,-2,0.5]}"#);
 /// let e = parse("{\n  \"name\": }").unwrap_err();
-/// assert_eq!((e.line, e.column, e.message.as_str()), (2, 11, "expected value"));
+/// assert_eq!((e.line, e.column, e.message.as_str()), (2, 11, "a value should start here"));
 /// let e = parse(r#"{"a": 1, "b": 2, "a": 3}"#).unwrap_err();
 /// assert_eq!((e.column, e.message.as_str()), (20, "duplicate key `a`"));
 /// ```
@@ -294,7 +363,7 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     };
     let value = r.value()?;
     match r.whitespace() {
-        Some(_) => Err(r.peek_error(TRAILING_CHARACTERS)),
+        Some(_) => Err(r.peek_error(SyntaxKind::TrailingCharacters)),
         None => Ok(value),
     }
 }
@@ -322,16 +391,16 @@ impl Reader<'_> {
     }
 
     /// An error at the last byte read.
-    fn error(&self, message: &'static str) -> SyntaxError {
-        self.error_at(self.i, message)
+    fn error(&self, kind: SyntaxKind) -> SyntaxError {
+        self.error_at(self.i, kind)
     }
 
     /// An error at the byte looked at.
-    fn peek_error(&self, message: &'static str) -> SyntaxError {
-        self.error_at((self.i + 1).min(self.text.len()), message)
+    fn peek_error(&self, kind: SyntaxKind) -> SyntaxError {
+        self.error_at((self.i + 1).min(self.text.len()), kind)
     }
 
-    fn error_at(&self, i: usize, message: impl Into<String>) -> SyntaxError {
+    fn error_at(&self, i: usize, kind: SyntaxKind) -> SyntaxError {
         let before = &self.text.as_bytes()[..i];
         let line_start = before
             .iter()
@@ -340,7 +409,8 @@ impl Reader<'_> {
         SyntaxError {
             line: 1 + before[..line_start].iter().filter(|&&c| c == b'\n').count(),
             column: i - line_start,
-            message: message.into(),
+            kind,
+            message: kind.words().to_owned(),
         }
     }
 
@@ -354,7 +424,7 @@ impl Reader<'_> {
 
     fn value(&mut self) -> Result<Value, SyntaxError> {
         let Some(c) = self.whitespace() else {
-            return Err(self.peek_error(EOF_VALUE));
+            return Err(self.peek_error(SyntaxKind::EofValue));
         };
         match c {
             b'n' => self.ident(b"null", Value::Null),
@@ -372,7 +442,7 @@ impl Reader<'_> {
             b'[' | b'{' => {
                 self.depth_left -= 1;
                 if self.depth_left == 0 {
-                    return Err(self.peek_error(TOO_DEEP));
+                    return Err(self.peek_error(SyntaxKind::TooDeep));
                 }
                 self.i += 1;
                 let value = if c == b'[' {
@@ -384,7 +454,7 @@ impl Reader<'_> {
                 self.i += 1; // the closing bracket
                 Ok(value)
             }
-            _ => Err(self.peek_error(EXPECTED_VALUE)),
+            _ => Err(self.peek_error(SyntaxKind::ExpectedValue)),
         }
     }
 
@@ -392,8 +462,8 @@ impl Reader<'_> {
         self.i += 1;
         for expected in &word[1..] {
             match self.next() {
-                None => return Err(self.error(EOF_VALUE)),
-                Some(c) if c != *expected => return Err(self.error(EXPECTED_IDENT)),
+                None => return Err(self.error(SyntaxKind::EofValue)),
+                Some(c) if c != *expected => return Err(self.error(SyntaxKind::ExpectedIdent)),
                 Some(_) => {}
             }
         }
@@ -405,18 +475,18 @@ impl Reader<'_> {
         let mut items = Vec::new();
         loop {
             match self.whitespace() {
-                None => return Err(self.peek_error(EOF_LIST)),
+                None => return Err(self.peek_error(SyntaxKind::EofList)),
                 Some(b']') => return Ok(items),
                 Some(_) if items.is_empty() => {}
                 Some(b',') => {
                     self.i += 1;
                     match self.whitespace() {
-                        Some(b']') => return Err(self.peek_error(TRAILING_COMMA)),
+                        Some(b']') => return Err(self.peek_error(SyntaxKind::TrailingComma)),
                         Some(_) => {}
-                        None => return Err(self.peek_error(EOF_VALUE)),
+                        None => return Err(self.peek_error(SyntaxKind::EofValue)),
                     }
                 }
-                Some(_) => return Err(self.peek_error(EXPECTED_LIST_COMMA_OR_END)),
+                Some(_) => return Err(self.peek_error(SyntaxKind::ExpectedListCommaOrEnd)),
             }
             items.push(self.value()?);
         }
@@ -432,20 +502,20 @@ impl Reader<'_> {
         let mut first = true;
         loop {
             match self.whitespace() {
-                None => return Err(self.peek_error(EOF_OBJECT)),
+                None => return Err(self.peek_error(SyntaxKind::EofObject)),
                 Some(b'}') => return self.sorted_members(members),
                 Some(b'"') if first => {}
-                Some(_) if first => return Err(self.peek_error(KEY_MUST_BE_A_STRING)),
+                Some(_) if first => return Err(self.peek_error(SyntaxKind::KeyMustBeAString)),
                 Some(b',') => {
                     self.i += 1;
                     match self.whitespace() {
                         Some(b'"') => {}
-                        Some(b'}') => return Err(self.peek_error(TRAILING_COMMA)),
-                        Some(_) => return Err(self.peek_error(KEY_MUST_BE_A_STRING)),
-                        None => return Err(self.peek_error(EOF_VALUE)),
+                        Some(b'}') => return Err(self.peek_error(SyntaxKind::TrailingComma)),
+                        Some(_) => return Err(self.peek_error(SyntaxKind::KeyMustBeAString)),
+                        None => return Err(self.peek_error(SyntaxKind::EofValue)),
                     }
                 }
-                Some(_) => return Err(self.peek_error(EXPECTED_OBJECT_COMMA_OR_END)),
+                Some(_) => return Err(self.peek_error(SyntaxKind::ExpectedObjectCommaOrEnd)),
             }
             first = false;
             self.i += 1;
@@ -453,8 +523,8 @@ impl Reader<'_> {
             let at = self.i;
             match self.whitespace() {
                 Some(b':') => self.i += 1,
-                Some(_) => return Err(self.peek_error(EXPECTED_COLON)),
-                None => return Err(self.peek_error(EOF_OBJECT)),
+                Some(_) => return Err(self.peek_error(SyntaxKind::ExpectedColon)),
+                None => return Err(self.peek_error(SyntaxKind::EofObject)),
             }
             let value = self.value()?;
             members.push((key, value, at));
@@ -471,10 +541,9 @@ impl Reader<'_> {
         if let Some(w) = repeat {
             let key: String = w[1].0.chars().take(20).collect();
             let more = if key.len() < w[1].0.len() { "…" } else { "" };
-            return Err(self.error_at(
-                w[1].2,
-                format!("duplicate key `{}{more}`", crate::error::clip(&key)),
-            ));
+            let mut e = self.error_at(w[1].2, SyntaxKind::DuplicateKey);
+            e.message = format!("duplicate key `{}{more}`", crate::error::clip(&key));
+            return Err(e);
         }
         Ok(Map(members.into_iter().map(|(k, v, _)| (k, v)).collect()))
     }
@@ -492,7 +561,7 @@ impl Reader<'_> {
                 self.i += 1;
             }
             let Some(&c) = bytes.get(self.i) else {
-                return Err(self.error(EOF_STRING));
+                return Err(self.error(SyntaxKind::EofString));
             };
             // Every byte stopped at is ASCII, so a char boundary.
             out.push_str(&self.text[start..self.i]);
@@ -500,7 +569,7 @@ impl Reader<'_> {
             match c {
                 b'"' => return Ok(out),
                 b'\\' => out.push(self.escape()?),
-                _ => return Err(self.error(CONTROL_CHARACTER)),
+                _ => return Err(self.error(SyntaxKind::ControlCharacter)),
             }
             start = self.i;
         }
@@ -509,7 +578,7 @@ impl Reader<'_> {
     /// The character of an escape whose backslash was read.
     fn escape(&mut self) -> Result<char, SyntaxError> {
         Ok(match self.next() {
-            None => return Err(self.error(EOF_STRING)),
+            None => return Err(self.error(SyntaxKind::EofString)),
             Some(b'"') => '"',
             Some(b'\\') => '\\',
             Some(b'/') => '/',
@@ -519,7 +588,7 @@ impl Reader<'_> {
             Some(b'r') => '\r',
             Some(b't') => '\t',
             Some(b'u') => return self.unicode_escape(),
-            Some(_) => return Err(self.error(INVALID_ESCAPE)),
+            Some(_) => return Err(self.error(SyntaxKind::InvalidEscape)),
         })
     }
 
@@ -527,18 +596,20 @@ impl Reader<'_> {
     fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
         let n = self.hex4()?;
         let code = match n {
-            0xDC00..=0xDFFF => return Err(self.error(LONE_SURROGATE)),
+            0xDC00..=0xDFFF => return Err(self.error(SyntaxKind::LoneSurrogate)),
             0xD800..=0xDBFF => {
                 for expected in [b'\\', b'u'] {
                     match self.next() {
-                        None => return Err(self.error(EOF_STRING)),
-                        Some(c) if c != expected => return Err(self.error(END_OF_HEX_ESCAPE)),
+                        None => return Err(self.error(SyntaxKind::EofString)),
+                        Some(c) if c != expected => {
+                            return Err(self.error(SyntaxKind::EndOfHexEscape));
+                        }
                         Some(_) => {}
                     }
                 }
                 let low = self.hex4()?;
                 if !(0xDC00..=0xDFFF).contains(&low) {
-                    return Err(self.error(LONE_SURROGATE));
+                    return Err(self.error(SyntaxKind::LoneSurrogate));
                 }
                 0x1_0000 + ((u32::from(n) - 0xD800) << 10 | (u32::from(low) - 0xDC00))
             }
@@ -550,7 +621,7 @@ impl Reader<'_> {
     fn hex4(&mut self) -> Result<u16, SyntaxError> {
         let Some(digits) = self.text.as_bytes().get(self.i..self.i + 4) else {
             self.i = self.text.len();
-            return Err(self.error(EOF_STRING));
+            return Err(self.error(SyntaxKind::EofString));
         };
         self.i += 4;
         digits
@@ -558,16 +629,16 @@ impl Reader<'_> {
             .try_fold(0u16, |acc, &c| {
                 Some(acc << 4 | char::from(c).to_digit(16)? as u16)
             })
-            .ok_or_else(|| self.error(INVALID_ESCAPE))
+            .ok_or_else(|| self.error(SyntaxKind::InvalidEscape))
     }
 
     /// A number, its `-` read if negative.
     fn number(&mut self, positive: bool) -> Result<Value, SyntaxError> {
         let start = self.i;
         match self.next() {
-            None => return Err(self.error(EOF_VALUE)),
+            None => return Err(self.error(SyntaxKind::EofValue)),
             Some(b'0') if self.peek_digit().is_some() => {
-                return Err(self.peek_error(INVALID_NUMBER));
+                return Err(self.peek_error(SyntaxKind::InvalidNumber));
             }
             Some(b'0') => {}
             Some(b'1'..=b'9') => {
@@ -575,7 +646,7 @@ impl Reader<'_> {
                     self.i += 1;
                 }
             }
-            Some(_) => return Err(self.error(INVALID_NUMBER)),
+            Some(_) => return Err(self.error(SyntaxKind::InvalidNumber)),
         }
         let int = start..self.i;
         let mut frac = self.i..self.i;
@@ -589,8 +660,8 @@ impl Reader<'_> {
             }
             if self.i == from {
                 return Err(match self.peek() {
-                    Some(_) => self.peek_error(INVALID_NUMBER),
-                    None => self.peek_error(EOF_VALUE),
+                    Some(_) => self.peek_error(SyntaxKind::InvalidNumber),
+                    None => self.peek_error(SyntaxKind::EofValue),
                 });
             }
             frac = from..self.i;
@@ -614,9 +685,9 @@ impl Reader<'_> {
                 _ => true,
             };
             let mut exp: i32 = match self.next() {
-                None => return Err(self.error(EOF_VALUE)),
+                None => return Err(self.error(SyntaxKind::EofValue)),
                 Some(c @ b'0'..=b'9') => i32::from(c - b'0'),
-                Some(_) => return Err(self.error(INVALID_NUMBER)),
+                Some(_) => return Err(self.error(SyntaxKind::InvalidNumber)),
             };
             while let Some(c) = self.peek_digit() {
                 self.i += 1;
@@ -626,7 +697,7 @@ impl Reader<'_> {
                     None => {
                         // serde_json gives up on the exponent here: out of range, or zero.
                         if positive_exp && digits.iter().any(|&c| c != b'0') {
-                            return Err(self.error(OUT_OF_RANGE));
+                            return Err(self.error(SyntaxKind::OutOfRange));
                         }
                         while self.peek_digit().is_some() {
                             self.i += 1;
@@ -655,7 +726,7 @@ impl Reader<'_> {
         }
         let x = float::from_decimal(&digits, exp10 - frac.len() as i64);
         if x.is_infinite() {
-            return Err(self.error(OUT_OF_RANGE));
+            return Err(self.error(SyntaxKind::OutOfRange));
         }
         Ok(Value::Number(Number::Float(if positive { x } else { -x })))
     }
@@ -910,7 +981,7 @@ mod tests {
         let ours = parse(text);
         let theirs = serde_json::from_str::<serde_json::Value>(text);
         if let Err(e) = &ours
-            && e.message.starts_with("duplicate key `")
+            && e.kind == SyntaxKind::DuplicateKey
         {
             assert!(serde_refuses_with_unique_keys(text), "{text:?}: {e:?}");
             return;
@@ -922,10 +993,16 @@ mod tests {
                 assert_eq!(to_string_pretty(v), format!("{w:#}"), "{text:?}");
                 assert_eq!(Value::from(w.clone()), *v, "{text:?}");
             }
+            // The same place, and the same category (the text ended, or it is wrong):
+            // serde_json's wording is its own business.
             (Err(e), Err(f)) => {
-                let theirs = f.to_string();
-                let want = format!("{} at line {} column {}", e.message, e.line, e.column);
-                assert_eq!(want, theirs, "{text:?}");
+                assert_eq!((e.line, e.column), (f.line(), f.column()), "{text:?}: {f}");
+                assert_eq!(
+                    e.kind.is_eof(),
+                    f.classify() == serde_json::error::Category::Eof,
+                    "{text:?}: {e:?} / {f}"
+                );
+                assert_eq!(e.message, e.kind.words(), "{text:?}");
             }
             _ => panic!("{text:?}: ours {ours:?}, serde_json {theirs:?}"),
         }
@@ -1039,6 +1116,54 @@ mod tests {
         check(&format!("{}{}", "[".repeat(128), "]".repeat(128)));
         check(&format!("{}1{}", "{\"a\":".repeat(130), "}".repeat(130)));
         check(&format!("0.{}1", "0".repeat(400)));
+    }
+
+    /// Each kind of mistake, at the place serde_json names (`reads_like_serde_json` checks
+    /// the places): every kind is reachable and says what it is.
+    #[test]
+    fn each_mistake_has_its_kind_and_words() {
+        use SyntaxKind as K;
+        let cases = [
+            ("[1,2", K::EofList),
+            ("{\"a\":1", K::EofObject),
+            ("\"abc", K::EofString),
+            ("", K::EofValue),
+            ("{\"a\" 1}", K::ExpectedColon),
+            ("[1 2]", K::ExpectedListCommaOrEnd),
+            ("{\"a\":1 \"b\":2}", K::ExpectedObjectCommaOrEnd),
+            ("nulx", K::ExpectedIdent),
+            ("x", K::ExpectedValue),
+            ("\"\\q\"", K::InvalidEscape),
+            ("-a", K::InvalidNumber),
+            ("1e400", K::OutOfRange),
+            ("\"a\u{1}b\"", K::ControlCharacter),
+            ("{1:2}", K::KeyMustBeAString),
+            ("\"\\udc00\"", K::LoneSurrogate),
+            ("[1,]", K::TrailingComma),
+            ("[1] x", K::TrailingCharacters),
+            ("\"\\ud800\\x\"", K::EndOfHexEscape),
+            ("{\"a\":1,\"a\":2}", K::DuplicateKey),
+        ];
+        let mut kinds: Vec<SyntaxKind> = cases.iter().map(|(_, k)| *k).collect();
+        kinds.push(K::TooDeep);
+        for (text, kind) in cases {
+            check(text);
+            let e = parse(text).unwrap_err();
+            assert_eq!(e.kind, kind, "{text:?}");
+        }
+        let deep = format!("{}{}", "[".repeat(129), "]".repeat(129));
+        assert_eq!(parse(&deep).unwrap_err().kind, K::TooDeep);
+        // Twenty kinds, twenty different plain sentences, none of serde_json's jargon.
+        let mut words: Vec<&str> = kinds.iter().map(|k| k.words()).collect();
+        words.sort_unstable();
+        words.dedup();
+        assert_eq!(words.len(), 20);
+        assert!(
+            words
+                .iter()
+                .all(|w| !w.contains("EOF") && !w.contains("ident")),
+            "{words:?}"
+        );
     }
 
     #[test]
