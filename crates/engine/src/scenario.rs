@@ -339,7 +339,7 @@ fn read_json(text: &str, budget: u8) -> Result<Scenario, ScenarioError> {
 /// infinite. `None` when the error is another one, when the field would take the largest
 /// float, or past `budget` such numbers (then the reader's "a number too large" stands).
 fn out_of_range_field(text: &str, e: &json::SyntaxError, budget: u8) -> Option<ScenarioError> {
-    if e.kind != json::SyntaxKind::OutOfRange || budget == 0 {
+    if e.message != json::SyntaxKind::OutOfRange.words() || budget == 0 {
         return None;
     }
     let bytes = text.as_bytes();
