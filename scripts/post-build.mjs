@@ -7,11 +7,16 @@
 //   early-wasm    the wasm compiled from the start of the page, not after it is parsed
 //   embed-loader  the embed loader published again as embed-<sha256>.js, named with its SRI
 //                 hash in a <meta name="dpu-embed-loader">
-//   prerender     one page per scenario and mode, the app's HTML already in #app, from the
-//                 native pre-renderer (src/bin/prerender.rs)
+//   prerender     release: one page per scenario and mode, the app's HTML already in #app,
+//                 from the native pre-renderer (src/bin/prerender.rs)
 //   csp           each page's inline scripts allowed by hash in its Content-Security-Policy
-//   offline       dpu-reality-check-offline.html, the whole app in one file
+//   offline       release: dpu-reality-check-offline.html, the whole app in one file
 //   glue          release: wasm-bindgen's JS glue minified, its integrity hash on every page
+//
+// A development build (`trunk serve`, `trunk build`) stops after the CSP of index.html: no
+// nested `cargo run` of the pre-renderer on every rebuild, and no offline file. Its page then
+// holds no pre-rendered answer (the head script and the app read an empty dpu-page as "nothing
+// pre-rendered") and no dpu-root (the app keeps a preset in ?preset=).
 //
 // Each step finds what it changes by one exact marker, and throws naming the step and the
 // marker when it finds none or more than one: a build never ships a page a step missed.
@@ -281,8 +286,8 @@ export function withIntegrity(html, from, to) {
  * The build after Trunk: every step in order, on the staged files. `read(name)` gives the bytes
  * of a staged file (a name beside index.html); `profile` is Trunk's ("release" or "debug");
  * `prerender()` returns the pre-renderer's pages and `minify(js)` the minified glue (both
- * async; `minify` is called in release builds only). Resolves to what to write,
- * { files: Map(path → string or bytes), log: [lines] }.
+ * async, both called in release builds only). Resolves to what to write, { files: Map(path →
+ * string or bytes), log: [lines] }.
  *
  * Trunk's minifier cannot read wasm-bindgen's glue (it stops at `export default` and ships the
  * file as it is, 49 KB), and what the page loads must stay under its gzip budget (SPEC §9):
@@ -302,6 +307,12 @@ export async function postBuild({ read, profile, prerender, minify }) {
   const template = withEmbedLoader(early.html, embed);
   log.push(`embed-loader: published ${embed.name} (${embed.integrity})`);
 
+  if (profile === "debug") {
+    files.set("index.html", withScriptHashes(template));
+    log.push("development build: index.html only, not pre-rendered; no offline file, glue not minified");
+    return { files, log };
+  }
+
   const glue = glueLink(template);
   const pages = await prerender();
   if (!Array.isArray(pages) || !pages.some((p) => p.path === "")) fail("prerender", "no page at the root (path \"\") from the pre-renderer");
@@ -317,10 +328,6 @@ export async function postBuild({ read, profile, prerender, minify }) {
   files.set(OFFLINE, offline);
   log.push(`offline: ${OFFLINE} (${(Buffer.byteLength(offline, "utf8") / 1024).toFixed(1)} KB)`);
 
-  if (profile === "debug") {
-    for (const [path, page] of html) files.set(path, page);
-    return { files, log };
-  }
   const source = read(glue.file).toString("utf8");
   const code = await minify(source);
   if (!code) fail("glue", "the minifier gave no code");

@@ -260,22 +260,22 @@ const staged = (index) => {
 const PAGES = [page("", undefined, false), page("embed/", undefined, true), page("presets/p/", "p", false), page("embed/p/", "p", true)];
 const minified = (js) => `/*min*/${js.replace(/\s+/g, " ")}`;
 
-test("a development build pre-renders too, and leaves the glue as built", async () => {
-  let minified = 0;
+test("a development build writes index.html and the hashed loader only: no pre-renderer run, no offline file, glue as built", async () => {
+  let calls = 0;
   const { files: out } = await postBuild({
     read: staged(DEBUG),
     profile: "debug",
-    prerender: async () => PAGES,
-    minify: async (js) => (minified += 1, js),
+    prerender: async () => (calls += 1, PAGES),
+    minify: async (js) => (calls += 1, js),
   });
-  assert.equal(minified, 0, "the minifier did not run");
-  assert.ok(!out.has("app-2.js"));
-  for (const path of ["index.html", "embed/p/index.html"]) {
-    const html = out.get(path);
-    assert.ok(html.includes(`integrity="${GLUE_SRI}"`), `${path}: the glue's own hash`);
-    assert.deepEqual(policy(html, "script-src").slice(2), inlineBodies(html).map(sha256), `${path}: its own scripts' hashes`);
-  }
-  assert.ok(out.has(OFFLINE));
+  assert.equal(calls, 0, "neither the pre-renderer nor the minifier ran");
+  const embed = embedLoader(EMBED_JS).name;
+  assert.deepEqual([...out.keys()].sort(), [embed, "index.html"]);
+  const html = out.get("index.html");
+  assert.deepEqual(policy(html, "script-src").slice(2), inlineBodies(html).map(sha256), "the page still runs under its policy");
+  assert.ok(html.includes(`<meta name="dpu-page" content="">`) && html.includes(`<div id="app"></div>`), "nothing pre-rendered");
+  assert.ok(html.includes(`integrity="${GLUE_SRI}"`), "the glue's own hash");
+  assert.ok(html.includes(`<script id="early-wasm">`) && html.includes(`name="dpu-embed-loader"`));
 });
 
 test("a release build writes every page, the offline file from the glue as built, and the minified glue's hash on every page", async () => {
