@@ -3,7 +3,7 @@
 //
 //   js, wasm  the JS glue's and the wasm's response end (resource timing)
 //   fcp       first contentful paint (the pre-rendered page)
-//   compile_  WebAssembly.compileStreaming called and resolved (scripts/early-wasm.mjs)
+//   compile_  WebAssembly.compileStreaming called and resolved (scripts/post-build.mjs, earlyWasm)
 //   instantiate_  WebAssembly.instantiate(Streaming) called and resolved (compiles too when
 //             given bytes or a response)
 //   start     the app's entry: the wasm's first look at #app (web::app_root)
@@ -26,7 +26,7 @@ const DISTS = args.length ? args : [process.env.DIST ?? join(HERE, "../dist")];
 function instrument() {
   const t = (window.__t = {});
   const now = () => performance.now();
-  // Compiling (the early compile, scripts/early-wasm.mjs), and instantiating (compiling too
+  // Compiling (the early compile, scripts/post-build.mjs), and instantiating (compiling too
   // when given bytes or a response).
   for (const [name, key] of [["compileStreaming", "compile"], ["instantiateStreaming", "instantiate"], ["instantiate", "instantiate"]]) {
     const orig = WebAssembly[name];

@@ -3,10 +3,10 @@
 #
 #   scripts/test.sh
 #
-# Steps: formatting, clippy (host and wasm32), the engine's no-web-dependency invariant,
-# all cargo tests (unit, integration, property, snapshot, CLI, app components), the engine
-# benchmark, wasm DOM tests in headless Chromium, and the end-to-end suite with its size and
-# speed report.
+# Steps: the build after Trunk (scripts/post-build.mjs) on its own, formatting, clippy (host
+# and wasm32), the engine's no-web-dependency invariant, all cargo tests (unit, integration,
+# property, snapshot, CLI, app components), the engine benchmark, wasm DOM tests in headless
+# Chromium, and the end-to-end suite with its size and speed report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/tools.sh
@@ -16,6 +16,11 @@ step() { printf '\n==> [%d s] %s\n' "$SECONDS" "$*"; }
 
 step "The installer, as a fresh clone takes it (no compilation)"
 scripts/tools-test.sh
+
+# Before anything compiles: the e2e build runs this program, and a step of it that breaks
+# fails there with less to go on. (The e2e suite runs e2e/tests/ again, this file included.)
+step "The build after Trunk: its own tests (node --test, no build)"
+node --test e2e/tests/post-build.test.mjs
 
 step "Installing what is missing"
 ensure_rust_tools

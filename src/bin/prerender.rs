@@ -1,7 +1,7 @@
 //! The build's pre-renderer: renders the page natively, with the same engine and components
 //! the wasm runs, for the default scenario and every preset, as a full page and as an
 //! embed, and prints each as JSON (`[{"path", "preset", "embed", "verdict", "html"}]`) for
-//! `scripts/prerender.mjs`, which writes the pages into the build. The wasm then takes over
+//! `scripts/post-build.mjs`, which writes the pages into the build. The wasm then takes over
 //! the same markup, so the verdict is on screen before any script runs.
 //!
 //! `cargo run --bin prerender` (natively; on wasm this binary does nothing).
