@@ -453,6 +453,7 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
 mod tests {
     use super::*;
     use crate::cost::CashYear;
+    use crate::scenario::Scenario;
 
     fn flow(amounts: &[f64]) -> Vec<CashYear> {
         let mut cumulative = 0.0;
@@ -467,6 +468,64 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    /// The rows N and E with measured networking cores, worked by hand (issue 19: the
+    /// measured-cores rows had no test). On vSphere the measurement replaces the model and
+    /// the DPU takes the share of it that its line rate carries; on bare metal it is the
+    /// application's own work, so only firewall and encryption terms could move.
+    #[test]
+    fn measured_cores_rows_say_what_was_measured_and_what_moves() {
+        let rows = |json: &str| {
+            let s = Scenario::from_json(json).expect("valid");
+            let r = crate::evaluate(&s);
+            let get = |symbol: &str| {
+                let st = r
+                    .breakdown
+                    .iter()
+                    .find(|st| st.symbol == symbol)
+                    .unwrap_or_else(|| panic!("{symbol}"));
+                (
+                    st.label.clone(),
+                    st.formula.clone(),
+                    st.substituted.clone(),
+                    st.result.clone(),
+                )
+            };
+            (get("N"), get("E"))
+        };
+        // vSphere, 25 Gb/s, 6 cores measured of 64: N = 6 (6/64 = 9.4 %); BlueField-3
+        // carries all 25 Gb/s (L = 400), so E = 6·25/25 = 6.
+        let (n, e) = rows(r#"{"traffic": {"gbps_per_host": 25, "measured_networking_cores": 6}}"#);
+        assert_eq!(
+            n,
+            (
+                "networking cores per host (measured)".to_owned(),
+                "measured".to_owned(),
+                "6".to_owned(),
+                "6 cores (9.4 % of 64)".to_owned()
+            )
+        );
+        assert_eq!((e.2.as_str(), e.3.as_str()), ("6·25/25", "6 cores"));
+        // 500 Gb/s through one 400 Gb/s card: E = 6·400/500 = 4.8.
+        let (_, e) = rows(r#"{"traffic": {"gbps_per_host": 500, "measured_networking_cores": 6}}"#);
+        assert_eq!((e.2.as_str(), e.3.as_str()), ("6·400/500", "4.8 cores"));
+        // Bare metal: the 6 measured cores are the application's; with no firewall and no
+        // encryption nothing moves to the DPU.
+        let (n, e) = rows(
+            r#"{"platform": {"kind": "bare_metal"}, "workload": {"kind": "bare_metal_apps"},
+                "traffic": {"gbps_per_host": 25, "measured_networking_cores": 6,
+                            "distributed_firewall": false, "encryption": "none"}}"#,
+        );
+        assert_eq!(n.3, "6 cores (9.4 % of 64)");
+        assert_eq!(
+            (e.2.as_str(), e.3.as_str()),
+            (
+                "the firewall and encryption terms of N at 25 Gb/s (the measured cores are the \
+                 application's own)",
+                "0 cores"
+            )
+        );
     }
 
     #[test]
