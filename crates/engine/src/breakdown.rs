@@ -4,7 +4,7 @@
 use crate::assumptions::Values;
 use crate::choice::{BoundBy, Choice, Encryption, PlatformKind};
 use crate::cost::{Cost, Plan};
-use crate::format::{auto, count, money, num, percent};
+use crate::format::{auto, count, money, net, num, percent};
 use crate::report::Step;
 
 fn step(symbol: &str, label: &str, formula: &str, substituted: String, result: String) -> Step {
@@ -405,7 +405,8 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
             num(c.value_of_avoided_servers, 0),
             num(c.dpu_incremental_cost, 0)
         ),
-        money(c.net_saving, cur),
+        // A loss reads as one (issue 17), as in the tiles and the charts.
+        net(c.net_saving, cur),
     ));
     if k.discount_rate > 0.0 {
         out.push(step(
@@ -413,7 +414,7 @@ pub fn breakdown(p: &Plan, v: &Values, c: &Cost) -> Vec<Step> {
             "net present value",
             "Σ cash flow_y / (1 + r)^y",
             discounted_terms(&c.cash_flow, k.discount_rate),
-            money(c.npv, cur),
+            net(c.npv, cur),
         ));
     }
     out.push(step(
@@ -507,6 +508,19 @@ mod tests {
             )
         );
         assert_eq!((e.2.as_str(), e.3.as_str()), ("6·25/25", "6 cores"));
+        // 1 measured core frees under one of 64 per host: no server, the net saving is a
+        // loss, and reads as one.
+        let s = Scenario::from_json(
+            r#"{"traffic": {"gbps_per_host": 25, "measured_networking_cores": 1}}"#,
+        )
+        .expect("valid");
+        let r = crate::evaluate(&s);
+        let net_row = r.breakdown.iter().find(|st| st.symbol == "net").expect("net");
+        assert!(r.cost.net_saving < 0.0);
+        assert_eq!(
+            net_row.result,
+            format!("a loss of USD\u{a0}{}", num(-r.cost.net_saving, 0))
+        );
         // 500 Gb/s through one 400 Gb/s card: E = 6·400/500 = 4.8.
         let (_, e) = rows(r#"{"traffic": {"gbps_per_host": 500, "measured_networking_cores": 6}}"#);
         assert_eq!((e.2.as_str(), e.3.as_str()), ("6·400/500", "4.8 cores"));
