@@ -3,8 +3,26 @@
 //! year. Only layout arithmetic here (mapping values to pixels, picking ranges and ticks);
 //! every value shown comes from the report and reads through `dpu_engine::format`. No
 //! `style` attributes (the page's CSP forbids them): colours come from `charts.css`.
+//!
+//! The charts write their markup as text (`markup.rs`) rather than with `html!`: about
+//! 270 SVG and HTML elements whose `html!` code was most of the cost panel's wasm, at a time
+//! when the page stood 1.6 KB under its 250 KB budget. `markup::to_html` reads the text
+//! back into Yew's virtual nodes, so Yew still renders and updates the charts (the page's
+//! Trusted Types policy rules out `innerHTML`; building the elements ourselves was slower,
+//! see `markup.rs`). The test against the library: `tests/app/charts.rs` holds golden
+//! snapshots of every chart, for every preset and 14 edited scenarios, taken from the
+//! `html!` version, and the text version renders them byte for byte.
+//!
+//! Measured on the release build (main at bc34553, then this version):
+//! - the wasm (`scripts/wasm-size.sh`): 564,227 → 554,323 bytes, 227,726 → 224,792 gzip;
+//! - what the page loads, gzip (html, js, wasm, css, as the e2e test counts): 254,409 →
+//!   251,647 bytes (−2,762; the budget is 256,000);
+//! - an edit (traffic 10 ↔ 50 Gb/s, input to the whole page, 3 runs of 9 edits): medians at
+//!   1× CPU 21, 17, 18 → 18, 20, 31 ms, at 4× 46, 35, 36 → 46, 44, 45 ms; main-thread CPU
+//!   time per edit (trace thread time, 6 runs of 30 edits each): 35.1 → 36.2 ms on average.
+//!   No change beyond the noise of the shared two-core machine it was measured on.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use dpu_engine::Report;
 use dpu_engine::assumptions::spec;
@@ -16,9 +34,9 @@ use dpu_engine::format::{
 use dpu_engine::plans::PlanId;
 use dpu_engine::report::figure;
 use dpu_engine::uncertainty::TornadoBar;
-use yew::prelude::*;
+use yew::Html;
 
-use super::class_names;
+use super::markup::{Attr, Text, put, to_html};
 
 /// Width of every chart's coordinate system; the SVGs scale to their box.
 const W: f64 = 480.0;
@@ -130,9 +148,15 @@ pub(crate) fn cores(x: f64) -> String {
     }
 }
 
-/// A pixel coordinate for an attribute: one decimal, never NaN or infinite.
-fn f1(x: f64) -> String {
-    fixed(if x.is_finite() { x } else { 0.0 }, 1)
+/// A pixel coordinate as an attribute gives it: one decimal, never NaN or infinite. Written
+/// where it goes, so a chart's hundreds of coordinates are no strings of their own.
+#[derive(Clone, Copy)]
+struct Px(f64);
+
+impl fmt::Display for Px {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&fixed(if self.0.is_finite() { self.0 } else { 0.0 }, 1))
+    }
 }
 
 /// A raw number for a `data-` hook (`null` if it were ever not finite).
@@ -153,7 +177,7 @@ fn width(text: &str) -> f64 {
 fn polyline(points: impl Iterator<Item = (f64, f64)>) -> String {
     let mut out = String::new();
     for (x, y) in points {
-        let _ = write!(out, "{},{} ", f1(x), f1(y));
+        let _ = write!(out, "{},{} ", Px(x), Px(y));
     }
     out
 }
@@ -342,40 +366,43 @@ impl Frame {
     }
 
     /// The tags, with their marker lines from the plot's bottom up to the text.
-    fn tags(&self, tags: &[Tag], spots: &[Spot]) -> Html {
-        html! {<>
-            for (t, s) in tags.iter().zip(spots) {
-                if let Some(l) = t.line {
-                    <line class={class_names(&["mark", t.class])} x1={f1(l)} x2={f1(l)}
-                        y1={f1(self.row_y(s.row) - 12.0)} y2={f1(self.bottom)} />
-                }
-                <text class={class_names(&["tag", t.class])} x={f1(s.x)} y={f1(self.row_y(s.row))}
-                    text-anchor={if s.end { "end" } else { "start" }}>{t.text.clone()}</text>
+    fn tags(&self, out: &mut String, tags: &[Tag], spots: &[Spot]) {
+        for (t, s) in tags.iter().zip(spots) {
+            let y = self.row_y(s.row);
+            if let Some(l) = t.line {
+                line(out, (l, l), (y - 12.0, self.bottom), "mark", t.class);
             }
-        </>}
+            let anchor = if s.end { "end" } else { "start" };
+            text(out, (s.x, y), anchor, ("tag", t.class), &t.text);
+        }
     }
 
     /// Horizontal grid lines with their labels left of the plot, and the axis title below.
-    fn y_grid(&self, y: &Scale, at: &[f64], labels: &[String], title: String) -> Html {
-        html! {<>
-            for (t, text) in at.iter().zip(labels) {
-                <line class="grid" x1={f1(self.left)} x2={f1(W - RIGHT)} y1={f1(y.at(*t))} y2={f1(y.at(*t))} />
-                <text class="tick" x={f1(self.left - 5.0)} y={f1(y.at(*t) + 4.0)} text-anchor="end">{text.clone()}</text>
-            }
-            <text class="axis-title" x={f1((self.left + W - RIGHT) / 2.0)} y={f1(self.height - 4.0)}
-                text-anchor="middle">{title}</text>
-        </>}
+    fn y_grid(&self, out: &mut String, y: &Scale, at: &[f64], labels: &[String], title: &str) {
+        for (t, label) in at.iter().zip(labels) {
+            let at = y.at(*t);
+            line(out, (self.left, W - RIGHT), (at, at), "grid", "");
+            text(out, (self.left - 5.0, at + 4.0), "end", ("tick", ""), label);
+        }
+        let middle = (self.left + W - RIGHT) / 2.0;
+        text(
+            out,
+            (middle, self.height - 4.0),
+            "middle",
+            ("axis-title", ""),
+            title,
+        );
     }
 
     /// A tick label under the plot at `x`.
-    fn x_tick(&self, x: f64, text: String) -> Html {
-        tick_under(x, self.bottom + 17.0, text)
+    fn x_tick(&self, out: &mut String, x: f64, text: &str) {
+        tick_under(out, x, self.bottom + 17.0, text);
     }
 }
 
 /// A tick label centred under `x` at baseline `y`, kept inside the chart at either end.
-fn tick_under(x: f64, y: f64, text: String) -> Html {
-    let half = width(&text) / 2.0;
+fn tick_under(out: &mut String, x: f64, y: f64, text: &str) {
+    let half = width(text) / 2.0;
     let anchor = if x + half > W {
         "end"
     } else if x - half < 0.0 {
@@ -383,7 +410,49 @@ fn tick_under(x: f64, y: f64, text: String) -> Html {
     } else {
         "middle"
     };
-    html! { <text class="tick" x={f1(x)} y={f1(y)} text-anchor={anchor}>{text}</text> }
+    self::text(out, (x, y), anchor, ("tick", ""), text);
+}
+
+/// A `<line>` from (x₁, y₁) to (x₂, y₂) of class `class` and `more` (if any).
+fn line(out: &mut String, (x1, x2): (f64, f64), (y1, y2): (f64, f64), class: &str, more: &str) {
+    put!(
+        out,
+        r#"<line x1="{}" x2="{}" y1="{}" y2="{}" class="{}"></line>"#,
+        Px(x1),
+        Px(x2),
+        Px(y1),
+        Px(y2),
+        Classes(class, more)
+    );
+}
+
+/// A `<text>` at (x, y) anchored at `anchor` (none: the start, by default), of the classes
+/// `classes`, saying `content`.
+fn text(out: &mut String, (x, y): (f64, f64), anchor: &str, classes: (&str, &str), content: &str) {
+    put!(out, r#"<text x="{}" y="{}""#, Px(x), Px(y));
+    if !anchor.is_empty() {
+        put!(out, r#" text-anchor="{anchor}""#);
+    }
+    put!(
+        out,
+        r#" class="{}">{}</text>"#,
+        Classes(classes.0, classes.1),
+        Text(content)
+    );
+}
+
+/// A class attribute's value: one class, or two with a space between.
+struct Classes<'a>(&'a str, &'a str);
+
+impl fmt::Display for Classes<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Attr(self.0).fmt(f)?;
+        if !self.1.is_empty() {
+            f.write_str(" ")?;
+            Attr(self.1).fmt(f)?;
+        }
+        Ok(())
+    }
 }
 
 /// Sorts tags for [`place`]: marker lines from right to left, then the pinned ones (which
@@ -394,8 +463,13 @@ fn sort_tags(tags: &mut [Tag]) {
 }
 
 /// A legend entry: a key in `class` and its text.
-fn key(class: &'static str, text: String) -> Html {
-    html! { <li><span class={class_names(&["key", class])} aria-hidden="true"></span>{text}</li> }
+fn key(out: &mut String, class: &str, text: &str) {
+    put!(
+        out,
+        r#"<li><span aria-hidden="true" class="key {}"></span>{}</li>"#,
+        Attr(class),
+        Text(text)
+    );
 }
 
 /// What [`traffic_chart`] needs of the scenario besides the report.
@@ -423,13 +497,14 @@ struct RefLine {
 /// marker line (at the x of `marks`) runs through its text; the full text if it fits
 /// anywhere, else the first shorter one that fits, else the shortest above at left.
 fn ref_label(
+    out: &mut String,
     line: &RefLine,
     line_y: f64,
     frame: &Frame,
     curves: &[&[(f64, f64)]],
     others: &[f64],
     marks: &[f64],
-) -> Html {
+) {
     let clear = |x0: f64, base: f64, w: f64| {
         let (x1, y0, y1) = (x0 + w, base - 13.0, base + 3.0);
         let inside = y0 >= frame.top && y1 <= frame.bottom && x1 <= W - RIGHT;
@@ -459,9 +534,7 @@ fn ref_label(
         });
     let shortest = line.shorter.last().copied().unwrap_or(line.text.as_str());
     let (text, x, y) = spot.unwrap_or((shortest, frame.left + 4.0, line_y - 5.0));
-    html! {
-        <text class={class_names(&["ref-label", line.class])} x={f1(x)} y={f1(y)}>{text.to_owned()}</text>
-    }
+    self::text(out, (x, y), "", ("ref-label", line.class), text);
 }
 
 thread_local! {
@@ -629,67 +702,116 @@ pub fn traffic_chart(r: &Report, hosts: &Hosts) -> Html {
             cores(host / f64::from(size))
         );
     }
-    let ref_labels: Html = refs_on
-        .iter()
-        .zip(&ref_ys)
-        .map(|(l, ly)| {
-            let others: Vec<f64> = ref_ys.iter().copied().filter(|o| o != ly).collect();
-            ref_label(l, *ly, &frame, &[&n_pts, &z_pts], &others, &marks)
-        })
-        .collect();
     let line_rate_hook = if rate_inside { "inside" } else { "beyond" };
-    html! {
-        <figure class="chart chart-traffic" data-line-rate={line_rate_hook}
-            data-break-even={even.map_or_else(|| "none".to_owned(), raw)}>
-            <figcaption>{"Host cores spent on networking, and freed by a DPU, by traffic per host"}</figcaption>
-            <svg viewBox={format!("0 0 {} {}", shortest(W), f1(frame.height))} role="img" aria-label={summary}>
-                {frame.y_grid(&y, &y_ticks, &y_labels, "Gb/s per host".to_owned())}
-                for t in x_ticks.iter().copied() {
-                    {frame.x_tick(x.at(t), num(t, x_dec))}
-                }
-                for (l, ly) in refs_on.iter().zip(&ref_ys) {
-                    <line class={class_names(&["ref", l.class])} x1={f1(frame.left)} x2={f1(W - RIGHT)} y1={f1(*ly)} y2={f1(*ly)} />
-                }
-                <polyline class="line-z" points={polyline(z_pts.iter().copied())} />
-                <polyline class="line-n" points={polyline(n_pts.iter().copied())} />
-                {ref_labels}
-                {frame.tags(&tags, &spots)}
-                <line class="axis" x1={f1(frame.left)} x2={f1(W - RIGHT)} y1={f1(frame.bottom)} y2={f1(frame.bottom)} />
-            </svg>
-            <ul class="chart-legend">
-                {key("key-n", label("networking_cores_per_host").to_owned())}
-                {key("key-z", label("cores_freed_per_host").to_owned())}
-                {key("key-now", format!("your traffic: {}", gbps(g)))}
-                {key("key-even", format!("break-even: {}", even.map_or_else(|| never.to_owned(), threshold)))}
-                {key("key-rate", format!("{}: {}{}", label("dpu_line_rate_gbps"), gbps(rate),
-                    if rate_inside { "" } else { " (beyond the chart)" }))}
-                for l in refs_on.iter() {
-                    {key(if l.class == "ref-host" { "key-host" } else { "key-server" }, l.text.clone())}
-                }
-                for l in refs_off.iter() {
-                    <li class="off-chart">{format!("{} ({})", l.text,
-                        if l.value > base { "far above the chart" } else { "too close to 0 to show" })}</li>
-                }
-            </ul>
-            if curve_top <= 0.0 {
-                <p class="chart-note">{"No host cores go to networking at any traffic on this chart."}</p>
-            }
-        </figure>
+    let mut out = String::new();
+    let o = &mut out;
+    put!(
+        o,
+        r#"<figure data-line-rate="{line_rate_hook}" data-break-even="{}" class="chart chart-traffic"><figcaption>Host cores spent on networking, and freed by a DPU, by traffic per host</figcaption><svg viewBox="0 0 {} {}" role="img" aria-label="{}">"#,
+        even.map_or_else(|| "none".to_owned(), raw),
+        shortest(W),
+        Px(frame.height),
+        Attr(&summary)
+    );
+    frame.y_grid(o, &y, &y_ticks, &y_labels, "Gb/s per host");
+    for t in x_ticks {
+        frame.x_tick(o, x.at(t), &num(t, x_dec));
     }
+    for (l, ly) in refs_on.iter().zip(&ref_ys) {
+        line(o, (frame.left, W - RIGHT), (*ly, *ly), "ref", l.class);
+    }
+    put!(
+        o,
+        r#"<polyline points="{}" class="line-z"></polyline><polyline points="{}" class="line-n"></polyline>"#,
+        polyline(z_pts.iter().copied()),
+        polyline(n_pts.iter().copied())
+    );
+    for (l, ly) in refs_on.iter().zip(&ref_ys) {
+        let others: Vec<f64> = ref_ys.iter().copied().filter(|o| o != ly).collect();
+        ref_label(o, l, *ly, &frame, &[&n_pts, &z_pts], &others, &marks);
+    }
+    frame.tags(o, &tags, &spots);
+    line(
+        o,
+        (frame.left, W - RIGHT),
+        (frame.bottom, frame.bottom),
+        "axis",
+        "",
+    );
+    o.push_str(r#"</svg><ul class="chart-legend">"#);
+    key(o, "key-n", label("networking_cores_per_host"));
+    key(o, "key-z", label("cores_freed_per_host"));
+    key(o, "key-now", &format!("your traffic: {}", gbps(g)));
+    key(
+        o,
+        "key-even",
+        &format!(
+            "break-even: {}",
+            even.map_or_else(|| never.to_owned(), threshold)
+        ),
+    );
+    key(
+        o,
+        "key-rate",
+        &format!(
+            "{}: {}{}",
+            label("dpu_line_rate_gbps"),
+            gbps(rate),
+            if rate_inside {
+                ""
+            } else {
+                " (beyond the chart)"
+            }
+        ),
+    );
+    for l in &refs_on {
+        let class = if l.class == "ref-host" {
+            "key-host"
+        } else {
+            "key-server"
+        };
+        key(o, class, &l.text);
+    }
+    for l in &refs_off {
+        let why = if l.value > base {
+            "far above the chart"
+        } else {
+            "too close to 0 to show"
+        };
+        put!(o, r#"<li class="off-chart">{} ({why})</li>"#, Text(&l.text));
+    }
+    o.push_str("</ul>");
+    if curve_top <= 0.0 {
+        o.push_str(r#"<p class="chart-note">No host cores go to networking at any traffic on this chart.</p>"#);
+    }
+    o.push_str("</figure>");
+    to_html(out)
 }
 
 /// A money axis under bar rows: ticks, the currency, and the chart's text alternative.
-fn money_axis(x: &Scale, at: &[f64], title: String, summary: String) -> Html {
-    html! {
-        <svg class="money-axis" viewBox={format!("0 0 {} 40", shortest(W))} role="img" aria-label={summary}>
-            <line class="axis" x1={f1(x.r0)} x2={f1(x.r1)} y1="1" y2="1" />
-            for t in at.iter().copied() {
-                <line class="axis" x1={f1(x.at(t))} x2={f1(x.at(t))} y1="1" y2="5" />
-                {tick_under(x.at(t), 18.0, short(t))}
-            }
-            <text class="axis-title" x={f1((x.r0 + x.r1) / 2.0)} y="37" text-anchor="middle">{title}</text>
-        </svg>
+fn money_axis(out: &mut String, x: &Scale, at: &[f64], title: &str, summary: &str) {
+    put!(
+        out,
+        r#"<svg viewBox="0 0 {} 40" role="img" aria-label="{}" class="money-axis"><line x1="{}" x2="{}" y1="1" y2="1" class="axis"></line>"#,
+        shortest(W),
+        Attr(summary),
+        Px(x.r0),
+        Px(x.r1)
+    );
+    for t in at.iter().copied() {
+        let px = Px(x.at(t));
+        put!(
+            out,
+            r#"<line x1="{px}" x2="{px}" y1="1" y2="5" class="axis"></line>"#
+        );
+        tick_under(out, x.at(t), 18.0, &short(t));
     }
+    put!(
+        out,
+        r#"<text x="{}" y="37" text-anchor="middle" class="axis-title">{}</text></svg>"#,
+        Px((x.r0 + x.r1) / 2.0),
+        Text(title)
+    );
 }
 
 /// The currency for an axis title ("money" when the report names none).
@@ -711,25 +833,44 @@ fn money_scale(values: impl Iterator<Item = f64>) -> (Scale, Vec<f64>) {
 /// One bar row: grid lines at the ticks, the bars (rects from `from` to `to`), and vertical
 /// marks (value, class) across the row.
 fn bar_row(
+    out: &mut String,
     x: &Scale,
     at: &[f64],
-    bars: &[(f64, f64, &'static str)],
-    marks: &[(f64, &'static str)],
-) -> Html {
-    html! {
-        <svg viewBox={format!("0 0 {} {}", shortest(W), shortest(BAR_H))} aria-hidden="true" focusable="false">
-            for t in at.iter().copied() {
-                <line class="grid" x1={f1(x.at(t))} x2={f1(x.at(t))} y1="0" y2={f1(BAR_H)} />
-            }
-            for (from, to, class) in bars.iter().copied() {
-                <rect class={class} x={f1(x.at(from).min(x.at(to)))} y="2" height={f1(BAR_H - 4.0)}
-                    width={f1((x.at(to) - x.at(from)).abs().max(1.0))} />
-            }
-            for (v, class) in marks.iter().copied() {
-                <line class={class} x1={f1(x.at(v))} x2={f1(x.at(v))} y1="0" y2={f1(BAR_H)} />
-            }
-        </svg>
+    bars: &[(f64, f64, &str)],
+    marks: &[(f64, &str)],
+) {
+    put!(
+        out,
+        r#"<svg viewBox="0 0 {} {}" aria-hidden="true" focusable="false">"#,
+        shortest(W),
+        shortest(BAR_H)
+    );
+    let line = |out: &mut String, v: f64, class: &str| {
+        let px = Px(x.at(v));
+        put!(
+            out,
+            r#"<line x1="{px}" x2="{px}" y1="0" y2="{}" class="{}"></line>"#,
+            Px(BAR_H),
+            Attr(class)
+        );
+    };
+    for t in at.iter().copied() {
+        line(out, t, "grid");
     }
+    for (from, to, class) in bars.iter().copied() {
+        put!(
+            out,
+            r#"<rect x="{}" y="2" height="{}" width="{}" class="{}"></rect>"#,
+            Px(x.at(from).min(x.at(to))),
+            Px(BAR_H - 4.0),
+            Px((x.at(to) - x.at(from)).abs().max(1.0)),
+            Attr(class)
+        );
+    }
+    for (v, class) in marks.iter().copied() {
+        line(out, v, class);
+    }
+    out.push_str("</svg>");
 }
 
 /// The DPUs' extra cost against the value of the whole servers they avoid, with the net
@@ -758,39 +899,77 @@ pub fn cost_bars(r: &Report) -> Html {
     } else {
         "bar-net-neg"
     };
-    html! {
-        <figure class="chart chart-cost">
-            <figcaption>{format!("What the DPUs cost against what they save, over {years}, at the likely values")}</figcaption>
-            <ul class="chart-rows">
-                <li data-bar="dpu_incremental_cost">
-                    <span class="row-label">
-                        <strong>{format!("{}: {}", label("dpu_incremental_cost"), money(k, cur))}</strong>
-                        {format!(" = {} with DPUs × {} each", count(c.dpu_hosts as f64, "host", "hosts"), money(c.dpu_cost_per_host, cur))}
-                    </span>
-                    {bar_row(&x, &at, &[(0.0, k, "bar-cost")], &[(0.0, "zero")])}
-                </li>
-                <li data-bar="value_of_avoided_servers">
-                    <span class="row-label">
-                        <strong>{format!("{}: {}", label("value_of_avoided_servers"), money(v, cur))}</strong>
-                        {format!(" = {} avoided × {} each", count(c.servers_avoided as f64, "server", "servers"), money(c.value_per_avoided_server, cur))}
-                    </span>
-                    {bar_row(&x, &at, &[(0.0, v, "bar-value")], &[(0.0, "zero")])}
-                </li>
-                <li data-bar="net_saving" class="row-net">
-                    <span class="row-label"><strong>{format!("{}: {}", label("net_saving"), fmt_net(net, cur))}</strong>
-                        {if net > 0.0 {
-                            " (the value exceeds the cost by this)"
-                        } else if net < 0.0 {
-                            " (the cost exceeds the value by this)"
-                        } else {
-                            " (the value equals the cost)"
-                        }}</span>
-                    {bar_row(&x, &at, &[(k, v, net_class)], &[(0.0, "zero")])}
-                </li>
-            </ul>
-            {money_axis(&x, &at, format!("{} over {years}", currency_or(cur)), summary)}
-        </figure>
+    let mut out = String::new();
+    let o = &mut out;
+    put!(
+        o,
+        r#"<figure class="chart chart-cost"><figcaption>What the DPUs cost against what they save, over {}, at the likely values</figcaption><ul class="chart-rows">"#,
+        Text(&years)
+    );
+    let rows = [
+        (
+            "dpu_incremental_cost",
+            "",
+            k,
+            format!(
+                " = {} with DPUs × {} each",
+                count(c.dpu_hosts as f64, "host", "hosts"),
+                money(c.dpu_cost_per_host, cur)
+            ),
+            (0.0, k, "bar-cost"),
+        ),
+        (
+            "value_of_avoided_servers",
+            "",
+            v,
+            format!(
+                " = {} avoided × {} each",
+                count(c.servers_avoided as f64, "server", "servers"),
+                money(c.value_per_avoided_server, cur)
+            ),
+            (0.0, v, "bar-value"),
+        ),
+        (
+            "net_saving",
+            r#" class="row-net""#,
+            net,
+            if net > 0.0 {
+                " (the value exceeds the cost by this)"
+            } else if net < 0.0 {
+                " (the cost exceeds the value by this)"
+            } else {
+                " (the value equals the cost)"
+            }
+            .to_owned(),
+            (k, v, net_class),
+        ),
+    ];
+    for (field, class, value, why, bar) in rows {
+        let shown = if field == "net_saving" {
+            fmt_net(value, cur)
+        } else {
+            money(value, cur)
+        };
+        put!(
+            o,
+            r#"<li data-bar="{field}"{class}><span class="row-label"><strong>{}: {}</strong>{}</span>"#,
+            Text(label(field)),
+            Text(&shown),
+            Text(&why)
+        );
+        bar_row(o, &x, &at, &[bar], &[(0.0, "zero")]);
+        o.push_str("</li>");
     }
+    o.push_str("</ul>");
+    money_axis(
+        o,
+        &x,
+        &at,
+        &format!("{} over {years}", currency_or(cur)),
+        &summary,
+    );
+    o.push_str("</figure>");
+    to_html(out)
 }
 
 /// Net saving with each assumption at its low and high end (the others at likely), largest
@@ -843,43 +1022,68 @@ pub fn tornado(r: &Report) -> Html {
         .map(|b| spec(b.assumption).key)
         .collect::<Vec<_>>()
         .join(" ");
-    html! {
-        <figure class="chart chart-tornado" data-bars={bars.len().to_string()}>
-            <figcaption>{"Which assumption moves the net saving most"}</figcaption>
-            <p class="chart-odds">{odds}</p>
-            if let Some(summary) = summary {
-                <ul class="chart-rows">
-                    for b in bars.iter() {
-                        <li data-assumption={spec(b.assumption).key}>
-                            <span class="row-label"><strong>{b.label.clone()}</strong></span>
-                            <span class="row-ends">
-                                <span><span class="key key-low" aria-hidden="true"></span>
-                                    {end(b, b.low, b.net_saving_at_low)}</span>
-                                <span><span class="key key-high" aria-hidden="true"></span>
-                                    {end(b, b.high, b.net_saving_at_high)}</span>
-                            </span>
-                            {bar_row(&x, &at,
-                                &[(base, b.net_saving_at_low, "bar-low"), (base, b.net_saving_at_high, "bar-high")],
-                                &[(0.0, "zero"), (base, "base")])}
-                        </li>
-                    }
-                </ul>
-                {money_axis(&x, &at, format!("net saving, {}", currency_or(cur)), summary)}
-                <ul class="chart-legend">
-                    {key("key-low", "assumption at its low end".to_owned())}
-                    {key("key-high", "at its high end".to_owned())}
-                    {key("key-base", format!("at the likely values: {}", fmt_net(base, cur)))}
-                    {key("key-zero", "0: break-even".to_owned())}
-                </ul>
-                if !still.is_empty() {
-                    <p class="chart-note no-effect" data-assumptions={still_keys}>
-                        {format!("No effect here: {still_text}.")}</p>
-                }
-            } else {
-                <p class="chart-empty">{"No single assumption changes the answer."}</p>
-            }
-        </figure>
+    let mut out = String::new();
+    let o = &mut out;
+    put!(
+        o,
+        r#"<figure data-bars="{}" class="chart chart-tornado"><figcaption>Which assumption moves the net saving most</figcaption><p class="chart-odds">{}</p>"#,
+        bars.len(),
+        Text(&odds)
+    );
+    if let Some(summary) = summary {
+        o.push_str(r#"<ul class="chart-rows">"#);
+        for b in &bars {
+            put!(
+                o,
+                r#"<li data-assumption="{}"><span class="row-label"><strong>{}</strong></span><span class="row-ends"><span><span aria-hidden="true" class="key key-low"></span>{}</span><span><span aria-hidden="true" class="key key-high"></span>{}</span></span>"#,
+                Attr(spec(b.assumption).key),
+                Text(&b.label),
+                Text(&end(b, b.low, b.net_saving_at_low)),
+                Text(&end(b, b.high, b.net_saving_at_high))
+            );
+            bar_row(
+                o,
+                &x,
+                &at,
+                &[
+                    (base, b.net_saving_at_low, "bar-low"),
+                    (base, b.net_saving_at_high, "bar-high"),
+                ],
+                &[(0.0, "zero"), (base, "base")],
+            );
+            o.push_str("</li>");
+        }
+        o.push_str("</ul>");
+        money_axis(
+            o,
+            &x,
+            &at,
+            &format!("net saving, {}", currency_or(cur)),
+            &summary,
+        );
+        o.push_str(r#"<ul class="chart-legend">"#);
+        key(o, "key-low", "assumption at its low end");
+        key(o, "key-high", "at its high end");
+        key(
+            o,
+            "key-base",
+            &format!("at the likely values: {}", fmt_net(base, cur)),
+        );
+        key(o, "key-zero", "0: break-even");
+        o.push_str("</ul>");
+        if !still.is_empty() {
+            put!(
+                o,
+                r#"<p data-assumptions="{}" class="chart-note no-effect">No effect here: {}.</p>"#,
+                Attr(&still_keys),
+                Text(&still_text)
+            );
+        }
+    } else {
+        o.push_str(r#"<p class="chart-empty">No single assumption changes the answer.</p>"#);
     }
+    o.push_str("</figure>");
+    to_html(out)
 }
 
 /// Each applicable plan's net present value over the samples on one money axis: a bar from
@@ -911,34 +1115,64 @@ pub fn plans_chart(r: &Report) -> Html {
     }
     summary.pop();
     summary.push('.');
-    html! {
-        <figure class="chart chart-plans" data-best-plan={r.best_plan.wire()}>
-            <figcaption>{"Each plan's net present value: where 8 in 10 futures land"}</figcaption>
-            <ul class="chart-rows">
-                for (p, lo, mid, hi) in rows.iter().copied() {
-                    <li data-plan={p.id.wire()} class={class_names(&[if best(p.id) { "row-best" } else { "" }])}>
-                        <span class="row-label">
-                            <strong>{p.name.clone()}</strong>
-                            if best(p.id) {
-                                <span class="best-tag">{" best plan"}</span>
-                            }
-                            {format!(": median {}; 8 in 10 futures {}", money(mid, cur), range(lo, hi))}
-                        </span>
-                        {bar_row(&x, &at,
-                            &[(lo, hi, if best(p.id) { "bar-range bar-best" } else { "bar-range" })],
-                            &[(0.0, "zero"), (mid, "median")])}
-                    </li>
-                }
-            </ul>
-            {money_axis(&x, &at, format!("{}, {}", in_sentence(label("npv")), currency_or(cur)), summary)}
-            <ul class="chart-legend">
-                {key("key-range", "P10 to P90: 8 in 10 futures".to_owned())}
-                {key("key-best", "the best plan".to_owned())}
-                {key("key-median", "median".to_owned())}
-                {key("key-zero", "0: break-even".to_owned())}
-            </ul>
-        </figure>
+    let mut out = String::new();
+    let o = &mut out;
+    put!(
+        o,
+        r#"<figure data-best-plan="{}" class="chart chart-plans"><figcaption>Each plan's net present value: where 8 in 10 futures land</figcaption><ul class="chart-rows">"#,
+        Attr(r.best_plan.wire())
+    );
+    for (p, lo, mid, hi) in rows.iter().copied() {
+        let best = best(p.id);
+        put!(
+            o,
+            r#"<li data-plan="{}"{}><span class="row-label"><strong>{}</strong>{}{}</span>"#,
+            Attr(p.id.wire()),
+            if best { r#" class="row-best""# } else { "" },
+            Text(&p.name),
+            if best {
+                r#"<span class="best-tag"> best plan</span>"#
+            } else {
+                ""
+            },
+            Text(&format!(
+                ": median {}; 8 in 10 futures {}",
+                money(mid, cur),
+                range(lo, hi)
+            ))
+        );
+        bar_row(
+            o,
+            &x,
+            &at,
+            &[(
+                lo,
+                hi,
+                if best {
+                    "bar-range bar-best"
+                } else {
+                    "bar-range"
+                },
+            )],
+            &[(0.0, "zero"), (mid, "median")],
+        );
+        o.push_str("</li>");
     }
+    o.push_str("</ul>");
+    money_axis(
+        o,
+        &x,
+        &at,
+        &format!("{}, {}", in_sentence(label("npv")), currency_or(cur)),
+        &summary,
+    );
+    o.push_str(r#"<ul class="chart-legend">"#);
+    key(o, "key-range", "P10 to P90: 8 in 10 futures");
+    key(o, "key-best", "the best plan");
+    key(o, "key-median", "median");
+    key(o, "key-zero", "0: break-even");
+    o.push_str("</ul></figure>");
+    to_html(out)
 }
 
 /// The cash flow by year: a bar per year (purchase in year 0, then running), the
@@ -957,12 +1191,13 @@ pub fn cash_flow_chart(r: &Report) -> Html {
         None => format!("It does not pay back within {years}."),
     };
     let (Some(first), Some(last)) = (flow.first(), flow.last()) else {
-        return html! {
-            <figure class="chart chart-cash" data-payback-year={payback_hook}>
-                <figcaption>{"Cash flow by year"}</figcaption>
-                <p class="chart-empty">{pays}</p>
-            </figure>
-        };
+        let mut out = String::new();
+        put!(
+            &mut out,
+            r#"<figure data-payback-year="{payback_hook}" class="chart chart-cash"><figcaption>Cash flow by year</figcaption><p class="chart-empty">{}</p></figure>"#,
+            Text(&pays)
+        );
+        return to_html(out);
     };
     let (lo, hi) = flow
         .iter()
@@ -1004,7 +1239,7 @@ pub fn cash_flow_chart(r: &Report) -> Html {
         frame.top,
     );
     let bar_w = (band * 0.6).min(40.0);
-    let dot_r = f1((band / 4.0).clamp(1.5, 3.5));
+    let dot_r = Px((band / 4.0).clamp(1.5, 3.5));
     // Label every year, or every 2nd, 5th, 10th… when the bands are narrow.
     let every = [1, 2, 5, 10, 20, 25, 50]
         .into_iter()
@@ -1059,46 +1294,66 @@ pub fn cash_flow_chart(r: &Report) -> Html {
             fmt_net(c.net_saving, cur)
         )
     };
-    html! {
-        <figure class="chart chart-cash" data-payback-year={payback_hook}>
-            <figcaption>{format!("Cash flow by year at the likely values, and the running total. {pays}")}</figcaption>
-            <svg viewBox={format!("0 0 {} {}", shortest(W), f1(frame.height))} role="img" aria-label={summary}>
-                {frame.y_grid(&y, &y_ticks, &y_labels, "year (0 = purchase)".to_owned())}
-                for (i, yr) in flow.iter().enumerate() {
-                    <g class={class_names(&["cash-year", if yr.amount >= 0.0 { "cash-pos" } else { "cash-neg" }])}
-                        data-year={yr.year.to_string()} data-amount={raw(yr.amount)}
-                        data-cumulative={raw(yr.cumulative)}>
-                        <title>{format!("Year {}: {}; running total {}", yr.year, money(yr.amount, cur), money(yr.cumulative, cur))}</title>
-                        <rect class={if yr.amount >= 0.0 { "bar-pos" } else { "bar-neg" }}
-                            x={f1(mid(i) - bar_w / 2.0)} y={f1(y.at(yr.amount).min(y.at(0.0)))}
-                            width={f1(bar_w)} height={f1((y.at(yr.amount) - y.at(0.0)).abs().max(1.0))} />
-                    </g>
-                    if yr.year % every == 0 {
-                        {frame.x_tick(mid(i), yr.year.to_string())}
-                    }
-                }
-                <line class="zero" x1={f1(frame.left)} x2={f1(W - RIGHT)} y1={f1(y.at(0.0))} y2={f1(y.at(0.0))} />
-                <polyline class="cum" points={cum} />
-                for (i, yr) in flow.iter().enumerate() {
-                    <circle class="cum-dot" cx={f1(mid(i))} cy={f1(y.at(yr.cumulative))} r={dot_r.clone()} />
-                }
-                {frame.tags(&tags, &spots)}
-            </svg>
-            <ul class="chart-legend">
-                if flow.iter().any(|y| y.amount >= 0.0) {
-                    {key("key-pos", "saved that year".to_owned())}
-                }
-                if flow.iter().any(|y| y.amount < 0.0) {
-                    {key("key-neg", "spent that year".to_owned())}
-                }
-                {key("key-cum", "running total".to_owned())}
-                if c.payback_year.is_some() {
-                    {key("key-pay", "payback year".to_owned())}
-                }
-            </ul>
-            <p class="chart-note">{note}</p>
-        </figure>
+    let mut out = String::new();
+    let o = &mut out;
+    put!(
+        o,
+        r#"<figure data-payback-year="{payback_hook}" class="chart chart-cash"><figcaption>Cash flow by year at the likely values, and the running total. {}</figcaption><svg viewBox="0 0 {} {}" role="img" aria-label="{}">"#,
+        Text(&pays),
+        shortest(W),
+        Px(frame.height),
+        Attr(&summary)
+    );
+    frame.y_grid(o, &y, &y_ticks, &y_labels, "year (0 = purchase)");
+    for (i, yr) in flow.iter().enumerate() {
+        let sign = if yr.amount >= 0.0 { "pos" } else { "neg" };
+        put!(
+            o,
+            r#"<g data-year="{}" data-amount="{}" data-cumulative="{}" class="cash-year cash-{sign}"><title>Year {}: {}; running total {}</title><rect x="{}" y="{}" width="{}" height="{}" class="bar-{sign}"></rect></g>"#,
+            yr.year,
+            raw(yr.amount),
+            raw(yr.cumulative),
+            yr.year,
+            Text(&money(yr.amount, cur)),
+            Text(&money(yr.cumulative, cur)),
+            Px(mid(i) - bar_w / 2.0),
+            Px(y.at(yr.amount).min(y.at(0.0))),
+            Px(bar_w),
+            Px((y.at(yr.amount) - y.at(0.0)).abs().max(1.0))
+        );
+        if yr.year % every == 0 {
+            frame.x_tick(o, mid(i), &yr.year.to_string());
+        }
     }
+    let zero = y.at(0.0);
+    line(o, (frame.left, W - RIGHT), (zero, zero), "zero", "");
+    put!(o, r#"<polyline points="{cum}" class="cum"></polyline>"#);
+    for (i, yr) in flow.iter().enumerate() {
+        put!(
+            o,
+            r#"<circle cx="{}" cy="{}" r="{dot_r}" class="cum-dot"></circle>"#,
+            Px(mid(i)),
+            Px(y.at(yr.cumulative))
+        );
+    }
+    frame.tags(o, &tags, &spots);
+    o.push_str(r#"</svg><ul class="chart-legend">"#);
+    if flow.iter().any(|y| y.amount >= 0.0) {
+        key(o, "key-pos", "saved that year");
+    }
+    if flow.iter().any(|y| y.amount < 0.0) {
+        key(o, "key-neg", "spent that year");
+    }
+    key(o, "key-cum", "running total");
+    if c.payback_year.is_some() {
+        key(o, "key-pay", "payback year");
+    }
+    put!(
+        o,
+        r#"</ul><p class="chart-note">{}</p></figure>"#,
+        Text(&note)
+    );
+    to_html(out)
 }
 
 #[cfg(test)]
@@ -1318,6 +1573,7 @@ mod render_tests {
     use dpu_engine::presets::PRESETS;
     use dpu_engine::{Scenario, evaluate};
     use yew::LocalServerRenderer;
+    use yew::prelude::*;
 
     /// The scenarios the charts must survive, by name.
     fn cases() -> Vec<(String, Scenario)> {

@@ -7,6 +7,7 @@ pub mod cost;
 pub mod embed_panel;
 pub mod fields;
 pub mod findings;
+pub(crate) mod markup;
 pub mod notice;
 pub mod plans;
 pub mod reasoning;
