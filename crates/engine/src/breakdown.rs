@@ -515,7 +515,11 @@ mod tests {
         )
         .expect("valid");
         let r = crate::evaluate(&s);
-        let net_row = r.breakdown.iter().find(|st| st.symbol == "net").expect("net");
+        let net_row = r
+            .breakdown
+            .iter()
+            .find(|st| st.symbol == "net")
+            .expect("net");
         assert!(r.cost.net_saving < 0.0);
         assert_eq!(
             net_row.result,
