@@ -6,21 +6,27 @@
 //!
 //! The charts write their markup as text (`markup.rs`) rather than with `html!`: about
 //! 270 SVG and HTML elements whose `html!` code was most of the cost panel's wasm, at a time
-//! when the page stood 1.6 KB under its 250 KB budget. `markup::to_html` reads the text
-//! back into Yew's virtual nodes, so Yew still renders and updates the charts (the page's
-//! Trusted Types policy rules out `innerHTML`; building the elements ourselves was slower,
-//! see `markup.rs`). The test against the library: `tests/app/charts.rs` holds golden
-//! snapshots of every chart, for every preset and 14 edited scenarios, taken from the
-//! `html!` version, and the text version renders them byte for byte.
+//! when the page stood 75 bytes under its 250 KB budget. `markup::to_html` reads the text
+//! back into Yew's virtual nodes, with each loop and condition a list of its own as
+//! `html!` makes them, so Yew renders and updates the charts as before: the same DOM
+//! changes on an edit (the page's Trusted Types policy rules out `innerHTML`; building the
+//! elements ourselves was slower, see `markup.rs`). The test against the library:
+//! `tests/app/charts.rs` holds golden snapshots of every chart, for every preset and 14
+//! edited scenarios, taken from the `html!` version, and the text version renders them byte
+//! for byte.
 //!
-//! Measured on the release build (main at bc34553, then this version):
-//! - the wasm (`scripts/wasm-size.sh`): 564,227 → 554,323 bytes, 227,726 → 224,792 gzip;
-//! - what the page loads, gzip (html, js, wasm, css, as the e2e test counts): 254,409 →
-//!   251,647 bytes (−2,762; the budget is 256,000);
-//! - an edit (traffic 10 ↔ 50 Gb/s, input to the whole page, 3 runs of 9 edits): medians at
-//!   1× CPU 21, 17, 18 → 18, 20, 31 ms, at 4× 46, 35, 36 → 46, 44, 45 ms; main-thread CPU
-//!   time per edit (trace thread time, 6 runs of 30 edits each): 35.1 → 36.2 ms on average.
-//!   No change beyond the noise of the shared two-core machine it was measured on.
+//! Measured on the release build (main at bdec17a, then this version):
+//! - the wasm (`scripts/wasm-size.sh`): 567,289 → 558,058 bytes, 228,996 → 226,542 gzip;
+//! - what the page loads, gzip (html, js, wasm, css, as the e2e test counts): 255,925 →
+//!   253,549 bytes (−2,376; the budget is 256,000);
+//! - an edit (traffic 10 ↔ 50 Gb/s): the same DOM changes (a MutationObserver counts 301.1
+//!   attributes set, 43.5 nodes added, 12.6 removed and 122.5 texts changed per edit on
+//!   both); the wasm writes and reads the text besides (about 0.5 ms of an edit at 1× CPU in
+//!   a sampling profile). Input to the whole page, medians of 3 runs of 9 edits: at 1× CPU
+//!   37, 33, 38 → 35, 32, 32 ms, at 4× 114, 108, 77 → 87, 83, 79 ms; of 3 runs of 31 edits:
+//!   33, 33, 35 → 31, 32, 28 ms and 74, 81, 79 → 90, 96, 72 ms; main-thread CPU time per
+//!   edit (trace thread time, 6 runs of 30 edits): 40.0 ± 4.5 → 42.0 ± 3.6 ms. No
+//!   difference beyond the noise of the shared two-core machine this was measured on.
 
 use std::fmt::{self, Write as _};
 
@@ -367,23 +373,29 @@ impl Frame {
 
     /// The tags, with their marker lines from the plot's bottom up to the text.
     fn tags(&self, out: &mut String, tags: &[Tag], spots: &[Spot]) {
+        out.push_str("<>");
         for (t, s) in tags.iter().zip(spots) {
             let y = self.row_y(s.row);
+            out.push_str("<>");
             if let Some(l) = t.line {
                 line(out, (l, l), (y - 12.0, self.bottom), "mark", t.class);
             }
+            out.push_str("</>");
             let anchor = if s.end { "end" } else { "start" };
             text(out, (s.x, y), anchor, ("tag", t.class), &t.text);
         }
+        out.push_str("</>");
     }
 
     /// Horizontal grid lines with their labels left of the plot, and the axis title below.
     fn y_grid(&self, out: &mut String, y: &Scale, at: &[f64], labels: &[String], title: &str) {
+        out.push_str("<>");
         for (t, label) in at.iter().zip(labels) {
             let at = y.at(*t);
             line(out, (self.left, W - RIGHT), (at, at), "grid", "");
             text(out, (self.left - 5.0, at + 4.0), "end", ("tick", ""), label);
         }
+        out.push_str("</>");
         let middle = (self.left + W - RIGHT) / 2.0;
         text(
             out,
@@ -714,22 +726,27 @@ pub fn traffic_chart(r: &Report, hosts: &Hosts) -> Html {
         Attr(&summary)
     );
     frame.y_grid(o, &y, &y_ticks, &y_labels, "Gb/s per host");
+    o.push_str("<>");
     for t in x_ticks {
         frame.x_tick(o, x.at(t), &num(t, x_dec));
     }
+    o.push_str("</><>");
     for (l, ly) in refs_on.iter().zip(&ref_ys) {
         line(o, (frame.left, W - RIGHT), (*ly, *ly), "ref", l.class);
     }
+    o.push_str("</>");
     put!(
         o,
         r#"<polyline points="{}" class="line-z"></polyline><polyline points="{}" class="line-n"></polyline>"#,
         polyline(z_pts.iter().copied()),
         polyline(n_pts.iter().copied())
     );
+    o.push_str("<>");
     for (l, ly) in refs_on.iter().zip(&ref_ys) {
         let others: Vec<f64> = ref_ys.iter().copied().filter(|o| o != ly).collect();
         ref_label(o, l, *ly, &frame, &[&n_pts, &z_pts], &others, &marks);
     }
+    o.push_str("</>");
     frame.tags(o, &tags, &spots);
     line(
         o,
@@ -764,6 +781,7 @@ pub fn traffic_chart(r: &Report, hosts: &Hosts) -> Html {
             }
         ),
     );
+    o.push_str("<>");
     for l in &refs_on {
         let class = if l.class == "ref-host" {
             "key-host"
@@ -772,6 +790,7 @@ pub fn traffic_chart(r: &Report, hosts: &Hosts) -> Html {
         };
         key(o, class, &l.text);
     }
+    o.push_str("</><>");
     for l in &refs_off {
         let why = if l.value > base {
             "far above the chart"
@@ -780,11 +799,11 @@ pub fn traffic_chart(r: &Report, hosts: &Hosts) -> Html {
         };
         put!(o, r#"<li class="off-chart">{} ({why})</li>"#, Text(&l.text));
     }
-    o.push_str("</ul>");
+    o.push_str("</></ul><>");
     if curve_top <= 0.0 {
         o.push_str(r#"<p class="chart-note">No host cores go to networking at any traffic on this chart.</p>"#);
     }
-    o.push_str("</figure>");
+    o.push_str("</></figure>");
     to_html(out)
 }
 
@@ -798,6 +817,7 @@ fn money_axis(out: &mut String, x: &Scale, at: &[f64], title: &str, summary: &st
         Px(x.r0),
         Px(x.r1)
     );
+    out.push_str("<>");
     for t in at.iter().copied() {
         let px = Px(x.at(t));
         put!(
@@ -806,6 +826,7 @@ fn money_axis(out: &mut String, x: &Scale, at: &[f64], title: &str, summary: &st
         );
         tick_under(out, x.at(t), 18.0, &short(t));
     }
+    out.push_str("</>");
     put!(
         out,
         r#"<text x="{}" y="37" text-anchor="middle" class="axis-title">{}</text></svg>"#,
@@ -854,9 +875,11 @@ fn bar_row(
             Attr(class)
         );
     };
+    out.push_str("<>");
     for t in at.iter().copied() {
         line(out, t, "grid");
     }
+    out.push_str("</><>");
     for (from, to, class) in bars.iter().copied() {
         put!(
             out,
@@ -867,10 +890,11 @@ fn bar_row(
             Attr(class)
         );
     }
+    out.push_str("</><>");
     for (v, class) in marks.iter().copied() {
         line(out, v, class);
     }
-    out.push_str("</svg>");
+    out.push_str("</></svg>");
 }
 
 /// The DPUs' extra cost against the value of the whole servers they avoid, with the net
@@ -1030,6 +1054,7 @@ pub fn tornado(r: &Report) -> Html {
         bars.len(),
         Text(&odds)
     );
+    o.push_str("<>");
     if let Some(summary) = summary {
         o.push_str(r#"<ul class="chart-rows">"#);
         for b in &bars {
@@ -1070,7 +1095,7 @@ pub fn tornado(r: &Report) -> Html {
             &format!("at the likely values: {}", fmt_net(base, cur)),
         );
         key(o, "key-zero", "0: break-even");
-        o.push_str("</ul>");
+        o.push_str("</ul><>");
         if !still.is_empty() {
             put!(
                 o,
@@ -1079,10 +1104,11 @@ pub fn tornado(r: &Report) -> Html {
                 Text(&still_text)
             );
         }
+        o.push_str("</>");
     } else {
         o.push_str(r#"<p class="chart-empty">No single assumption changes the answer.</p>"#);
     }
-    o.push_str("</figure>");
+    o.push_str("</></figure>");
     to_html(out)
 }
 
@@ -1131,9 +1157,9 @@ pub fn plans_chart(r: &Report) -> Html {
             if best { r#" class="row-best""# } else { "" },
             Text(&p.name),
             if best {
-                r#"<span class="best-tag"> best plan</span>"#
+                r#"<><span class="best-tag"> best plan</span></>"#
             } else {
-                ""
+                "<></>"
             },
             Text(&format!(
                 ": median {}; 8 in 10 futures {}",
@@ -1305,6 +1331,7 @@ pub fn cash_flow_chart(r: &Report) -> Html {
         Attr(&summary)
     );
     frame.y_grid(o, &y, &y_ticks, &y_labels, "year (0 = purchase)");
+    o.push_str("<>");
     for (i, yr) in flow.iter().enumerate() {
         let sign = if yr.amount >= 0.0 { "pos" } else { "neg" };
         put!(
@@ -1321,13 +1348,16 @@ pub fn cash_flow_chart(r: &Report) -> Html {
             Px(bar_w),
             Px((y.at(yr.amount) - y.at(0.0)).abs().max(1.0))
         );
+        o.push_str("<>");
         if yr.year % every == 0 {
             frame.x_tick(o, mid(i), &yr.year.to_string());
         }
+        o.push_str("</>");
     }
+    o.push_str("</>");
     let zero = y.at(0.0);
     line(o, (frame.left, W - RIGHT), (zero, zero), "zero", "");
-    put!(o, r#"<polyline points="{cum}" class="cum"></polyline>"#);
+    put!(o, r#"<polyline points="{cum}" class="cum"></polyline><>"#);
     for (i, yr) in flow.iter().enumerate() {
         put!(
             o,
@@ -1336,21 +1366,25 @@ pub fn cash_flow_chart(r: &Report) -> Html {
             Px(y.at(yr.cumulative))
         );
     }
+    o.push_str("</>");
     frame.tags(o, &tags, &spots);
-    o.push_str(r#"</svg><ul class="chart-legend">"#);
+    o.push_str(r#"</svg><ul class="chart-legend"><>"#);
     if flow.iter().any(|y| y.amount >= 0.0) {
         key(o, "key-pos", "saved that year");
     }
+    o.push_str("</><>");
     if flow.iter().any(|y| y.amount < 0.0) {
         key(o, "key-neg", "spent that year");
     }
+    o.push_str("</>");
     key(o, "key-cum", "running total");
+    o.push_str("<>");
     if c.payback_year.is_some() {
         key(o, "key-pay", "payback year");
     }
     put!(
         o,
-        r#"</ul><p class="chart-note">{}</p></figure>"#,
+        r#"</></ul><p class="chart-note">{}</p></figure>"#,
         Text(&note)
     );
     to_html(out)
