@@ -10,23 +10,34 @@ use super::fields::{FieldProps, changed, field_control, short_value};
 use super::sources::use_embedded;
 use crate::state::{Action, State};
 
-/// The quick check: goals, platform, hosts and cores, traffic and packet size, and what
-/// runs in the switch.
-pub const QUICK: &[&str] = &[
-    "goals",
-    "platform.kind",
-    "platform.vsphere",
-    "platform.nsx",
-    "fleet.hosts",
-    "fleet.cores_per_host",
-    "traffic.gbps_per_host",
-    "traffic.avg_packet_bytes",
-    "traffic.overlay",
-    "traffic.overlay_nic_offload",
-    "traffic.distributed_firewall",
-    "traffic.deep_inspection",
-    "traffic.encryption",
+/// The quick check, line by line, as the form draws it: goals, platform, hosts and cores,
+/// traffic and packet size, and what runs in the switch. A line is one field, fields side
+/// by side (`.row`), or a fieldset (its class and legend).
+pub const QUICK: &[QuickLine] = &[
+    (None, &["goals"]),
+    (None, &["platform.kind", "platform.vsphere", "platform.nsx"]),
+    (None, &["fleet.hosts", "fleet.cores_per_host"]),
+    (None, &["traffic.gbps_per_host", "traffic.avg_packet_bytes"]),
+    (
+        Some(("switch-work", "What runs in the virtual switch")),
+        &[
+            "traffic.overlay",
+            "traffic.overlay_nic_offload",
+            "traffic.distributed_firewall",
+            "traffic.deep_inspection",
+            "traffic.encryption",
+        ],
+    ),
 ];
+
+/// A line of [`QUICK`]: the fieldset's class and legend, if it is one, and its fields.
+pub type QuickLine = (
+    Option<(&'static str, &'static str)>,
+    &'static [&'static str],
+);
+
+/// Quick-check fields only vSphere reads: left out on other platforms.
+const VSPHERE_ONLY: &[&str] = &["platform.vsphere", "platform.nsx"];
 
 /// The inputs an embed's card offers: the ones that move a post's scenario most.
 pub const EMBED_KEYS: &[&str] = &[
@@ -177,42 +188,15 @@ pub fn ScenarioForm(props: &ScenarioFormProps) -> Html {
     let embedded = use_embedded();
     // The sections the reader opened, by their place in SECTIONS.
     let opened = use_state(|| 0u32);
-    let s = &props.state.scenario;
-    let vsphere = s.is_vsphere();
-    let switch_work = [
-        "traffic.overlay",
-        "traffic.overlay_nic_offload",
-        "traffic.distributed_firewall",
-        "traffic.deep_inspection",
-        "traffic.encryption",
-    ];
+    let vsphere = props.state.scenario.is_vsphere();
     html! {
         <form class="scenario" aria-label="Scenario" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <section class="quick" aria-labelledby="quick-title">
                 <h2 id="quick-title">{"Quick check"}</h2>
                 <p class="lead">{"Describe your hosts; the verdict updates as you type."}</p>
-                { control("goals", props, embedded) }
-                <div class="row">
-                    { control("platform.kind", props, embedded) }
-                    if vsphere {
-                        { control("platform.vsphere", props, embedded) }
-                        { control("platform.nsx", props, embedded) }
-                    }
-                </div>
-                <div class="row">
-                    { control("fleet.hosts", props, embedded) }
-                    { control("fleet.cores_per_host", props, embedded) }
-                </div>
-                <div class="row">
-                    { control("traffic.gbps_per_host", props, embedded) }
-                    { control("traffic.avg_packet_bytes", props, embedded) }
-                </div>
-                <fieldset class="switch-work">
-                    <legend>{"What runs in the virtual switch"}</legend>
-                    for path in switch_work {
-                        { control(path, props, embedded) }
-                    }
-                </fieldset>
+                for line in QUICK.iter() {
+                    { quick_line(line, props, embedded, vsphere) }
+                }
             </section>
             for (i, (title, named, paths)) in SECTIONS.iter().enumerate() {
                 { section(title, named, paths, props, embedded, Fold {
@@ -229,6 +213,27 @@ pub fn ScenarioForm(props: &ScenarioFormProps) -> Html {
                 }) }
             }
         </form>
+    }
+}
+
+/// One line of the quick check (see [`QUICK`]).
+fn quick_line(
+    (group, paths): &QuickLine,
+    props: &ScenarioFormProps,
+    embedded: bool,
+    vsphere: bool,
+) -> Html {
+    let controls: Html = paths
+        .iter()
+        .filter(|p| vsphere || !VSPHERE_ONLY.contains(p))
+        .map(|p| control(p, props, embedded))
+        .collect();
+    match group {
+        Some((class, legend)) => html! {
+            <fieldset class={*class}><legend>{*legend}</legend>{controls}</fieldset>
+        },
+        None if paths.len() == 1 => controls,
+        None => html! { <div class="row">{controls}</div> },
     }
 }
 
@@ -316,7 +321,10 @@ mod tests {
 
     #[test]
     fn every_field_is_on_the_form_once() {
-        let mut on_form: Vec<&str> = QUICK.to_vec();
+        let mut on_form: Vec<&str> = QUICK
+            .iter()
+            .flat_map(|(_, paths)| paths.iter().copied())
+            .collect();
         for (_, named, paths) in SECTIONS {
             assert!(named.iter().all(|(_, n)| paths.contains(n)));
             on_form.extend(paths.iter());

@@ -500,3 +500,46 @@ async fn the_card_leaves_the_pitch_to_the_full_analysis_when_a_plan_is_close() {
         );
     }
 }
+
+/// The quick check is drawn from `QUICK`, line by line: its controls in that order, the
+/// vSphere-only ones left out off vSphere, its rows and its one fieldset.
+#[tokio::test]
+async fn the_quick_check_is_drawn_from_its_table() {
+    use dpu_reality_check::components::scenario_form::QUICK;
+    for preset in PRESETS {
+        let html = render(Some(preset.name)).await;
+        let start = html.find(r#"class="quick""#).expect("a quick check");
+        let quick = &html[start..start + html[start..].find("</section>").expect("closed")];
+        let mut names: Vec<&str> = Vec::new();
+        for part in quick.split(r#" name=""#).skip(1) {
+            let name = &part[..part.find('"').expect("quoted")];
+            if names.last() != Some(&name) {
+                names.push(name);
+            }
+        }
+        let vsphere = preset.scenario().expect("valid").is_vsphere();
+        let want: Vec<&str> = QUICK
+            .iter()
+            .flat_map(|(_, paths)| paths.iter().copied())
+            .filter(|p| vsphere || !p.starts_with("platform.") || *p == "platform.kind")
+            .collect();
+        assert_eq!(names, want, "{}", preset.name);
+        let rows = QUICK
+            .iter()
+            .filter(|(g, p)| g.is_none() && p.len() > 1)
+            .count();
+        assert_eq!(
+            quick.matches(r#"class="row""#).count(),
+            rows,
+            "{}",
+            preset.name
+        );
+        assert_eq!(
+            quick.matches(r#"<fieldset class="switch-work""#).count(),
+            1,
+            "{}",
+            preset.name
+        );
+        check_has(quick, "<legend>What runs in the virtual switch</legend>");
+    }
+}
