@@ -64,6 +64,7 @@ pub fn field_control(props: &FieldProps) -> Html {
             &set,
             currency,
             props.embedded,
+            dpu_engine::fields::note(s, f.path),
         )
     });
     match f.kind {
@@ -201,6 +202,7 @@ fn hint(
     set: &Callback<String>,
     currency: &str,
     embedded: bool,
+    note: Option<String>,
 ) -> Html {
     let user_set = matches!(
         value,
@@ -228,6 +230,9 @@ fn hint(
             if let Some((text, sources)) = basis {
                 <span class="basis">{" "}{text}</span>
                 {source_links(&dpu_engine::sources::refs(sources), embedded)}
+            }
+            if let Some(note) = note {
+                <span class="note" data-note={f.path}>{" "}{note}</span>
             }
             if user_set {
                 <button type="button" class="link-button" data-action="use-default" onclick={reset}

@@ -543,3 +543,23 @@ async fn the_quick_check_is_drawn_from_its_table() {
         check_has(quick, "<legend>What runs in the virtual switch</legend>");
     }
 }
+
+/// A cluster size the fleet cannot have gets a soft note under the field (issue 17).
+#[tokio::test]
+async fn a_cluster_larger_than_the_fleet_gets_a_note() {
+    let mut s = Scenario::default();
+    s.fleet.hosts = 10;
+    s.fleet.cluster_hosts = 16;
+    let html = render_props(AppProps {
+        link: Some(dpu_engine::share::encode(&s).into()),
+        unfolded: true,
+        ..AppProps::default()
+    })
+    .await;
+    check_tag(&html, &[r#"data-note="fleet.cluster_hosts""#]);
+    check_has(&html, "More than the fleet");
+    check_has(&html, "s 10 hosts: computed as one cluster of 10.");
+    assert!(!html.contains(r#"data-note="fleet.min_hosts_per_cluster""#));
+    // The defaults: no note.
+    assert!(!render(None).await.contains("data-note="));
+}

@@ -1021,6 +1021,38 @@ pub const FIELDS: &[Field] = &[
     range_field!(smartnic_host_cores, SmartnicHostCores),
 ];
 
+// --- Soft notes --------------------------------------------------------------------------
+
+/// A soft note on a valid value that may not be what was meant (issue 17): the page shows it
+/// under the field instead of staying silent. `None` for most fields and values.
+///
+/// ```
+/// use dpu_engine::{Scenario, fields::note};
+/// let mut s = Scenario::default();
+/// s.fleet.hosts = 10;
+/// s.fleet.cluster_hosts = 16;
+/// assert_eq!(
+///     note(&s, "fleet.cluster_hosts").as_deref(),
+///     Some("More than the fleet's 10 hosts: computed as one cluster of 10.")
+/// );
+/// ```
+pub fn note(s: &Scenario, path: &str) -> Option<String> {
+    let f = &s.fleet;
+    let clusters = crate::cost::Clusters::of(f.hosts, f.cluster_hosts);
+    match path {
+        "fleet.cluster_hosts" if f.cluster_hosts > f.hosts => Some(format!(
+            "More than the fleet's {}: computed as one cluster of {}.",
+            crate::format::count(f64::from(f.hosts), "host", "hosts"),
+            f.hosts
+        )),
+        "fleet.min_hosts_per_cluster" if f.min_hosts_per_cluster >= clusters.size => Some(format!(
+            "Clusters of {} keep all their hosts: no server can be removed.",
+            clusters.size
+        )),
+        _ => None,
+    }
+}
+
 // --- Resolved defaults -------------------------------------------------------------------
 
 fn datapath_resolution(s: &Scenario) -> Resolution {
@@ -1580,6 +1612,43 @@ pub fn with_text(s: &Scenario, path: &str, text: &str) -> Result<Scenario, Scena
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The soft notes (issue 17): a cluster larger than the fleet, and a minimum that keeps
+    /// every host of a cluster; silent otherwise.
+    #[test]
+    fn soft_notes_on_cluster_sizes() {
+        let with = |hosts: u32, cluster: u32, min: u32| {
+            let mut s = Scenario::default();
+            s.fleet.hosts = hosts;
+            s.fleet.cluster_hosts = cluster;
+            s.fleet.min_hosts_per_cluster = min;
+            (
+                note(&s, "fleet.cluster_hosts"),
+                note(&s, "fleet.min_hosts_per_cluster"),
+            )
+        };
+        assert_eq!(with(32, 16, 2), (None, None));
+        assert_eq!(with(16, 16, 2), (None, None));
+        let (big, _) = with(1, 16, 2);
+        assert_eq!(
+            big.as_deref(),
+            Some("More than the fleet's 1 host: computed as one cluster of 1.")
+        );
+        let (_, keep) = with(32, 3, 3);
+        assert_eq!(
+            keep.as_deref(),
+            Some("Clusters of 3 keep all their hosts: no server can be removed.")
+        );
+        // A fleet smaller than its clusters is one cluster of the fleet's size.
+        let (big, keep) = with(10, 16, 12);
+        assert!(big.is_some());
+        assert_eq!(
+            keep.as_deref(),
+            Some("Clusters of 10 keep all their hosts: no server can be removed.")
+        );
+        assert_eq!(with(10, 16, 9).1, None);
+        assert_eq!(note(&Scenario::default(), "fleet.hosts"), None);
+    }
 
     #[track_caller]
     fn check_err(json: &str, path: &str, allowed_contains: &str) {
