@@ -223,10 +223,18 @@ fn quick_line(
     embedded: bool,
     vsphere: bool,
 ) -> Html {
+    // A field left out keeps its place as an empty node: Yew matches unkeyed children by
+    // position, and a shorter list would have it turn one control into another (a select
+    // rebuilt under a reader's choice showed the old value).
     let controls: Html = paths
         .iter()
-        .filter(|p| vsphere || !VSPHERE_ONLY.contains(p))
-        .map(|p| control(p, props, embedded))
+        .map(|p| {
+            if vsphere || !VSPHERE_ONLY.contains(p) {
+                control(p, props, embedded)
+            } else {
+                Html::default()
+            }
+        })
         .collect();
     match group {
         Some((class, legend)) => html! {
